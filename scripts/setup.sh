@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package ocikit needs, then assembles the busybox test rootfs.
+# Idempotent: safe to run again; it only installs what is missing.
+set -euo pipefail
+
+packages=(
+  bazel-bootstrap bazel-platforms g++
+  libabsl-dev libre2-dev nlohmann-json3-dev libseccomp-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  runc crun busybox-static
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: need root to install: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+if [[ -x "$here/make_rootfs.sh" ]]; then
+  "$here/make_rootfs.sh"
+fi

@@ -1,0 +1,186 @@
+// File: spec/json/fields.h
+//
+// Reading and writing model types through one field list per struct. A model
+// struct declares its JSON fields once, in the order of the runtime-spec Go
+// struct and with Go's omitempty rule, and keeps unknown keys in `unknown`:
+//
+//   struct Root {
+//     std::string path;
+//     bool readonly = false;
+//     json::UnknownFields unknown;
+//
+//     template <class Self, class Visit>
+//     static void Fields(Self& self, Visit&& visit) {
+//       visit("path", self.path, json::kAlways);
+//       visit("readonly", self.readonly, json::kOmitEmpty);
+//     }
+//   };
+//
+// `Read` and `Write` below then handle it, and so can any other visitor (the
+// semantic diff walks the same list). Member types map to Go types as:
+// std::optional<T> = *T (null/absent = nil), std::vector<T> = []T,
+// std::map<std::string, T> = map[string]T (written with sorted keys, as Go),
+// json::RawJson = a value kept verbatim.
+#ifndef OCIKIT_SPEC_JSON_FIELDS_H_
+#define OCIKIT_SPEC_JSON_FIELDS_H_
+
+#include <concepts>
+#include <map>
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <type_traits>
+#include <vector>
+
+#include "spec/json/raw.h"
+#include "spec/json/reader.h"
+#include "spec/json/writer.h"
+
+namespace ocikit::json {
+
+// Go's `omitempty`: whether a field is left out when it holds its zero value.
+enum Emit { kAlways, kOmitEmpty };
+
+// A struct with a field list and a place for unknown keys.
+template <class T>
+concept Object = requires(T& t) {
+  { t.unknown } -> std::same_as<UnknownFields&>;
+};
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <class T>
+struct IsStringMap : std::false_type {};
+template <class T>
+struct IsStringMap<std::map<std::string, T>> : std::true_type {};
+
+// Go's notion of an "empty value" for omitempty. Structs are never empty.
+template <class T>
+bool IsEmpty(const T& v) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return !v;
+  } else if constexpr (std::is_arithmetic_v<T>) {
+    return v == 0;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return v.empty();
+  } else if constexpr (IsOptional<T>::value) {
+    return !v.has_value();
+  } else if constexpr (IsVector<T>::value || IsStringMap<T>::value) {
+    return v.empty();
+  } else {
+    return false;
+  }
+}
+
+template <class T>
+void Read(Reader& r, T& v);
+
+template <Object T>
+void ReadObject(Reader& r, T& obj) {
+  if (r.ConsumeNull() || !r.BeginObject()) return;
+  absl::string_view key;
+  while (r.NextKey(key)) {
+    bool matched = false;
+    T::Fields(obj, [&](absl::string_view name, auto& field, Emit) {
+      if (!matched && name == key) {
+        matched = true;
+        Read(r, field);
+      }
+    });
+    if (!matched) r.ReadUnknown(key, obj.unknown);
+  }
+}
+
+// Reads `v` from the next value. A null keeps Go's meaning: it leaves scalars
+// and structs unchanged and resets pointers (optional), slices and maps.
+template <class T>
+void Read(Reader& r, T& v) {
+  if constexpr (std::is_same_v<T, bool>) {
+    r.ReadBool(v);
+  } else if constexpr (std::is_integral_v<T>) {
+    r.ReadInteger(v);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    r.ReadString(v);
+  } else if constexpr (std::is_same_v<T, RawJson>) {
+    r.ReadRaw(v);
+  } else if constexpr (IsOptional<T>::value) {
+    if (r.ConsumeNull()) {
+      v.reset();
+    } else {
+      Read(r, v.emplace());
+    }
+  } else if constexpr (IsVector<T>::value) {
+    v.clear();
+    if (r.ConsumeNull() || !r.BeginArray()) return;
+    while (r.NextElement()) Read(r, v.emplace_back());
+  } else if constexpr (IsStringMap<T>::value) {
+    v.clear();
+    if (r.ConsumeNull() || !r.BeginObject(/*is_map=*/true)) return;
+    absl::string_view key;
+    while (r.NextKey(key)) Read(r, v[std::string(key)]);
+  } else {
+    static_assert(Object<T>, "model types need Fields() and `unknown`");
+    ReadObject(r, v);
+  }
+}
+
+template <class T>
+void Write(Writer& w, const T& v);
+
+template <Object T>
+void WriteObject(Writer& w, const T& obj) {
+  w.BeginObject();
+  T::Fields(obj, [&](absl::string_view name, const auto& field, Emit emit) {
+    if (emit == kOmitEmpty && IsEmpty(field)) return;
+    w.Key(name);
+    Write(w, field);
+  });
+  w.Unknown(obj.unknown);
+  w.EndObject();
+}
+
+// Writes `v` as Go would marshal the corresponding Go value.
+template <class T>
+void Write(Writer& w, const T& v) {
+  if constexpr (std::is_same_v<T, bool>) {
+    w.Bool(v);
+  } else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>) {
+    w.Uint(v);
+  } else if constexpr (std::is_integral_v<T>) {
+    w.Int(v);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    w.String(v);
+  } else if constexpr (std::is_same_v<T, RawJson>) {
+    w.Raw(v);
+  } else if constexpr (IsOptional<T>::value) {
+    if (v.has_value()) {
+      Write(w, *v);
+    } else {
+      w.Null();
+    }
+  } else if constexpr (IsVector<T>::value) {
+    w.BeginArray();
+    for (const auto& e : v) Write(w, e);
+    w.EndArray();
+  } else if constexpr (IsStringMap<T>::value) {
+    w.BeginObject();
+    for (const auto& [key, value] : v) {
+      w.Key(key);
+      Write(w, value);
+    }
+    w.EndObject();
+  } else {
+    static_assert(Object<T>, "model types need Fields() and `unknown`");
+    WriteObject(w, v);
+  }
+}
+
+}  // namespace ocikit::json
+
+#endif  // OCIKIT_SPEC_JSON_FIELDS_H_
