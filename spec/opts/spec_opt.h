@@ -1,0 +1,108 @@
+// File: spec/opts/spec_opt.h
+//
+// SpecOpt: one small, named transform of a Spec that can fail. Transforms are
+// applied in order; the first failure stops the list and its message says
+// which transform failed and why ("WithUser: invalid USER value ...").
+// `Compose` makes one SpecOpt from several. What transforms need from outside
+// the spec (container id, rootfs path, host files) comes from a SpecContext,
+// so every transform can be tested against fixture directories.
+//
+// The Ensure* helpers create missing parent sections and return a reference,
+// so a transform never dereferences an absent section:
+//   EnsureLinuxResources(spec).pids.emplace().limit = 512;
+//
+// Example:
+//   SpecContext ctx{.container_id = "web"};
+//   absl::StatusOr<Spec> spec = GenerateSpec(ctx, {WithHostname("web"), WithRootFSReadonly()});
+#ifndef OCIKIT_SPEC_OPTS_SPEC_OPT_H_
+#define OCIKIT_SPEC_OPTS_SPEC_OPT_H_
+
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "spec/config.h"
+#include "spec/default_spec.h"
+
+namespace ocikit {
+
+// What transforms may need from outside the spec. Paths name host files; tests
+// point them at fixtures.
+struct SpecContext {
+  std::string container_id;                        // e.g. "web"; may be empty
+  std::string ns = std::string(kDefaultNamespace);  // containerd namespace, for cgroupsPath
+  std::string rootfs;                              // host path of the rootfs, for lookups
+  std::string host_resolv_conf = "/etc/resolv.conf";
+  std::string host_hosts = "/etc/hosts";
+  std::string proc_self_status = "/proc/self/status";  // current capabilities
+  std::string state_dir;                          // where generated files are written
+};
+
+class SpecOpt {
+ public:
+  using Fn = std::function<absl::Status(const SpecContext&, Spec&)>;
+
+  // `name` is a string literal naming the transform ("WithHostname"); nullptr
+  // for compositions, whose parts name themselves.
+  SpecOpt(const char* name, Fn fn) : name_(name), fn_(std::move(fn)) {}
+
+  const char* name() const { return name_; }
+
+  // Applies the transform; a failure is prefixed with the transform's name.
+  absl::Status operator()(const SpecContext& ctx, Spec& spec) const {
+    absl::Status status = fn_(ctx, spec);
+    if (status.ok() || name_ == nullptr) return status;
+    absl::Status named(status.code(), absl::StrCat(name_, ": ", status.message()));
+    status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) { named.SetPayload(url, payload); });
+    return named;
+  }
+
+ private:
+  const char* name_;
+  Fn fn_;
+};
+
+// Applies `opts` to `spec` in order, stopping at the first error.
+inline absl::Status ApplyOpts(const SpecContext& ctx, Spec& spec, const std::vector<SpecOpt>& opts) {
+  for (const SpecOpt& opt : opts) {
+    if (absl::Status s = opt(ctx, spec); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// One SpecOpt that applies `opts` in order.
+inline SpecOpt Compose(std::vector<SpecOpt> opts) {
+  return SpecOpt(nullptr, [opts = std::move(opts)](const SpecContext& ctx, Spec& spec) {
+    return ApplyOpts(ctx, spec, opts);
+  });
+}
+
+// The default Linux spec for the context's namespace and id, then `opts`.
+inline absl::StatusOr<Spec> GenerateSpec(const SpecContext& ctx, const std::vector<SpecOpt>& opts) {
+  Spec spec = DefaultLinuxSpec(ctx.ns, ctx.container_id);
+  if (absl::Status s = ApplyOpts(ctx, spec, opts); !s.ok()) return s;
+  return spec;
+}
+
+// Ensure helpers: create the section when absent and return it.
+inline Process& EnsureProcess(Spec& spec) { return spec.process ? *spec.process : spec.process.emplace(); }
+inline Root& EnsureRoot(Spec& spec) { return spec.root ? *spec.root : spec.root.emplace(); }
+inline Linux& EnsureLinux(Spec& spec) { return spec.linux_section ? *spec.linux_section : spec.linux_section.emplace(); }
+inline LinuxResources& EnsureLinuxResources(Spec& spec) {
+  Linux& lx = EnsureLinux(spec);
+  return lx.resources ? *lx.resources : lx.resources.emplace();
+}
+inline LinuxCapabilities& EnsureCapabilities(Spec& spec) {
+  Process& p = EnsureProcess(spec);
+  return p.capabilities ? *p.capabilities : p.capabilities.emplace();
+}
+
+}  // namespace ocikit
+
+#endif  // OCIKIT_SPEC_OPTS_SPEC_OPT_H_
