@@ -1,0 +1,50 @@
+// The ocikit command: dispatches to its subcommands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "executor/cli/command.h"
+#include "executor/cli/spec_command.h"
+#include "spec/config.h"
+
+namespace {
+
+constexpr char kVersion[] = "0.1.0";
+
+constexpr ocikit::cli::Command kCommands[] = {
+    {"spec", "print a config.json built from flags", ocikit::cli::RunSpec},
+};
+
+void PrintUsage(std::ostream& out) {
+  out << "Usage: ocikit COMMAND [FLAGS] [ARGS...]\n\n"
+      << "A toolkit for OCI runtime configuration (config.json, runtime-spec "
+      << ocikit::kOciVersion << ").\n\nCommands:\n";
+  for (const auto& c : kCommands) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.synopsis << "\n";
+  out << "\nRun 'ocikit COMMAND --help' for a command's flags; 'ocikit --version' for the version.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    PrintUsage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << "ocikit " << kVersion << " (runtime-spec " << ocikit::kOciVersion << ")\n";
+    return 0;
+  }
+  for (const auto& c : kCommands) {
+    if (args[0] == c.name) {
+      return c.run(std::vector<std::string>(args.begin() + 1, args.end()), {std::cin, std::cout, std::cerr});
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& c : kCommands) names.emplace_back(c.name);
+  std::cerr << "ocikit: unknown command \"" << args[0] << "\"; expected one of " << absl::StrJoin(names, ", ")
+            << "\n";
+  return 2;
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the real ocikit binary: exit codes, streams and help texts.
+set -u
+ocikit=$1
+fail=0
+check() {  # check NAME WANT_CODE GOT_CODE
+  if [[ $2 != "$3" ]]; then echo "FAIL $1: exit code $3, want $2"; fail=1; else echo "ok   $1"; fi
+}
+
+out=$("$ocikit" --version); check version 0 $?
+[[ $out == "ocikit "*"(runtime-spec 1.3.0)" ]] || { echo "FAIL version text: $out"; fail=1; }
+
+"$ocikit" >/dev/null 2>&1; check no-command 2 $?
+"$ocikit" --help | grep -q "spec" ; check help 0 $?
+
+err=$("$ocikit" lnt 2>&1 >/dev/null); check unknown-command 2 $?
+[[ $err == 'ocikit: unknown command "lnt"; expected one of '* ]] || { echo "FAIL unknown text: $err"; fail=1; }
+
+out=$("$ocikit" spec --compact --hostname web true); check spec 0 $?
+[[ $out == '{"ociVersion":"1.3.0",'*'"hostname":"web",'* ]] || { echo "FAIL spec output: $out"; fail=1; }
+
+err=$("$ocikit" spec --from /nonexistent.json 2>&1 >/dev/null); check spec-missing-file 125 $?
+[[ $err == "ocikit spec: /nonexistent.json: No such file or directory" ]] || { echo "FAIL spec error: $err"; fail=1; }
+
+exit $fail
