@@ -7,6 +7,9 @@
 // on this machine type; ocikit's target is 10x faster.
 #include <benchmark/benchmark.h>
 
+#include <atomic>
+#include <cstdlib>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,8 +22,35 @@
 #include "spec/opts/spec_opt.h"
 #include "spec/opts/user.h"
 
+// Counts heap allocations so each benchmark can report allocations per
+// iteration: the model is made of std::string and std::vector, and malloc/free
+// pairs are most of what generation costs.
+static std::atomic<uint64_t> g_allocations{0};
+
+void* operator new(size_t n) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, size_t) noexcept { std::free(p); }
+
 namespace ocikit {
 namespace {
+
+// Reports the allocations made inside the timed loop.
+class AllocationCounter {
+ public:
+  explicit AllocationCounter(benchmark::State& state) : state_(state), start_(g_allocations.load()) {}
+  ~AllocationCounter() {
+    state_.counters["allocs"] = benchmark::Counter(static_cast<double>(g_allocations.load() - start_),
+                                                   benchmark::Counter::kAvgIterations);
+  }
+
+ private:
+  benchmark::State& state_;
+  uint64_t start_;
+};
 
 std::vector<SpecOpt> TypicalOpts() {
   return {
@@ -41,6 +71,7 @@ Spec TypicalSpec() {
 }
 
 void BM_DefaultSpec(benchmark::State& state) {
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     Spec spec = DefaultLinuxSpec("default", "bench");
     benchmark::DoNotOptimize(spec);
@@ -53,6 +84,7 @@ BENCHMARK(BM_DefaultSpec);
 void BM_GenerateTypicalAndMarshal(benchmark::State& state) {
   SpecContext ctx;
   ctx.container_id = "bench";
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     absl::StatusOr<Spec> spec = GenerateSpec(ctx, TypicalOpts());
     std::string json = Marshal(*spec);
@@ -63,6 +95,7 @@ BENCHMARK(BM_GenerateTypicalAndMarshal);
 
 void BM_MarshalCompact(benchmark::State& state) {
   const Spec spec = TypicalSpec();
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     std::string json = Marshal(spec);
     benchmark::DoNotOptimize(json);
@@ -73,6 +106,7 @@ BENCHMARK(BM_MarshalCompact);
 
 void BM_MarshalIndent(benchmark::State& state) {
   const Spec spec = TypicalSpec();
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     std::string json = MarshalIndent(spec, 4);
     benchmark::DoNotOptimize(json);
@@ -83,6 +117,7 @@ BENCHMARK(BM_MarshalIndent);
 
 void BM_ParseTypical(benchmark::State& state) {
   const std::string json = Marshal(TypicalSpec());
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     absl::StatusOr<Spec> spec = ParseSpec(json);
     benchmark::DoNotOptimize(spec);
@@ -95,6 +130,7 @@ BENCHMARK(BM_ParseTypical);
 // same text (without mapping it to a typed model) already costs this much.
 void BM_NlohmannDomOnly(benchmark::State& state) {
   const std::string json = Marshal(TypicalSpec());
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     nlohmann::json dom = nlohmann::json::parse(json);
     benchmark::DoNotOptimize(dom);

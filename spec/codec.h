@@ -75,6 +75,7 @@ inline absl::StatusOr<Spec> ReadSpecFile(const std::string& path) {
 inline void AppendSpecJson(std::string& out, const Spec& spec, int indent) {
   json::Writer writer(out, indent);
   json::Write(writer, spec);
+  writer.Finish();
 }
 
 // json.Marshal(spec): compact, no trailing newline.

@@ -100,6 +100,7 @@ inline Spec DefaultLinuxSpec(absl::string_view ns = kDefaultNamespace, absl::str
   Linux& lx = s.linux_section.emplace();
   lx.resources.emplace().devices.emplace_back().access = "rwm";  // deny all
   lx.cgroups_path = NamespacedCgroupsPath(ns, id);
+  lx.namespaces.reserve(5);
   for (absl::string_view type : {kPidNamespace, kIpcNamespace, kUtsNamespace, kMountNamespace, kNetworkNamespace}) {
     lx.namespaces.emplace_back().type = std::string(type);
   }

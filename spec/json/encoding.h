@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include "absl/strings/string_view.h"
 
@@ -83,6 +84,46 @@ inline constexpr SafeAsciiTable kSafeAscii;
 
 }  // namespace internal
 
+namespace internal {
+
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+// Nonzero when some byte of `v` is zero (the classic "haszero" bit trick).
+constexpr uint64_t HasZeroByte(uint64_t v) { return (v - kOnes) & ~v & kHighs; }
+constexpr uint64_t HasByte(uint64_t v, unsigned char c) { return HasZeroByte(v ^ (kOnes * c)); }
+// Nonzero when some byte is below 0x20 or at/above 0x80.
+constexpr uint64_t HasControlOrHigh(uint64_t v) { return ((v - kOnes * 0x20) | v) & kHighs; }
+
+}  // namespace internal
+
+// Length of the longest prefix of `s` that Go writes unchanged inside a JSON
+// string (printable ASCII other than " \\ < > &). Checks eight bytes at a
+// time.
+inline size_t SafePrefixLength(absl::string_view s) {
+  using namespace internal;  // NOLINT: bit helpers only
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const uint64_t v = Load64(s.data() + i);
+    if (HasControlOrHigh(v) | HasByte(v, '"') | HasByte(v, '\\') | HasByte(v, '<') | HasByte(v, '>') |
+        HasByte(v, '&')) {
+      break;
+    }
+  }
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || !kSafeAscii.safe[c]) break;
+    ++i;
+  }
+  return i;
+}
+
 // Appends `s` as a quoted JSON string exactly as Go's json.Marshal does: short
 // escapes for \" \\ \b \f \n \r \t, \u00XX for other control bytes, \u003c
 // \u003e \u0026 for < > &, \u2028 and \u2029 escaped, and every invalid UTF-8
@@ -91,7 +132,7 @@ inline void AppendQuoted(std::string& out, absl::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   size_t start = 0;
-  size_t i = 0;
+  size_t i = SafePrefixLength(s);
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {

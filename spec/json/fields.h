@@ -118,6 +118,7 @@ void Read(Reader& r, T& v) {
   } else if constexpr (IsVector<T>::value) {
     v.clear();
     if (r.ConsumeNull() || !r.BeginArray()) return;
+    v.reserve(8);  // most lists are short: one allocation instead of four
     while (r.NextElement()) Read(r, v.emplace_back());
   } else if constexpr (IsStringMap<T>::value) {
     v.clear();
@@ -138,7 +139,7 @@ void WriteObject(Writer& w, const T& obj) {
   w.BeginObject();
   T::Fields(obj, [&](absl::string_view name, const auto& field, Emit emit) {
     if (emit == kOmitEmpty && IsEmpty(field)) return;
-    w.Key(name);
+    w.SafeKey(name);
     Write(w, field);
   });
   w.Unknown(obj.unknown);

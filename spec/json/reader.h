@@ -23,13 +23,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <memory>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <type_traits>
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include <utility>
 #include <vector>
 
@@ -59,10 +59,7 @@ class Reader {
   static constexpr size_t kDefaultMaxDepth = 1000;
 
   explicit Reader(absl::string_view text, size_t max_depth = kDefaultMaxDepth)
-      : text_(text), max_depth_(max_depth) {
-    frames_.reserve(16);
-    seen_.reserve(64);
-  }
+      : text_(text), max_depth_(max_depth) {}
 
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
@@ -475,6 +472,11 @@ class Reader {
   // Scans the string body from pos_ (after the quote) up to the first escape
   // or the closing quote, validating UTF-8. Returns false on error.
   bool ScanPlain() {
+    while (pos_ + 8 <= text_.size()) {  // eight plain ASCII bytes at a time
+      const uint64_t v = internal::Load64(text_.data() + pos_);
+      if (internal::HasControlOrHigh(v) | internal::HasByte(v, '"') | internal::HasByte(v, '\\')) break;
+      pos_ += 8;
+    }
     while (pos_ < text_.size()) {
       const unsigned char c = static_cast<unsigned char>(text_[pos_]);
       if (c == '"' || c == '\\') return true;
@@ -517,7 +519,7 @@ class Reader {
       return true;
     }
     pos_ = start - 1;
-    std::string& decoded = key_storage_.emplace_back();
+    std::string& decoded = *key_storage_.emplace_back(std::make_unique<std::string>());
     if (!ParseString(decoded)) return false;
     key = decoded;
     return true;
@@ -580,9 +582,9 @@ class Reader {
   absl::string_view text_;
   size_t pos_ = 0;
   size_t max_depth_;
-  std::vector<Frame> frames_;
-  std::vector<absl::string_view> seen_;
-  std::deque<std::string> key_storage_;
+  absl::InlinedVector<Frame, 16> frames_;
+  absl::InlinedVector<absl::string_view, 64> seen_;      // keys of the open objects
+  std::vector<std::unique_ptr<std::string>> key_storage_;  // keys that had escapes
   bool failed_ = false;
   ReadError error_;
 };

@@ -4,22 +4,27 @@
 // (compact) or json.MarshalIndent(v, "", indent) with `indent` spaces, where
 // "{}" and "[]" stay on one line. Strings are escaped as in encoding.h.
 //
+// The writer appends to a string it grows in large steps and writes bytes in
+// place; Finish() (or the destructor) trims the string to what was written.
+//
 // Example:
 //   std::string out;
 //   json::Writer w(out, /*indent=*/2);
 //   w.BeginObject();
 //   w.Key("a");
 //   w.Uint(1);
-//   w.EndObject();  // out == "{\n  \"a\": 1\n}"
+//   w.EndObject();
+//   w.Finish();  // out == "{\n  \"a\": 1\n}"
 #ifndef OCIKIT_SPEC_JSON_WRITER_H_
 #define OCIKIT_SPEC_JSON_WRITER_H_
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
-#include "absl/strings/string_view.h"
-#include <vector>
 
+#include "absl/strings/string_view.h"
 #include "spec/json/encoding.h"
 #include "spec/json/raw.h"
 
@@ -27,10 +32,16 @@ namespace ocikit::json {
 
 class Writer {
  public:
-  // `indent` is the number of spaces per level; 0 writes compact JSON.
-  explicit Writer(std::string& out, int indent = 0) : out_(out), indent_(indent < 0 ? 0 : indent) {
-    counts_.reserve(16);
-  }
+  // Appends to `out`. `indent` is the number of spaces per level; 0 writes
+  // compact JSON.
+  explicit Writer(std::string& out, int indent = 0)
+      : out_(out), pos_(out.size()), indent_(indent < 0 ? 0 : indent) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() { Finish(); }
+
+  // Trims the output string to the bytes written. Call before reading it.
+  void Finish() { out_.resize(pos_); }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -40,42 +51,40 @@ class Writer {
   // Starts an object member; `key` is escaped like any string.
   void Key(absl::string_view key) {
     Separate();
-    AppendQuoted(out_, key);
-    if (indent_ > 0) {
-      out_.append(": ", 2);
-    } else {
-      out_.push_back(':');
-    }
-    after_key_ = true;
+    Quoted(key);
+    Colon();
+  }
+
+  // Starts an object member whose key is known to need no escaping (a field
+  // name of the model: ASCII letters and digits).
+  void SafeKey(absl::string_view key) {
+    Separate();
+    char* p = Grow(key.size() + 4);
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    *p++ = '"';
+    pos_ = static_cast<size_t>(p - out_.data());
+    Colon();
   }
 
   void String(absl::string_view s) {
     BeforeValue();
-    AppendQuoted(out_, s);
+    Quoted(s);
   }
-  void Bool(bool b) {
-    BeforeValue();
-    out_.append(b ? "true" : "false");
-  }
-  void Null() {
-    BeforeValue();
-    out_.append("null");
-  }
-  void Uint(uint64_t v) {
-    BeforeValue();
-    AppendNumber(v);
-  }
-  void Int(int64_t v) {
-    BeforeValue();
-    AppendNumber(v);
-  }
+  void Bool(bool b) { Literal(b ? absl::string_view("true") : absl::string_view("false")); }
+  void Null() { Literal("null"); }
+  void Uint(uint64_t v) { Number(v); }
+  void Int(int64_t v) { Number(v); }
   void Raw(const RawJson& raw) {
     BeforeValue();
+    Finish();
     if (indent_ == 0) {
       out_.append(raw.text);
     } else {
-      AppendIndented(out_, raw.text, indent_, static_cast<int>(counts_.size()));
+      AppendIndented(out_, raw.text, indent_, static_cast<int>(depth_));
     }
+    pos_ = out_.size();
   }
 
   // Writes unknown fields back, after the known fields of the same object.
@@ -87,23 +96,74 @@ class Writer {
   }
 
  private:
+  void Quoted(absl::string_view s) {
+    const size_t safe = SafePrefixLength(s);
+    if (safe == s.size()) {
+      char* p = Grow(s.size() + 2);
+      *p++ = '"';
+      std::memcpy(p, s.data(), s.size());
+      p[s.size()] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+    Finish();
+    AppendQuoted(out_, s);
+    pos_ = out_.size();
+  }
+
+  // Makes room for `n` more bytes and returns where to write them.
+  char* Grow(size_t n) {
+    if (pos_ + n > out_.size()) [[unlikely]] GrowSlow(n);
+    return out_.data() + pos_;
+  }
+  [[gnu::noinline]] void GrowSlow(size_t n) {
+    out_.resize(std::max({out_.capacity(), out_.size() * 2, pos_ + n + 1024}));
+  }
+
+  void Put(char c) {
+    *Grow(1) = c;
+    ++pos_;
+  }
+
+  void Literal(absl::string_view text) {
+    BeforeValue();
+    std::memcpy(Grow(text.size()), text.data(), text.size());
+    pos_ += text.size();
+  }
+
   template <class Int>
-  void AppendNumber(Int v) {
-    char buf[24];
-    const auto result = std::to_chars(buf, buf + sizeof(buf), v);
-    out_.append(buf, static_cast<size_t>(result.ptr - buf));
+  void Number(Int v) {
+    BeforeValue();
+    char* p = Grow(24);
+    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_.data());
+  }
+
+  void Colon() {
+    if (indent_ > 0) {
+      char* p = Grow(2);
+      p[0] = ':';
+      p[1] = ' ';
+      pos_ += 2;
+    } else {
+      Put(':');
+    }
+    after_key_ = true;
   }
 
   void NewLine(size_t depth) {
-    out_.push_back('\n');
-    out_.append(depth * static_cast<size_t>(indent_), ' ');
+    const size_t n = depth * static_cast<size_t>(indent_);
+    char* p = Grow(n + 1);
+    *p = '\n';
+    std::memset(p + 1, ' ', n);
+    pos_ += n + 1;
   }
 
   // Comma and line break before an object member or array element.
   void Separate() {
-    if (counts_.empty()) return;
-    if (counts_.back()++ > 0) out_.push_back(',');
-    if (indent_ > 0) NewLine(counts_.size());
+    if (depth_ == 0) return;
+    if (!first_) Put(',');
+    first_ = false;
+    if (indent_ > 0) NewLine(depth_);
   }
 
   void BeforeValue() {
@@ -116,21 +176,27 @@ class Writer {
 
   void Open(char c) {
     BeforeValue();
-    out_.push_back(c);
-    counts_.push_back(0);
+    Put(c);
+    ++depth_;
+    first_ = true;
   }
 
+  // A closed container is an element of its parent, so the parent is not
+  // empty afterwards: no per-level state is needed.
   void Close(char c) {
-    const bool empty = counts_.back() == 0;
-    counts_.pop_back();
-    if (!empty && indent_ > 0) NewLine(counts_.size());
-    out_.push_back(c);
+    const bool empty = first_;
+    --depth_;
+    if (!empty && indent_ > 0) NewLine(depth_);
+    Put(c);
+    first_ = false;
   }
 
   std::string& out_;
+  size_t pos_;  // bytes written; out_ may be longer until Finish()
   int indent_;
   bool after_key_ = false;
-  std::vector<uint32_t> counts_;  // members written so far, per open container
+  bool first_ = true;  // no element written yet in the innermost open container
+  size_t depth_ = 0;   // open containers
 };
 
 }  // namespace ocikit::json

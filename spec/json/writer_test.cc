@@ -39,6 +39,7 @@ TEST(Writer, CompactMatchesGoMarshal) {
   std::string out;
   Writer w(out);
   WriteSample(w);
+  w.Finish();
   EXPECT_EQ(out,
             R"({"s":"x\u003cy","n":-3,"u":18446744073709551615,"empty_obj":{},"empty_arr":[],)"
             R"("arr":[true,null,{"k":false}],"raw":{"a":[1,{}],"b":[]}})");
@@ -48,6 +49,7 @@ TEST(Writer, IndentedMatchesGoMarshalIndent) {
   std::string out;
   Writer w(out, 4);
   WriteSample(w);
+  w.Finish();
   EXPECT_EQ(out, R"({
     "s": "x\u003cy",
     "n": -3,
@@ -69,6 +71,19 @@ TEST(Writer, IndentedMatchesGoMarshalIndent) {
         "b": []
     }
 })");
+}
+
+TEST(Writer, AppendsToExistingTextAndEscapesOnlyWhenNeeded) {
+  std::string out = "prefix:";
+  {
+    Writer w(out);
+    w.BeginArray();
+    w.String(std::string(3000, 'a'));  // forces the buffer to grow
+    w.String("tab\there \xe2\x80\xa8");
+    w.Key("k\"ey");
+    w.EndArray();
+  }  // the destructor trims
+  EXPECT_EQ(out, "prefix:[\"" + std::string(3000, 'a') + R"(","tab\there \u2028","k\"ey":])");
 }
 
 TEST(AppendIndented, LeavesStringContentsAlone) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine (Debian packages) and runs every test with Bazel.
+# Prints a closing line "tests: N passed, M failed" and exits non-zero when
+# any test fails.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+bazel test //... "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=$(grep -cE '^//\S+\s+(\(cached\) )?PASSED' "$log")
+failed=$(grep -cE '^//\S+\s+(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD)' "$log")
+echo "tests: ${passed} passed, ${failed} failed"
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  echo "bazel test exited with status $status" >&2
+fi
+exit "$status"
