@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unistd.h>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -35,9 +37,13 @@
 #include "spec/default_spec.h"
 #include "spec/flags/arg_parser.h"
 #include "spec/opts/capabilities.h"
+#include "spec/opts/namespaces.h"
 #include "spec/opts/process.h"
 #include "spec/opts/root.h"
+#include "spec/opts/rootless.h"
+#include "spec/opts/sandbox.h"
 #include "spec/opts/spec_opt.h"
+#include "spec/opts/userns.h"
 
 namespace ocikit {
 
@@ -56,6 +62,11 @@ struct SpecFlags {
   std::vector<std::string> cap_add;
   std::vector<std::string> cap_drop;
   std::map<std::string, std::string> annotations;
+  std::vector<std::pair<std::string, std::string>> namespaces;  // (type, host|private|ns:PATH)
+  std::vector<LinuxIDMapping> uid_maps;
+  std::vector<LinuxIDMapping> gid_maps;
+  bool rootless = false;
+  bool no_process_sandbox = false;
   std::vector<std::string> command;  // process args, from the positionals
   // Relative file arguments (--from, --rootfs) are resolved against this
   // directory when set (golden cases use their own folder).
@@ -112,6 +123,37 @@ inline void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"read-only", 0, "", "mount the root filesystem read-only", SetBool(f.read_only)});
   set.Add({"cap-add", 0, "CAP", "add a capability (CAP_X, x, or ALL)", Append(f.cap_add)});
   set.Add({"cap-drop", 0, "CAP", "drop a capability (CAP_X, x, or ALL)", Append(f.cap_drop)});
+  for (const char* type : {"network", "pid", "ipc", "uts", "cgroupns"}) {
+    const std::string ns = std::string(type) == "cgroupns" ? "cgroup" : type;
+    set.Add({type, 0, "MODE",
+             absl::StrCat(ns, " namespace: private, host, or ns:PATH to join one",
+                          ns == "network" ? " (none: private with loopback only)" : ""),
+             [&f, ns](absl::string_view v) {
+               if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
+                   (absl::StartsWith(v, "ns:") && v.size() > 3)) {
+                 f.namespaces.emplace_back(ns, std::string(v));
+                 return absl::OkStatus();
+               }
+               return absl::InvalidArgumentError(
+                   absl::StrCat("expected private, host", ns == "network" ? ", none" : "", " or ns:PATH"));
+             }});
+  }
+  set.Add({"uidmap", 0, "C:H:S", "map container uids C.. to host uids H.. (S ids); repeatable", [&f](absl::string_view v) {
+             absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings(v);
+             if (!maps.ok()) return maps.status();
+             f.uid_maps.insert(f.uid_maps.end(), maps->begin(), maps->end());
+             return absl::OkStatus();
+           }});
+  set.Add({"gidmap", 0, "C:H:S", "map container gids C.. to host gids H.. (S ids); repeatable", [&f](absl::string_view v) {
+             absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings(v);
+             if (!maps.ok()) return maps.status();
+             f.gid_maps.insert(f.gid_maps.end(), maps->begin(), maps->end());
+             return absl::OkStatus();
+           }});
+  set.Add({"rootless", 0, "", "convert for an unprivileged runtime (user namespace; --uidmap/--gidmap or the caller's ids)",
+           SetBool(f.rootless)});
+  set.Add({"no-process-sandbox", 0, "", "BuildKit's no-sandbox mode: host pid namespace and host /proc",
+           SetBool(f.no_process_sandbox)});
   set.Add({"annotation", 0, "KEY=VALUE", "add an annotation", [&f](absl::string_view v) {
              const size_t eq = v.find('=');
              if (eq == absl::string_view::npos || eq == 0) {
@@ -170,6 +212,27 @@ inline std::vector<SpecOpt> SpecOptsFromFlags(const SpecFlags& f) {
   if (add_all && !f.cap_add.empty()) opts.push_back(WithAddedCapabilities(f.cap_add));
   if (!f.cap_drop.empty()) opts.push_back(WithDroppedCapabilities(f.cap_drop));
   if (!add_all && !f.cap_add.empty()) opts.push_back(WithAddedCapabilities(f.cap_add));
+  for (const auto& [type, mode] : f.namespaces) {
+    if (mode == "host") {
+      opts.push_back(WithHostNamespace(type));
+    } else {
+      opts.push_back(WithLinuxNamespace(type, absl::StartsWith(mode, "ns:") ? mode.substr(3) : ""));
+    }
+  }
+  // Podman: when only one of --uidmap/--gidmap is given, it maps both.
+  const std::vector<LinuxIDMapping>& uid_maps = f.uid_maps.empty() ? f.gid_maps : f.uid_maps;
+  const std::vector<LinuxIDMapping>& gid_maps = f.gid_maps.empty() ? f.uid_maps : f.gid_maps;
+  if (f.rootless) {
+    RootlessMappings maps = SingleIDMappings(static_cast<uint32_t>(::getuid()), static_cast<uint32_t>(::getgid()));
+    if (!uid_maps.empty()) {
+      maps.uid_mappings = uid_maps;
+      maps.gid_mappings = gid_maps;
+    }
+    opts.push_back(WithRootless(std::move(maps)));
+  } else if (!uid_maps.empty()) {
+    opts.push_back(WithUserNamespace(uid_maps, gid_maps));
+  }
+  if (f.no_process_sandbox) opts.push_back(WithNoProcessSandbox());
   if (!f.annotations.empty()) opts.push_back(WithAnnotations(f.annotations));
   return opts;
 }

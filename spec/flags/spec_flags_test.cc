@@ -64,6 +64,28 @@ TEST(BuildSpec, NameAndNamespaceSetCgroupsPath) {
   EXPECT_EQ(spec->linux_section->cgroups_path, "/k8s.io/web");
 }
 
+TEST(BuildSpec, NamespaceFlags) {
+  absl::StatusOr<Spec> spec = Build({"--network", "host", "--pid", "ns:/proc/1/ns/pid", "--cgroupns", "private"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  std::vector<std::string> got;
+  for (const LinuxNamespace& n : spec->linux_section->namespaces) got.push_back(n.type + ":" + n.path);
+  EXPECT_EQ(got, (Strings{"pid:/proc/1/ns/pid", "ipc:", "uts:", "mount:", "cgroup:"}));
+  EXPECT_EQ(Build({"--ipc", "none"}).status().message(), "--ipc \"none\": expected private, host or ns:PATH");
+  EXPECT_EQ(Build({"--network", "ns:"}).status().message(), "--network \"ns:\": expected private, host, none or ns:PATH");
+}
+
+TEST(BuildSpec, OneIdMapMapsBothAndRootlessDefaultsToTheCaller) {
+  absl::StatusOr<Spec> spec = Build({"--gidmap", "0:5000:10"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->uid_mappings, spec->linux_section->gid_mappings);
+  EXPECT_EQ(spec->linux_section->uid_mappings[0].host_id, 5000u);
+  spec = Build({"--rootless"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->uid_mappings[0].host_id, ::getuid());
+  EXPECT_EQ(spec->linux_section->gid_mappings[0].host_id, ::getgid());
+  EXPECT_EQ(Build({"--uidmap", "0:1:0"}).status().message(), "--uidmap \"0:1:0\": mapping \"0:1:0\": size must be at least 1");
+}
+
 TEST(OutputFlags, IndentAndCompact) {
   OutputFlags out;
   FlagSet set;

@@ -1,0 +1,77 @@
+#include "spec/opts/userns.h"
+
+#include <gtest/gtest.h>
+
+#include "spec/codec.h"
+
+namespace ocikit {
+namespace {
+
+LinuxIDMapping Map(uint32_t c, uint32_t h, uint32_t s) {
+  LinuxIDMapping m;
+  m.container_id = c;
+  m.host_id = h;
+  m.size = s;
+  return m;
+}
+
+TEST(ParseIDMappings, ParsesOneOrSeveral) {
+  absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings("0:100000:65536");
+  ASSERT_TRUE(maps.ok()) << maps.status();
+  EXPECT_EQ(*maps, std::vector<LinuxIDMapping>{Map(0, 100000, 65536)});
+  maps = ParseIDMappings("0:1000:1,1:100000:65535");
+  ASSERT_TRUE(maps.ok()) << maps.status();
+  EXPECT_EQ(*maps, (std::vector<LinuxIDMapping>{Map(0, 1000, 1), Map(1, 100000, 65535)}));
+}
+
+TEST(ParseIDMappings, RejectsMalformedOverlappingAndOverflowingRanges) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"0:100000", "invalid id mapping \"0:100000\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
+      {"0:-1:5", "invalid id mapping \"0:-1:5\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
+      {"a:1:1", "invalid id mapping \"a:1:1\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
+      {"0:1:4294967296", "invalid id mapping \"0:1:4294967296\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
+      {"0:1000:0", "mapping \"0:1000:0\": size must be at least 1"},
+      {"0:4294967295:2", "mapping \"0:4294967295:2\": range runs past id 4294967295"},
+      {"0:1000:10,5:2000:10", "mapping \"5:2000:10\" overlaps \"0:1000:10\" in container ids"},
+      {"0:1000:10,20:1005:10", "mapping \"20:1005:10\" overlaps \"0:1000:10\" in host ids"},
+  };
+  for (const auto& [input, message] : cases) {
+    absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings(input);
+    EXPECT_EQ(maps.status().code(), absl::StatusCode::kInvalidArgument) << input;
+    EXPECT_EQ(maps.status().message(), message) << input;
+  }
+  EXPECT_TRUE(ParseIDMappings("0:1000:10,10:1010:10").ok());  // adjacent ranges are fine
+}
+
+TEST(IDToHost, TranslatesBothWays) {
+  const std::vector<LinuxIDMapping> maps = {Map(0, 1000, 1), Map(1, 100000, 65535)};
+  EXPECT_EQ(*IDToHost(0, maps), 1000u);
+  EXPECT_EQ(*IDToHost(1, maps), 100000u);
+  EXPECT_EQ(*IDToHost(65535, maps), 165534u);
+  EXPECT_EQ(IDToHost(65536, maps).status().message(), "container id 65536 is not mapped to a host id");
+  EXPECT_EQ(*IDToContainer(100010, maps), 11u);
+  EXPECT_EQ(IDToContainer(5, maps).status().message(), "host id 5 is not mapped into the container");
+}
+
+TEST(WithUserNamespace, AddsNamespaceOnceAndAccumulatesMappings) {
+  Spec spec = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithUserNamespace({Map(0, 1000, 1)}, {Map(0, 1000, 1)}),
+                                   WithUserNamespace({Map(1, 100000, 10)}, {})})
+                  .ok());
+  EXPECT_EQ(spec.linux_section->namespaces.back().type, "user");
+  EXPECT_EQ(spec.linux_section->namespaces.size(), 6u);
+  EXPECT_EQ(spec.linux_section->uid_mappings, (std::vector<LinuxIDMapping>{Map(0, 1000, 1), Map(1, 100000, 10)}));
+  EXPECT_EQ(spec.linux_section->gid_mappings, std::vector<LinuxIDMapping>{Map(0, 1000, 1)});
+}
+
+TEST(WithUserNamespace, OverlapWithExistingMappingsFailsAndChangesNothing) {
+  Spec spec = DefaultLinuxSpec();
+  spec.linux_section->uid_mappings = {Map(0, 1000, 10)};
+  const Spec before = spec;
+  EXPECT_EQ(ApplyOpts({}, spec, {WithUserNamespace({Map(5, 5000, 1)}, {})}).message(),
+            "WithUserNamespace: uid mapping \"5:5000:1\" overlaps \"0:1000:10\" in container ids");
+  EXPECT_EQ(spec, before);
+}
+
+}  // namespace
+}  // namespace ocikit
