@@ -19,7 +19,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
+#include "spec/file.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {
@@ -132,6 +136,96 @@ inline SpecOpt WithDroppedCapabilities(std::vector<std::string> caps) {
         return std::find(names->begin(), names->end(), cap) != names->end();
       });
     }
+    return absl::OkStatus();
+  });
+}
+
+
+// The capability names of the effective set in a /proc/<pid>/status text
+// ("CapEff:\t000001ffffffffff"), in bit order; bits the 41 known names do
+// not cover are left out (containerd's WithAllCurrentCapabilities).
+inline absl::StatusOr<std::vector<std::string>> CapabilitiesFromStatus(absl::string_view status) {
+  for (absl::string_view line : absl::StrSplit(status, '\n')) {
+    if (!absl::ConsumePrefix(&line, "CapEff:")) continue;
+    uint64_t bits = 0;
+    const absl::string_view hex = absl::StripAsciiWhitespace(line);
+    if (hex.empty() || hex.size() > 16 || !absl::SimpleHexAtoi(hex, &bits)) {
+      return absl::InvalidArgumentError(absl::StrCat("CapEff: expected a hexadecimal capability mask, got \"", hex, "\""));
+    }
+    std::vector<std::string> caps;
+    const std::vector<std::string>& known = KnownCapabilities();
+    for (size_t bit = 0; bit < known.size(); ++bit) {
+      if (bits & (uint64_t{1} << bit)) caps.push_back(known[bit]);
+    }
+    return caps;
+  }
+  return absl::InvalidArgumentError("no CapEff line in the process status");
+}
+
+// Sets the bounding, effective and permitted sets to every known capability.
+inline SpecOpt WithAllKnownCapabilities() {
+  return SpecOpt("WithAllKnownCapabilities", [](const SpecContext& ctx, Spec& spec) {
+    return WithCapabilities(KnownCapabilities())(ctx, spec);
+  });
+}
+
+// Sets the bounding, effective and permitted sets to the capabilities the
+// calling process has, read from ctx.proc_self_status.
+inline SpecOpt WithAllCurrentCapabilities() {
+  return SpecOpt("WithAllCurrentCapabilities", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
+    absl::StatusOr<std::string> status = ReadRegularFile(ctx.proc_self_status, 1 << 20);
+    if (!status.ok()) return status.status();
+    absl::StatusOr<std::vector<std::string>> caps = CapabilitiesFromStatus(*status);
+    if (!caps.ok()) return absl::Status(caps.status().code(), absl::StrCat(ctx.proc_self_status, ": ", caps.status().message()));
+    return WithCapabilities(*std::move(caps))(ctx, spec);
+  });
+}
+
+// Sets the inheritable and ambient sets to `caps` (containerd).
+inline SpecOpt WithAmbientCapabilities(std::vector<std::string> caps) {
+  return SpecOpt("WithAmbientCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
+    bool all = false;
+    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
+    if (!names.ok()) return names.status();
+    if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
+    LinuxCapabilities& c = EnsureCapabilities(spec);
+    c.inheritable = *names;
+    c.ambient = *std::move(names);
+    return absl::OkStatus();
+  });
+}
+
+// For a non-root process (uid != 0 when the transform runs): makes the
+// explicitly added capabilities `caps` ambient, so they survive execve (they
+// are also added to inheritable, permitted and effective, which ambient
+// requires). Never ALL, never the default set: only what the user named
+// (kubernetes #56374, moby #52830). Does nothing for root.
+inline SpecOpt WithAmbientAddedCapabilities(std::vector<std::string> caps) {
+  return SpecOpt("WithAmbientAddedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
+    bool all = false;
+    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
+    if (!names.ok()) return names.status();
+    if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
+    if (!spec.process || spec.process->user.uid == 0) return absl::OkStatus();
+    LinuxCapabilities& c = EnsureCapabilities(spec);
+    for (std::vector<std::string>* set : {&c.bounding, &c.effective, &c.permitted, &c.inheritable, &c.ambient}) {
+      internal::AddMissing(*set, *names);
+    }
+    return absl::OkStatus();
+  });
+}
+
+// For a non-root process (uid != 0 when the transform runs): clears the
+// effective, permitted and inheritable sets, keeping bounding, as the kernel
+// would at execve anyway (Buildah's configureUIDGID). Ambient capabilities
+// stay, with the permitted and inheritable entries they need.
+inline SpecOpt WithNonRootCapabilitiesCleared() {
+  return SpecOpt("WithNonRootCapabilitiesCleared", [](const SpecContext&, Spec& spec) {
+    if (!spec.process || spec.process->user.uid == 0 || !spec.process->capabilities) return absl::OkStatus();
+    LinuxCapabilities& c = *spec.process->capabilities;
+    c.effective = c.ambient;
+    c.permitted = c.ambient;
+    c.inheritable = c.ambient;
     return absl::OkStatus();
   });
 }

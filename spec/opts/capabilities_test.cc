@@ -68,3 +68,77 @@ TEST(WithAddedCapabilities, UnknownNameFailsAndChangesNothing) {
 
 }  // namespace
 }  // namespace ocikit
+
+namespace ocikit {
+namespace {
+
+TEST(CapabilitiesFromStatus, DecodesCapEffAndIgnoresUnknownBits) {
+  absl::StatusOr<std::vector<std::string>> caps =
+      CapabilitiesFromStatus("Name:\tsh\nCapInh:\t0000000000000000\nCapEff:\tffffffffffffffff\n");
+  ASSERT_TRUE(caps.ok()) << caps.status();
+  EXPECT_EQ(*caps, KnownCapabilities());
+  caps = CapabilitiesFromStatus("CapEff:\t0000000000002021\n");  // bits 0, 5, 13
+  ASSERT_TRUE(caps.ok());
+  EXPECT_EQ(*caps, (std::vector<std::string>{"CAP_CHOWN", "CAP_KILL", "CAP_NET_RAW"}));
+  EXPECT_EQ(CapabilitiesFromStatus("CapEff:\tzz\n").status().message(),
+            "CapEff: expected a hexadecimal capability mask, got \"zz\"");
+  EXPECT_EQ(CapabilitiesFromStatus("Name:\tsh\n").status().message(), "no CapEff line in the process status");
+}
+
+TEST(WithAllCurrentCapabilities, ReadsTheStatusFileOfTheContext) {
+  const std::string path = ::testing::TempDir() + "/status";
+  ASSERT_TRUE(WriteFileAtomic(path, "CapEff:\t00000000a80425fb\n", 0600).ok());
+  SpecContext ctx;
+  ctx.proc_self_status = path;
+  Spec spec;
+  ASSERT_TRUE(ApplyOpts(ctx, spec, {WithAllCurrentCapabilities()}).ok());
+  // 0xa80425fb is Docker's default set.
+  EXPECT_EQ(spec.process->capabilities->bounding.size(), 14u);
+  ctx.proc_self_status = ::testing::TempDir() + "/missing-status";
+  absl::Status s = ApplyOpts(ctx, spec, {WithAllCurrentCapabilities()});
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(s.message().find("missing-status: No such file or directory"), absl::string_view::npos) << s;
+}
+
+TEST(WithAmbientAddedCapabilities, OnlyForNonRootAndNeverAll) {
+  Spec root = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, root, {WithAmbientAddedCapabilities({"net_bind_service"})}).ok());
+  EXPECT_TRUE(root.process->capabilities->ambient.empty());
+
+  Spec user = DefaultLinuxSpec();
+  user.process->user.uid = 1000;
+  ASSERT_TRUE(ApplyOpts({}, user, {WithAmbientAddedCapabilities({"sys_ptrace"})}).ok());
+  const LinuxCapabilities& c = *user.process->capabilities;
+  EXPECT_EQ(c.ambient, Caps{"CAP_SYS_PTRACE"});
+  EXPECT_EQ(c.inheritable, Caps{"CAP_SYS_PTRACE"});
+  EXPECT_EQ(c.permitted.back(), "CAP_SYS_PTRACE");
+  EXPECT_EQ(ApplyOpts({}, user, {WithAmbientAddedCapabilities({"ALL"})}).message(),
+            "WithAmbientAddedCapabilities: ALL cannot be made ambient; name the capabilities");
+}
+
+TEST(WithNonRootCapabilitiesCleared, KeepsBoundingAndAmbient) {
+  Spec spec = DefaultLinuxSpec();
+  spec.process->user.uid = 1000;
+  spec.process->capabilities->ambient = {"CAP_KILL"};
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithNonRootCapabilitiesCleared()}).ok());
+  const LinuxCapabilities& c = *spec.process->capabilities;
+  EXPECT_EQ(c.bounding, DefaultCapabilities());
+  EXPECT_EQ(c.effective, Caps{"CAP_KILL"});
+  EXPECT_EQ(c.permitted, Caps{"CAP_KILL"});
+  EXPECT_EQ(c.inheritable, Caps{"CAP_KILL"});
+  Spec root = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, root, {WithNonRootCapabilitiesCleared()}).ok());
+  EXPECT_EQ(root, DefaultLinuxSpec());
+}
+
+TEST(WithAmbientCapabilities, SetsInheritableAndAmbient) {
+  Spec spec;
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithAmbientCapabilities({"kill"})}).ok());
+  EXPECT_EQ(spec.process->capabilities->inheritable, Caps{"CAP_KILL"});
+  EXPECT_EQ(spec.process->capabilities->ambient, Caps{"CAP_KILL"});
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithAllKnownCapabilities()}).ok());
+  EXPECT_EQ(spec.process->capabilities->effective.size(), 41u);
+}
+
+}  // namespace
+}  // namespace ocikit
