@@ -129,7 +129,7 @@ struct LinuxIOPriority {
   }
 };
 
-// CPU affinity for `runtime exec` processes (new in v1.3.0).
+// CPU affinity for `runtime exec` processes (new in v1.2.1).
 struct CPUAffinity {
   std::string initial;
   std::string final_cpus;  // JSON "final"

@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <unistd.h>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,7 @@
 #include "spec/opts/rootless.h"
 #include "spec/opts/sandbox.h"
 #include "spec/opts/spec_opt.h"
+#include "spec/opts/user.h"
 #include "spec/opts/userns.h"
 
 namespace ocikit {
@@ -56,6 +58,11 @@ struct SpecFlags {
   std::string hostname;
   std::string domainname;
   std::string workdir;
+  std::optional<std::string> user;
+  std::vector<std::string> group_add;
+  std::optional<uint32_t> umask;
+  bool lookup_command = false;
+  bool hostname_env = false;
   std::vector<std::string> env;
   bool tty = false;
   bool read_only = false;
@@ -118,6 +125,23 @@ inline void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"hostname", 'h', "NAME", "container hostname", Assign(f.hostname)});
   set.Add({"domainname", 0, "NAME", "container NIS domain name", Assign(f.domainname)});
   set.Add({"workdir", 'w', "DIR", "working directory of the process", Assign(f.workdir)});
+  set.Add({"user", 'u', "USER[:GROUP]", "run as this user: name or uid, optional group name or gid (looked up in the rootfs)",
+           [&f](absl::string_view v) {
+             f.user = std::string(v);
+             return absl::OkStatus();
+           }});
+  set.Add({"group-add", 0, "GROUP", "add a supplementary group: name (looked up in the rootfs) or gid", Append(f.group_add)});
+  set.Add({"umask", 0, "MODE", "umask of the process, octal (e.g. 0022)", [&f](absl::string_view v) {
+             if (v.empty() || v.size() > 4 || v.find_first_not_of("01234567") != absl::string_view::npos) {
+               return absl::InvalidArgumentError("expected an octal mode from 0000 to 0777");
+             }
+             uint32_t mode = 0;
+             for (const char c : v) mode = mode * 8 + static_cast<uint32_t>(c - '0');
+             f.umask = mode;
+             return absl::OkStatus();
+           }});
+  set.Add({"lookup-command", 0, "", "resolve a relative COMMAND in the PATH inside the rootfs (Buildah)", SetBool(f.lookup_command)});
+  set.Add({"hostname-env", 0, "", "set HOSTNAME in the environment to the hostname (Buildah)", SetBool(f.hostname_env)});
   set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value", Append(f.env)});
   set.Add({"tty", 't', "", "allocate a terminal (sets TERM=xterm)", SetBool(f.tty)});
   set.Add({"read-only", 0, "", "mount the root filesystem read-only", SetBool(f.read_only)});
@@ -196,13 +220,20 @@ inline std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& e
 // The transforms the flags ask for, in their fixed order.
 inline std::vector<SpecOpt> SpecOptsFromFlags(const SpecFlags& f) {
   std::vector<SpecOpt> opts;
-  if (!f.rootfs.empty()) opts.push_back(WithRootFSPath(internal::Resolve(f.base_dir, f.rootfs)));
+  // root.path keeps the path as typed (a runtime resolves a relative one
+  // against the bundle); lookups use SpecContext::rootfs, resolved.
+  if (!f.rootfs.empty()) opts.push_back(WithRootFSPath(f.rootfs));
   if (!f.command.empty()) opts.push_back(WithProcessArgs(f.command));
   if (!f.workdir.empty()) opts.push_back(WithProcessCwd(f.workdir));
   if (!f.env.empty()) opts.push_back(WithEnv(ExpandEnvFlags(f.env)));
+  if (f.user) opts.push_back(WithUser(*f.user));
+  if (!f.group_add.empty()) opts.push_back(WithAppendAdditionalGroups(f.group_add));
+  if (f.umask) opts.push_back(WithUmask(*f.umask));
   if (f.tty) opts.push_back(WithTTY());
   if (!f.hostname.empty()) opts.push_back(WithHostname(f.hostname));
   if (!f.domainname.empty()) opts.push_back(WithDomainname(f.domainname));
+  if (f.hostname_env) opts.push_back(WithHostnameEnv());
+  if (f.lookup_command) opts.push_back(WithProcessPathLookup());
   if (f.read_only) opts.push_back(WithRootFSReadonly());
   // Docker: with --cap-add ALL, drops apply to the full set; otherwise drops
   // (including ALL) apply first and adds win.

@@ -1,16 +1,82 @@
 // File: spec/opts/user.h
 //
-// Transforms of the user and groups the process runs as.
+// Transforms of the user and groups the process runs as, its umask, and the
+// lookups that read the container's rootfs: /etc/passwd and /etc/group for
+// users and groups, $PATH for the command. Files are read confined to the
+// rootfs (spec/rootfs/rootfs.h) and parsed safely (spec/rootfs/passwd.h).
+//
+// The rootfs looked in is SpecContext::rootfs or, when that is empty, an
+// absolute root.path. A transform that needs to read it and has neither fails
+// with `rootfs path is required to look up user "bob"`. A missing passwd or
+// group file counts as a file with no entries wherever containerd tolerates
+// it; a file that is not regular or is over 10 MiB is an error. Every
+// transform is transactional: on error the spec is unchanged.
+//
+// Semantics are containerd v2's (pkg/oci WithUser and friends) except where
+// noted; the differences, each deliberate:
+//
+//   - WithUser, WithUserID and WithUsername also set the supplementary groups
+//     from /etc/group and HOME, as Docker and BuildKit do; containerd leaves
+//     both to other transforms (WithAdditionalGIDs).
+//     With an explicit group ("alice:staff") there are none: the process gets
+//     exactly that group, as with Docker and BuildKit.
+//   - A group named like the user still counts as supplementary (BuildKit's
+//     rule); containerd's name filter drops real groups when the primary
+//     group has another name (containerd PR #13587). Only gids are
+//     de-duplicated, and the primary gid always comes first.
+//   - An empty user means "0" (root), as Docker runs with USER unset;
+//     containerd looks up a user literally named "".
+//   - WithAdditionalGIDs("name:group") gives [gid] (explicit group); containerd
+//     looks up a user literally named "name:group", with the same result.
+//   - WithAppendAdditionalGroups de-duplicates by gid, puts the primary gid
+//     first, rejects numeric groups above 4294967294, and reads /etc/group
+//     (so needs a rootfs) only when a group is given by name.
+//   - WithUserID rejects uids above 2147483647, as WithUser("<uid>") does;
+//     containerd takes any uint32.
+//   - Ids read from passwd/group above 4294967294, or that are not numbers,
+//     skip the entry (moby turns them into 0: root).
+//   - When the rootfs has no /etc/passwd, the user name "root" means uid 0 and
+//     gid 0 (Buildah, Podman); likewise the group name "root" without an
+//     /etc/group. containerd fails. With a file, "root" must be in it.
+//   - WithProcessPathLookup (Buildah's runLookupPath) fails when the command
+//     is not found (Buildah leaves it as is), searches the default PATH when
+//     process.env has none, skips relative PATH entries, and accepts only an
+//     executable regular file.
+//
+// HOME: WithUser, WithUserID and WithUsername add HOME=<home from passwd>
+// unless process.env already has a HOME= entry (even an empty one). When the
+// user was not looked up in passwd ("uid:gid", "uid:group"), is not there, or
+// has an empty home, HOME=/ is used (Podman, crun).
 //
 // Example:
-//   ApplyOpts(ctx, spec, {WithUIDGID(1000, 1000)});  // "user": {"uid":1000,"gid":1000,"additionalGids":[1000]}
+//   SpecContext ctx;
+//   ctx.rootfs = "/var/lib/c/rootfs";
+//   ApplyOpts(ctx, spec, {WithUser("alice")});
+//   // "user": {"uid":1000,"gid":1000,"additionalGids":[1000,10,50]}, env += "HOME=/home/alice"
+//   ApplyOpts(ctx, spec, {WithUIDGID(1000, 1000)});  // no lookup: "additionalGids":[1000]
 #ifndef OCIKIT_SPEC_OPTS_USER_H_
 #define OCIKIT_SPEC_OPTS_USER_H_
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "spec/opts/process.h"
 #include "spec/opts/spec_opt.h"
+#include "spec/rootfs/passwd.h"
+#include "spec/rootfs/rootfs.h"
 
 namespace ocikit {
 
@@ -30,6 +96,389 @@ inline SpecOpt WithUIDGID(uint32_t uid, uint32_t gid) {
     user.gid = gid;
     user.additional_gids.clear();
     EnsureAdditionalGids(user);
+    return absl::OkStatus();
+  });
+}
+
+namespace internal {
+
+// The largest uid or gid a USER value may give: MaxInt32, runc's limit.
+inline constexpr uint32_t kMaxUserValueId = 2147483647u;
+
+// Returns the host path of the rootfs to look `kind` `value` up in
+// (ctx.rootfs, else an absolute root.path), or the error that says it is
+// required ("rootfs path is required to look up user \"bob\"").
+inline absl::StatusOr<std::string> LookupRootfs(const SpecContext& ctx, const Spec& spec, absl::string_view kind,
+                                                absl::string_view value) {
+  if (!ctx.rootfs.empty()) return ctx.rootfs;
+  if (spec.root && absl::StartsWith(spec.root->path, "/")) return spec.root->path;
+  return absl::FailedPreconditionError(
+      absl::StrCat("rootfs path is required to look up ", kind, " \"", value, "\""));
+}
+
+// One account file read from the rootfs: its text, or why it is absent.
+struct AccountFile {
+  std::optional<std::string> text;  // nullopt when the file does not exist
+  absl::Status missing;             // the NotFound status when it does not
+};
+
+// Reads etc/passwd and etc/group from the rootfs on first use, so transforms
+// that need neither never require a rootfs.
+class AccountFiles {
+ public:
+  // `kind` and `value` name what is looked up, for the "rootfs path is
+  // required" error.
+  AccountFiles(const SpecContext& ctx, const Spec& spec, std::string kind, std::string value)
+      : ctx_(ctx), spec_(spec), kind_(std::move(kind)), value_(std::move(value)) {}
+
+  // Returns /etc/passwd, reading it once.
+  absl::StatusOr<const AccountFile*> Passwd() { return Get("etc/passwd", passwd_); }
+  // Returns /etc/group, reading it once.
+  absl::StatusOr<const AccountFile*> Group() { return Get("etc/group", group_); }
+
+ private:
+  absl::StatusOr<const AccountFile*> Get(absl::string_view path, std::optional<AccountFile>& cache) {
+    if (cache) return &*cache;
+    absl::StatusOr<std::string> rootfs = LookupRootfs(ctx_, spec_, kind_, value_);
+    if (!rootfs.ok()) return rootfs.status();
+    absl::StatusOr<std::string> text = ReadFileInRoot(*rootfs, path);
+    if (!text.ok() && !absl::IsNotFound(text.status())) return text.status();
+    AccountFile& file = cache.emplace();
+    if (text.ok()) {
+      file.text = *std::move(text);
+    } else {
+      file.missing = text.status();
+    }
+    return &file;
+  }
+
+  const SpecContext& ctx_;
+  const Spec& spec_;
+  std::string kind_;
+  std::string value_;
+  std::optional<AccountFile> passwd_;
+  std::optional<AccountFile> group_;
+};
+
+// One side of a USER value: a number (strconv.Atoi's grammar, so "+5" and
+// "-5" are numbers) or a name.
+struct UserPart {
+  bool numeric = false;
+  uint32_t id = 0;
+  std::string name;
+};
+
+// Parses one side of the USER value `user`; a number outside 0..2147483647
+// fails with `invalid USER value "<user>": <which> out of range`, and is never
+// taken as a name (CVE-2026-46680).
+inline absl::StatusOr<UserPart> ParseUserPart(absl::string_view user, absl::string_view part,
+                                              absl::string_view which) {
+  UserPart result;
+  absl::string_view digits = part;
+  bool negative = false;
+  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) {
+    negative = digits.front() == '-';
+    digits.remove_prefix(1);
+  }
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    result.name = std::string(part);
+    return result;
+  }
+  const size_t first = std::min(digits.find_first_not_of('0'), digits.size());
+  digits.remove_prefix(first);
+  uint64_t value = 0;
+  bool in_range = digits.size() <= 10;
+  for (char c : digits) value = value * 10 + static_cast<uint64_t>(c - '0');
+  if (negative && value != 0) in_range = false;
+  if (!in_range || value > kMaxUserValueId) {
+    return absl::InvalidArgumentError(absl::StrCat("invalid USER value \"", user, "\": ", which, " out of range"));
+  }
+  result.numeric = true;
+  result.id = static_cast<uint32_t>(value);
+  return result;
+}
+
+// The NotFound error for a user name that is not in passwd.
+inline absl::Status UserNotFound(absl::string_view name, const AccountFile& passwd) {
+  return absl::NotFoundError(absl::StrCat("unable to find user \"", name, "\": ",
+                                          passwd.text ? "no matching entries in passwd file" : passwd.missing.message()));
+}
+
+// Returns the gid of the group named `name`, or the NotFound error
+// `unable to find group "staff": no matching entries in group file`.
+inline absl::StatusOr<uint32_t> LookupGroupGid(AccountFiles& files, absl::string_view name) {
+  absl::StatusOr<const AccountFile*> group = files.Group();
+  if (!group.ok()) return group.status();
+  if (!(*group)->text) {
+    if (name == "root") return 0u;  // no group file: "root" is 0
+    return absl::NotFoundError(absl::StrCat("unable to find group \"", name, "\": ", (*group)->missing.message()));
+  }
+  if (std::optional<uint32_t> gid = FindGroupGid(*(*group)->text, name)) return *gid;
+  return absl::NotFoundError(absl::StrCat("unable to find group \"", name, "\": no matching entries in group file"));
+}
+
+// Returns `gids` with each gid once (first occurrence kept) and `primary`
+// first.
+inline std::vector<uint32_t> PrimaryFirstUnique(uint32_t primary, const std::vector<uint32_t>& gids) {
+  std::vector<uint32_t> out = {primary};
+  absl::flat_hash_set<uint32_t> seen = {primary};
+  for (uint32_t gid : gids) {
+    if (seen.insert(gid).second) out.push_back(gid);
+  }
+  return out;
+}
+
+// Returns `primary` followed by the groups whose member list names `name`,
+// read from /etc/group (none when it is missing).
+inline absl::StatusOr<std::vector<uint32_t>> PrimaryAndSupplementaryGids(AccountFiles& files, uint32_t primary,
+                                                                         absl::string_view name) {
+  absl::StatusOr<const AccountFile*> group = files.Group();
+  if (!group.ok()) return group.status();
+  if (!(*group)->text) return std::vector<uint32_t>{primary};
+  return PrimaryFirstUnique(primary, FindSupplementaryGids(*(*group)->text, name));
+}
+
+// The outcome of resolving a USER value.
+struct ResolvedUser {
+  uint32_t uid = 0;
+  uint32_t gid = 0;
+  std::vector<uint32_t> additional_gids;
+  std::string home;  // from passwd; "/" when not looked up, not found or empty
+};
+
+// Resolves a parsed user and optional group (see WithUser) against the rootfs
+// files.
+inline absl::StatusOr<ResolvedUser> ResolveUser(AccountFiles& files, const UserPart& user_part,
+                                                const std::optional<UserPart>& group_part) {
+  ResolvedUser r;
+  std::optional<PasswdEntry> entry;  // the passwd entry, when looked up and found
+  if (user_part.numeric) {
+    r.uid = user_part.id;
+    if (!group_part) {  // "uid": gid and name from the first entry with that uid, else gid 0
+      absl::StatusOr<const AccountFile*> passwd = files.Passwd();
+      if (!passwd.ok()) return passwd.status();
+      if ((*passwd)->text) entry = FindPasswdByUid(*(*passwd)->text, r.uid);
+      if (entry) r.gid = entry->gid;
+    }
+  } else {
+    absl::StatusOr<const AccountFile*> passwd = files.Passwd();
+    if (!passwd.ok()) return passwd.status();
+    if ((*passwd)->text) {
+      entry = FindPasswdByName(*(*passwd)->text, user_part.name);
+      if (!entry) return UserNotFound(user_part.name, **passwd);
+      r.uid = entry->uid;
+      r.gid = entry->gid;
+    } else if (user_part.name != "root") {  // no passwd file: "root" is 0:0
+      return UserNotFound(user_part.name, **passwd);
+    }
+  }
+  r.home = entry && !entry->home.empty() ? entry->home : "/";
+
+  if (group_part) {  // an explicit group means exactly that group
+    if (group_part->numeric) {
+      r.gid = group_part->id;
+    } else {
+      absl::StatusOr<uint32_t> gid = LookupGroupGid(files, group_part->name);
+      if (!gid.ok()) return gid.status();
+      r.gid = *gid;
+    }
+    r.additional_gids = {r.gid};
+  } else if (entry) {
+    absl::StatusOr<std::vector<uint32_t>> gids = PrimaryAndSupplementaryGids(files, r.gid, entry->name);
+    if (!gids.ok()) return gids.status();
+    r.additional_gids = *std::move(gids);
+  } else {
+    r.additional_gids = {r.gid};
+  }
+  return r;
+}
+
+// Whether `env` has an entry for `key` ("HOME=..."; "HOME=" counts).
+inline bool HasEnvKey(const std::vector<std::string>& env, absl::string_view key) {
+  return std::any_of(env.begin(), env.end(), [&](const std::string& entry) {
+    return entry.size() > key.size() && entry[key.size()] == '=' && absl::StartsWith(entry, key);
+  });
+}
+
+// Resolves `user` and `group` and, on success only, writes the result into
+// the spec. `shown` names the user in the "rootfs path is required" error.
+inline absl::Status ApplyUser(const SpecContext& ctx, Spec& spec, const std::string& shown, const UserPart& user,
+                              const std::optional<UserPart>& group) {
+  AccountFiles files(ctx, spec, "user", shown);
+  absl::StatusOr<ResolvedUser> r = ResolveUser(files, user, group);
+  if (!r.ok()) return r.status();
+  Process& p = EnsureProcess(spec);
+  p.user.uid = r->uid;
+  p.user.gid = r->gid;
+  p.user.additional_gids = std::move(r->additional_gids);
+  if (!HasEnvKey(p.env, "HOME")) p.env.push_back(absl::StrCat("HOME=", r->home));
+  return absl::OkStatus();
+}
+
+}  // namespace internal
+
+// Sets the user from a Dockerfile-style USER value, looking names up in the
+// rootfs's /etc/passwd and /etc/group. Forms:
+//
+//   ""            root ("0")
+//   uid           gid from the first passwd entry with that uid, else 0
+//   name          uid and gid from passwd (error when not there)
+//   uid:gid       no file access at all
+//   uid:group     gid from /etc/group
+//   name:gid      uid from passwd
+//   name:group    uid from passwd, gid from /etc/group
+//
+// Numbers are never looked up as names and must be 0..2147483647. Without an
+// explicit group, additionalGids is the primary gid followed by the gids of
+// the /etc/group entries listing the user's name (including a group named
+// like the user), each once; with one, it is just [gid]. Also adds HOME (see
+// the file comment).
+inline SpecOpt WithUser(std::string user) {
+  return SpecOpt("WithUser", [user = std::move(user)](const SpecContext& ctx, Spec& spec) {
+    const std::string value = user.empty() ? "0" : user;
+    const std::vector<absl::string_view> parts = absl::StrSplit(value, ':');
+    if (parts.size() > 2) return absl::InvalidArgumentError(absl::StrCat("invalid USER value ", value));
+    absl::StatusOr<internal::UserPart> user_part = internal::ParseUserPart(value, parts[0], "uid");
+    if (!user_part.ok()) return user_part.status();
+    std::optional<internal::UserPart> group_part;
+    if (parts.size() == 2) {
+      absl::StatusOr<internal::UserPart> parsed = internal::ParseUserPart(value, parts[1], "gid");
+      if (!parsed.ok()) return parsed.status();
+      group_part = *std::move(parsed);
+    }
+    return internal::ApplyUser(ctx, spec, value, *user_part, group_part);
+  });
+}
+
+// Sets the user by uid, as WithUser("<uid>"): gid, supplementary groups and
+// HOME from the first passwd entry with that uid; gid 0 and HOME=/ without one.
+inline SpecOpt WithUserID(uint32_t uid) {
+  return SpecOpt("WithUserID", [uid](const SpecContext& ctx, Spec& spec) {
+    if (uid > internal::kMaxUserValueId) {
+      return absl::InvalidArgumentError(absl::StrCat("uid ", uid, " is out of range; expected 0 to 2147483647"));
+    }
+    internal::UserPart part;
+    part.numeric = true;
+    part.id = uid;
+    return internal::ApplyUser(ctx, spec, absl::StrCat(uid), part, std::nullopt);
+  });
+}
+
+// Sets the user by name, as WithUser("<name>"), except that the name is never
+// read as a number: WithUsername("1000") looks up a user named "1000".
+inline SpecOpt WithUsername(std::string name) {
+  return SpecOpt("WithUsername", [name = std::move(name)](const SpecContext& ctx, Spec& spec) {
+    internal::UserPart part;
+    part.name = name;
+    return internal::ApplyUser(ctx, spec, name, part, std::nullopt);
+  });
+}
+
+// Sets additionalGids to the current gid followed by the groups that list the
+// user in /etc/group. `user` is a uid (its name is found in passwd; none when
+// it is not there), a name (used as is), or "user:group" (no supplementary
+// groups). A missing /etc/group gives none. No-op on a Windows spec.
+inline SpecOpt WithAdditionalGIDs(std::string user) {
+  return SpecOpt("WithAdditionalGIDs", [user = std::move(user)](const SpecContext& ctx, Spec& spec) {
+    if (spec.windows) return absl::OkStatus();
+    const std::string value = user.empty() ? "0" : user;
+    const uint32_t primary = spec.process ? spec.process->user.gid : 0;
+    std::vector<uint32_t> gids = {primary};
+    if (!absl::StrContains(value, ':')) {
+      absl::StatusOr<internal::UserPart> part = internal::ParseUserPart(value, value, "uid");
+      if (!part.ok()) return part.status();
+      internal::AccountFiles files(ctx, spec, "user", value);
+      std::string name = part->name;
+      if (part->numeric) {
+        absl::StatusOr<const internal::AccountFile*> passwd = files.Passwd();
+        if (!passwd.ok()) return passwd.status();
+        std::optional<PasswdEntry> entry;
+        if ((*passwd)->text) entry = FindPasswdByUid(*(*passwd)->text, part->id);
+        if (entry) name = entry->name;
+      }
+      if (!name.empty()) {
+        absl::StatusOr<std::vector<uint32_t>> found = internal::PrimaryAndSupplementaryGids(files, primary, name);
+        if (!found.ok()) return found.status();
+        gids = *std::move(found);
+      }
+    }
+    EnsureProcess(spec).user.additional_gids = std::move(gids);
+    return absl::OkStatus();
+  });
+}
+
+// Appends groups to additionalGids: numbers (0..4294967294) as they are,
+// names looked up in /etc/group. Each gid is kept once and the primary gid
+// comes first. Fails, changing nothing, on an unknown name.
+inline SpecOpt WithAppendAdditionalGroups(std::vector<std::string> groups) {
+  return SpecOpt("WithAppendAdditionalGroups", [groups = std::move(groups)](const SpecContext& ctx, Spec& spec) {
+    std::vector<uint32_t> added;
+    std::optional<internal::AccountFiles> files;
+    for (const std::string& group : groups) {
+      if (!group.empty() && std::all_of(group.begin(), group.end(), absl::ascii_isdigit)) {
+        const std::optional<uint32_t> gid = internal::ParseAccountId(group);
+        if (!gid) return absl::InvalidArgumentError(absl::StrCat("invalid group \"", group, "\": gid out of range"));
+        added.push_back(*gid);
+        continue;
+      }
+      if (!files) files.emplace(ctx, spec, "group", group);
+      absl::StatusOr<uint32_t> gid = internal::LookupGroupGid(*files, group);
+      if (!gid.ok()) return gid.status();
+      added.push_back(*gid);
+    }
+    User& user = EnsureProcess(spec).user;
+    std::vector<uint32_t> all = user.additional_gids;
+    all.insert(all.end(), added.begin(), added.end());
+    user.additional_gids = internal::PrimaryFirstUnique(user.gid, all);
+    return absl::OkStatus();
+  });
+}
+
+// Sets process.user.umask; values above 0777 are an error.
+inline SpecOpt WithUmask(uint32_t umask) {
+  return SpecOpt("WithUmask", [umask](const SpecContext&, Spec& spec) {
+    if (umask > 0777) {
+      return absl::InvalidArgumentError(absl::StrFormat("umask %#o is out of range; expected 0 to 0777", umask));
+    }
+    EnsureProcess(spec).user.umask = umask;
+    return absl::OkStatus();
+  });
+}
+
+// Replaces a bare command name in process.args[0] by its absolute path inside
+// the rootfs, searching the PATH of process.env (the first PATH= entry) or the
+// default PATH (Buildah's runLookupPath). No-op without args or when args[0]
+// contains '/'; NotFound when no PATH directory has it as an executable
+// regular file.
+inline SpecOpt WithProcessPathLookup() {
+  return SpecOpt("WithProcessPathLookup", [](const SpecContext& ctx, Spec& spec) {
+    if (!spec.process || spec.process->args.empty() || absl::StrContains(spec.process->args[0], '/')) {
+      return absl::OkStatus();
+    }
+    const std::string& command = spec.process->args[0];
+    absl::StatusOr<std::string> rootfs = internal::LookupRootfs(ctx, spec, "executable", command);
+    if (!rootfs.ok()) return rootfs.status();
+    absl::string_view path = kDefaultPathEnv;
+    for (const std::string& entry : spec.process->env) {
+      if (absl::StartsWith(entry, "PATH=")) {
+        path = entry;
+        break;
+      }
+    }
+    absl::StatusOr<std::string> found = LookPathInRoot(*rootfs, command, path);
+    if (!found.ok()) return found.status();
+    spec.process->args[0] = *std::move(found);
+    return absl::OkStatus();
+  });
+}
+
+// Adds HOSTNAME=<hostname> to process.env unless it has a HOSTNAME entry
+// (Buildah). No-op when the spec has no hostname.
+inline SpecOpt WithHostnameEnv() {
+  return SpecOpt("WithHostnameEnv", [](const SpecContext&, Spec& spec) {
+    if (spec.hostname.empty()) return absl::OkStatus();
+    Process& p = EnsureProcess(spec);
+    if (!internal::HasEnvKey(p.env, "HOSTNAME")) p.env.push_back(absl::StrCat("HOSTNAME=", spec.hostname));
     return absl::OkStatus();
   });
 }

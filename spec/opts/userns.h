@@ -33,8 +33,9 @@ inline constexpr size_t kMaxIDMappings = 340;
 
 namespace internal {
 
-inline std::string DescribeMapping(const LinuxIDMapping& m) {
-  return absl::StrCat(m.container_id, ":", m.host_id, ":", m.size);
+inline std::string DescribeMapping(const LinuxIDMapping& m, char separator = ':') {
+  const std::string sep(1, separator);
+  return absl::StrCat(m.container_id, sep, m.host_id, sep, m.size);
 }
 
 // Last id of a range, or false when it runs past 2^32-1.
@@ -46,8 +47,9 @@ inline bool RangeEnd(uint32_t start, uint32_t size, uint64_t& end) {
 }  // namespace internal
 
 // Checks that every mapping has a size, stays within 32-bit ids, and that
-// neither the container ranges nor the host ranges overlap.
-inline absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps) {
+// neither the container ranges nor the host ranges overlap. Messages show
+// mappings as the user typed them: "0:1000:10", or "0-1000-10" with '-'.
+inline absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps, char separator = ':') {
   if (maps.size() > kMaxIDMappings) {
     return absl::InvalidArgumentError(absl::StrCat(maps.size(), " mappings; the kernel accepts at most ", kMaxIDMappings));
   }
@@ -55,11 +57,11 @@ inline absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps) 
     const LinuxIDMapping& m = maps[i];
     uint64_t end = 0;
     if (m.size == 0) {
-      return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m), "\": size must be at least 1"));
+      return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": size must be at least 1"));
     }
     if (!internal::RangeEnd(m.container_id, m.size, end) || !internal::RangeEnd(m.host_id, m.size, end)) {
       return absl::InvalidArgumentError(
-          absl::StrCat("mapping \"", internal::DescribeMapping(m), "\": range runs past id 4294967295"));
+          absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": range runs past id 4294967295"));
     }
     for (size_t j = 0; j < i; ++j) {
       const LinuxIDMapping& o = maps[j];
@@ -71,8 +73,8 @@ inline absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps) 
                           : overlaps(m.host_id, o.host_id, m.size, o.size)       ? "host"
                                                                                    : nullptr;
       if (which != nullptr) {
-        return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m), "\" overlaps \"",
-                                                       internal::DescribeMapping(o), "\" in ", which, " ids"));
+        return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\" overlaps \"",
+                                                       internal::DescribeMapping(o, separator), "\" in ", which, " ids"));
       }
     }
   }
