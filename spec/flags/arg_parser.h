@@ -41,6 +41,26 @@ struct Flag {
   std::function<absl::Status(absl::string_view value)> set;
 };
 
+// Setters for the common flag kinds: a string, a repeatable string, a boolean.
+inline auto AssignFlag(std::string& field) {
+  return [&field](absl::string_view v) {
+    field = std::string(v);
+    return absl::OkStatus();
+  };
+}
+inline auto AppendFlag(std::vector<std::string>& field) {
+  return [&field](absl::string_view v) {
+    field.emplace_back(v);
+    return absl::OkStatus();
+  };
+}
+inline auto BoolFlag(bool& field) {
+  return [&field](absl::string_view v) {
+    field = v == "true";
+    return absl::OkStatus();
+  };
+}
+
 namespace internal {
 
 // Levenshtein distance, for "did you mean" suggestions.

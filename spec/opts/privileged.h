@@ -1,0 +1,37 @@
+// File: spec/opts/privileged.h
+//
+// WithPrivileged: containerd's composition, in its order: every capability
+// the caller has, no masked or read-only paths, writable sysfs and cgroupfs,
+// no SELinux label, no AppArmor profile, no seccomp filter. Devices and
+// namespaces are left as they are.
+//
+// Example:
+//   ApplyOpts(ctx, spec, {WithPrivileged()});
+#ifndef OCIKIT_SPEC_OPTS_PRIVILEGED_H_
+#define OCIKIT_SPEC_OPTS_PRIVILEGED_H_
+
+#include "spec/opts/capabilities.h"
+#include "spec/opts/masked_paths.h"
+#include "spec/opts/mounts.h"
+#include "spec/opts/security.h"
+#include "spec/opts/spec_opt.h"
+
+namespace ocikit {
+
+// Gives the container the caller's privileges (see the file comment).
+inline SpecOpt WithPrivileged() {
+  return Compose({
+      WithAllCurrentCapabilities(),
+      WithMaskedPaths({}),
+      WithReadonlyPaths({}),
+      WithWriteableSysfs(),
+      WithWriteableCgroupfs(),
+      WithSelinuxLabel(""),
+      WithApparmorProfile(""),
+      WithSeccompUnconfined(),
+  });
+}
+
+}  // namespace ocikit
+
+#endif  // OCIKIT_SPEC_OPTS_PRIVILEGED_H_
