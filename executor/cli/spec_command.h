@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "executor/cli/command.h"
+#include "executor/cli/generate_flags.h"
 #include "spec/flags/arg_parser.h"
 #include "spec/flags/spec_flags.h"
 
@@ -25,10 +26,10 @@ inline constexpr char kSpecUsage[] =
     "Flags:\n";
 
 inline int RunSpec(const std::vector<std::string>& args, Streams io) {
-  SpecFlags flags;
+  GenerateFlags flags;
   OutputFlags output;
   FlagSet set;
-  AddSpecFlags(set, flags);
+  AddGenerateFlags(set, flags);
   AddOutputFlags(set, output);
   bool help = false;
   set.Add({"help", 0, "", "show this help", [&help](absl::string_view v) {
@@ -44,8 +45,10 @@ inline int RunSpec(const std::vector<std::string>& args, Streams io) {
     io.out << kSpecUsage << set.Help();
     return kExitOk;
   }
-  flags.command = *std::move(command);
-  absl::StatusOr<Spec> spec = BuildSpec(flags);
+  flags.spec.command = *std::move(command);
+  std::vector<std::string> warnings;
+  absl::StatusOr<Spec> spec = BuildGeneratedSpec(flags, &warnings);
+  for (const std::string& w : warnings) io.err << "ocikit spec: warning: " << w << "\n";
   if (!spec.ok()) {
     io.err << "ocikit spec: " << spec.status().message() << "\n";
     return kExitOcikitError;

@@ -3,7 +3,7 @@
 //
 // Update mode rewrites the expected files in the source tree (review the diff
 // before committing):
-//   bazel run //spec:golden_test -- --update
+//   bazel run //executor/cli:golden_test -- --update
 // or OCIKIT_UPDATE_GOLDEN=1 with `bazel run`.
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <iostream>
 #include <string>
 
-#include "spec/flags/golden.h"
+#include "executor/cli/golden.h"
 
 namespace ocikit {
 namespace {

@@ -1,4 +1,4 @@
-// File: spec/flags/golden.h
+// File: executor/cli/golden.h
 //
 // Golden cases for generated config.json. A case is a folder holding
 //   args         the `ocikit spec` arguments, one per line ('#' lines and
@@ -15,8 +15,8 @@
 //   for (const std::string& c : *ListGoldenCases("testdata/golden")) {
 //     GoldenOutcome o = CheckGoldenCase("testdata/golden/" + c, /*update=*/false);
 //   }
-#ifndef OCIKIT_SPEC_FLAGS_GOLDEN_H_
-#define OCIKIT_SPEC_FLAGS_GOLDEN_H_
+#ifndef OCIKIT_EXECUTOR_CLI_GOLDEN_H_
+#define OCIKIT_EXECUTOR_CLI_GOLDEN_H_
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -31,8 +31,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "executor/cli/generate_flags.h"
 #include "spec/flags/arg_parser.h"
-#include "spec/flags/spec_flags.h"
 
 namespace ocikit {
 
@@ -74,18 +74,21 @@ inline absl::StatusOr<std::vector<std::string>> ReadArgsFile(const std::string& 
 inline absl::StatusOr<std::string> RenderGoldenCase(const std::string& case_dir) {
   absl::StatusOr<std::vector<std::string>> args = ReadArgsFile(absl::StrCat(case_dir, "/args"));
   if (!args.ok()) return args.status();
-  SpecFlags flags;
+  GenerateFlags flags;
   OutputFlags output;
   FlagSet set;
-  AddSpecFlags(set, flags);
+  AddGenerateFlags(set, flags);
   AddOutputFlags(set, output);
   absl::StatusOr<std::vector<std::string>> command = set.Parse(*args, /*stop_at_positional=*/true);
   if (!command.ok()) return absl::InvalidArgumentError(absl::StrCat(case_dir, "/args: ", command.status().message()));
-  flags.command = *std::move(command);
-  flags.base_dir = case_dir;
+  flags.spec.command = *std::move(command);
+  flags.spec.base_dir = case_dir;
   struct stat st;
-  if (flags.from.empty() && ::stat(absl::StrCat(case_dir, "/base.json").c_str(), &st) == 0) flags.from = "base.json";
-  absl::StatusOr<Spec> spec = BuildSpec(flags);
+  if (flags.spec.from.empty() && ::stat(absl::StrCat(case_dir, "/base.json").c_str(), &st) == 0) {
+    flags.spec.from = "base.json";
+  }
+  std::vector<std::string> warnings;  // not part of the expected output
+  absl::StatusOr<Spec> spec = BuildGeneratedSpec(flags, &warnings);
   if (!spec.ok()) return spec.status();
   return FormatSpecOutput(*spec, output);
 }
@@ -175,4 +178,4 @@ inline GoldenOutcome CheckGoldenCase(const std::string& case_dir, bool update) {
 
 }  // namespace ocikit
 
-#endif  // OCIKIT_SPEC_FLAGS_GOLDEN_H_
+#endif  // OCIKIT_EXECUTOR_CLI_GOLDEN_H_

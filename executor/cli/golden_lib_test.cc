@@ -1,4 +1,4 @@
-#include "spec/flags/golden.h"
+#include "executor/cli/golden.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
