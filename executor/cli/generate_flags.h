@@ -50,6 +50,11 @@ inline absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const GenerateF
   const std::string& choice = f.spec.seccomp;
   if (choice.empty()) return std::vector<SpecOpt>{};
   if (choice == "unconfined") return std::vector<SpecOpt>{WithSeccompUnconfined()};
+  if (f.spec.privileged) {
+    // Docker runs privileged containers without a filter whatever the option says.
+    if (warnings != nullptr) warnings->push_back(absl::StrCat("--security-opt seccomp=", choice, " ignored: --privileged runs without a seccomp filter"));
+    return std::vector<SpecOpt>{WithSeccompUnconfined()};
+  }
   SeccompProfileOptions options;
   if (!f.seccomp_arch.empty()) {
     absl::StatusOr<std::string> arch = NormalizeGoArch(f.seccomp_arch);
