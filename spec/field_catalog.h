@@ -33,6 +33,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/edit_distance.h"
 #include "absl/strings/strip.h"
 #include "spec/field_path.h"
 
@@ -404,26 +405,6 @@ inline std::vector<absl::string_view> KnownKeys(absl::string_view object) {
   return keys;
 }
 
-namespace field_catalog_internal {
-
-// Levenshtein distance between `a` and `b`.
-inline size_t EditDistance(absl::string_view a, absl::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace field_catalog_internal
-
 // SuggestKey()
 //
 // The known key of `object` (see KnownKeys) closest to `key`, for "did you
@@ -442,7 +423,7 @@ inline absl::string_view SuggestKey(absl::string_view object, absl::string_view 
   absl::string_view best;
   size_t best_distance = 3;
   for (const absl::string_view known : KnownKeys(object)) {
-    const size_t d = field_catalog_internal::EditDistance(lower_key, absl::AsciiStrToLower(known));
+    const size_t d = internal::EditDistance(lower_key, absl::AsciiStrToLower(known));
     if (d < best_distance && d < key.size()) {
       best = known;
       best_distance = d;

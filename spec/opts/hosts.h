@@ -234,9 +234,8 @@ inline SpecOpt WithHostsFile(HostsOptions options = {}) {
 // Removes every mount onto /etc/hosts, so the container sees the image's own
 // file (Podman's --no-hosts). Writes nothing.
 inline SpecOpt WithoutHostsFile() {
-  return SpecOpt("WithoutHostsFile", [](const SpecContext&, Spec& spec) {
-    internal::RemoveMountsAt(spec.mounts, "/etc/hosts");
-    return absl::OkStatus();
+  return SpecOpt("WithoutHostsFile", [](const SpecContext& ctx, Spec& spec) {
+    return WithoutMounts({"/etc/hosts"})(ctx, spec);
   });
 }
 

@@ -75,6 +75,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/opts/mounts.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/pathutil.h"
@@ -148,29 +149,15 @@ inline bool IsLoopbackNameserver(absl::string_view canonical) {
   return absl::StartsWith(addr, "127.") || addr == "::1" || absl::StartsWith(addr, "::ffff:127.");
 }
 
-// Replaces the first mount whose cleaned destination is `destination` (later
-// ones are dropped), or appends: a read-only bind of `source`.
+// A read-only bind of the generated file `source` onto `destination`,
+// replacing any mount there (ReplaceOrAppendMount).
 inline void SetGeneratedFileMount(std::vector<Mount>& mounts, absl::string_view destination, std::string source) {
   Mount m;
   m.destination = std::string(destination);
   m.type = "bind";
   m.source = std::move(source);
   m.options = GeneratedFileMountOptions();
-  const std::string dest = CleanPath(destination);
-  const auto same = [&dest](const Mount& x) { return CleanPath(x.destination) == dest; };
-  const auto first = std::find_if(mounts.begin(), mounts.end(), same);
-  if (first == mounts.end()) {
-    mounts.push_back(std::move(m));
-    return;
-  }
-  *first = std::move(m);
-  mounts.erase(std::remove_if(first + 1, mounts.end(), same), mounts.end());
-}
-
-// Removes every mount whose cleaned destination is `destination`.
-inline void RemoveMountsAt(std::vector<Mount>& mounts, absl::string_view destination) {
-  const std::string dest = CleanPath(destination);
-  std::erase_if(mounts, [&dest](const Mount& m) { return CleanPath(m.destination) == dest; });
+  ReplaceOrAppendMount(mounts, std::move(m));
 }
 
 // The largest host file the DNS transforms read.
