@@ -50,6 +50,10 @@ struct ResourceFlags {
   std::string cpuset_cpus;
   std::string cpuset_mems;
   std::optional<int64_t> pids_limit;
+  std::optional<int64_t> cpu_rt_runtime;
+  std::optional<uint64_t> cpu_rt_period;
+  std::map<std::string, std::string> unified;  // --cgroup-conf
+  std::vector<std::pair<std::string, uint64_t>> hugepage_limits;
   std::optional<uint64_t> blkio_weight;
   std::vector<BlockDeviceValue> blkio_weight_devices;
   std::vector<BlockDeviceValue> read_bps, write_bps, read_iops, write_iops;
@@ -126,6 +130,23 @@ inline void AddResourceFlags(FlagSet& set, ResourceFlags& r) {
   set.Add({"cpu-shares", 0, "N", "relative CPU weight (2-262144)", Parsed(r.cpu_shares, ParseInteger<uint64_t>)});
   set.Add({"cpuset-cpus", 0, "LIST", "CPUs the container may use, e.g. 0-3,8", AssignFlag(r.cpuset_cpus)});
   set.Add({"cpuset-mems", 0, "LIST", "memory nodes the container may use", AssignFlag(r.cpuset_mems)});
+  set.Add({"cpu-rt-runtime", 0, "USEC", "realtime runtime per period", Parsed(r.cpu_rt_runtime, ParseInteger<int64_t>)});
+  set.Add({"cpu-rt-period", 0, "USEC", "realtime period", Parsed(r.cpu_rt_period, ParseInteger<uint64_t>)});
+  set.Add({"cgroup-conf", 0, "KEY=VALUE", "cgroup v2 file and value, e.g. memory.high=1G (Podman); repeatable",
+           [&r](absl::string_view v) {
+             const size_t eq = v.find('=');
+             if (eq == absl::string_view::npos || eq == 0) return absl::InvalidArgumentError("expected KEY=VALUE");
+             r.unified[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
+             return absl::OkStatus();
+           }});
+  set.Add({"hugepage-limit", 0, "PAGESIZE=SIZE", "hugetlb limit, e.g. 2MB=1g; repeatable", [&r](absl::string_view v) {
+             const size_t eq = v.find('=');
+             if (eq == absl::string_view::npos || eq == 0) return absl::InvalidArgumentError("expected PAGESIZE=SIZE, e.g. 2MB=1g");
+             absl::StatusOr<int64_t> limit = ParseByteSize(v.substr(eq + 1));
+             if (!limit.ok()) return limit.status();
+             r.hugepage_limits.emplace_back(std::string(v.substr(0, eq)), static_cast<uint64_t>(*limit));
+             return absl::OkStatus();
+           }});
   set.Add({"pids-limit", 0, "N", "maximum number of processes; -1 for unlimited",
            Parsed(r.pids_limit, ParseInteger<int64_t>)});
   set.Add({"blkio-weight", 0, "10-1000", "block I/O weight", Parsed(r.blkio_weight, ParseInteger<uint64_t>)});
@@ -176,7 +197,10 @@ inline absl::StatusOr<std::vector<SpecOpt>> ResourceOptsFromFlags(const Resource
   if (r.cpu_shares) opts.push_back(WithCPUShares(*r.cpu_shares));
   if (!r.cpuset_cpus.empty()) opts.push_back(WithCPUs(r.cpuset_cpus));
   if (!r.cpuset_mems.empty()) opts.push_back(WithCPUsMems(r.cpuset_mems));
+  if (r.cpu_rt_runtime || r.cpu_rt_period) opts.push_back(WithCPURT(r.cpu_rt_runtime.value_or(0), r.cpu_rt_period.value_or(0)));
   if (r.pids_limit) opts.push_back(WithPidsLimit(*r.pids_limit));
+  for (const auto& [page_size, limit] : r.hugepage_limits) opts.push_back(WithHugepageLimit(page_size, limit));
+  if (!r.unified.empty()) opts.push_back(WithUnified(r.unified));
   if (r.blkio_weight) opts.push_back(WithBlockIOWeight(*r.blkio_weight));
   for (const BlockDeviceValue& d : r.blkio_weight_devices) opts.push_back(WithBlockIOWeightDevice(d.major, d.minor, d.value));
   for (const BlockDeviceValue& d : r.read_bps) opts.push_back(WithBlockIOThrottleReadBpsDevice(d.major, d.minor, d.value));

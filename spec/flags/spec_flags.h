@@ -72,6 +72,9 @@ struct SpecFlags {
   std::vector<std::string> group_add;
   std::optional<uint32_t> umask;
   bool lookup_command = false;
+  bool default_path = false;
+  std::optional<std::pair<uint64_t, uint64_t>> console_size;  // width, height
+  std::vector<std::string> remove_mounts;
   bool hostname_env = false;
   std::vector<std::string> env;
   bool tty = false;
@@ -217,6 +220,19 @@ inline void AddSpecFlags(FlagSet& set, SpecFlags& f) {
              f.umask = mode;
              return absl::OkStatus();
            }});
+  set.Add({"default-path", 0, "", "set PATH to the default search path, replacing any PATH", BoolFlag(f.default_path)});
+  set.Add({"console-size", 0, "WIDTHxHEIGHT", "terminal size, e.g. 120x40", [&f](absl::string_view v) {
+             const std::vector<absl::string_view> parts = absl::StrSplit(v, 'x');
+             uint64_t width = 0;
+             uint64_t height = 0;
+             if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &width) || !absl::SimpleAtoi(parts[1], &height) ||
+                 width == 0 || height == 0) {
+               return absl::InvalidArgumentError("expected WIDTHxHEIGHT with two positive numbers, e.g. 120x40");
+             }
+             f.console_size.emplace(width, height);
+             return absl::OkStatus();
+           }});
+  set.Add({"remove-mount", 0, "DEST", "remove the mount at DEST (e.g. /run); repeatable", AppendFlag(f.remove_mounts)});
   set.Add({"lookup-command", 0, "", "resolve a relative COMMAND in the PATH inside the rootfs (Buildah)", BoolFlag(f.lookup_command)});
   set.Add({"hostname-env", 0, "", "set HOSTNAME in the environment to the hostname (Buildah)", BoolFlag(f.hostname_env)});
   set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value", AppendFlag(f.env)});
@@ -351,13 +367,16 @@ inline absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f
   if (f.user) opts.push_back(WithUser(*f.user));
   if (!f.group_add.empty()) opts.push_back(WithAppendAdditionalGroups(f.group_add));
   if (f.umask) opts.push_back(WithUmask(*f.umask));
+  if (f.default_path) opts.push_back(WithDefaultPathEnv());
   if (f.tty) opts.push_back(WithTTY());
+  if (f.console_size) opts.push_back(WithTTYSize(f.console_size->first, f.console_size->second));
   if (!f.hostname.empty()) opts.push_back(WithHostname(f.hostname));
   if (!f.domainname.empty()) opts.push_back(WithDomainname(f.domainname));
   if (f.hostname_env) opts.push_back(WithHostnameEnv());
   if (f.lookup_command) opts.push_back(WithProcessPathLookup());
   // The filesystem.
   if (f.read_only) opts.push_back(WithRootFSReadonly());
+  if (!f.remove_mounts.empty()) opts.push_back(WithoutMounts(f.remove_mounts));
   if (!f.mounts.empty()) opts.push_back(WithMounts(f.mounts));
   // Privileges: --privileged first, so explicit capability changes still apply.
   if (f.privileged) opts.push_back(WithPrivileged());
