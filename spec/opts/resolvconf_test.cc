@@ -29,6 +29,7 @@
 #include "spec/codec.h"
 #include "spec/file.h"
 #include "spec/opts/namespaces.h"
+#include "spec/testing/golden_mode.h"
 
 namespace ocikit {
 namespace {
@@ -256,11 +257,7 @@ TEST(GenerateResolvConf, WarnsAboutLongSearchLists) {
 
 // Under `bazel run`, the workspace itself (so updates land in the source
 // tree); under `bazel test`, the runfiles copy.
-std::string DnsDir() {
-  const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  if (workspace != nullptr && *workspace != '\0') return std::string(workspace) + "/testdata/dns";
-  return "testdata/dns";
-}
+std::string DnsDir() { return testutil::WorkspacePath("testdata/dns"); }
 
 struct GoldenCase {
   const char* name;      // expected output: testdata/dns/<name>.expected
@@ -538,10 +535,6 @@ TEST_F(WithResolvConfTest, AppendsWarnings) {
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  const char* env = std::getenv("OCIKIT_UPDATE_GOLDEN");
-  ocikit::update_mode = env != nullptr && std::strcmp(env, "1") == 0;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--update") == 0) ocikit::update_mode = true;
-  }
+  ocikit::update_mode = ocikit::testutil::UpdateModeRequested(argc, argv);
   return RUN_ALL_TESTS();
 }
