@@ -13,6 +13,7 @@
 #include <string>
 
 #include "executor/cli/golden.h"
+#include "spec/testing/golden_mode.h"
 
 namespace ocikit {
 namespace {
@@ -21,11 +22,7 @@ bool update_mode = false;
 
 // Under `bazel run`, the workspace itself (so updates land in the source
 // tree); under `bazel test`, the runfiles copy.
-std::string GoldenDir() {
-  const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  if (workspace != nullptr && *workspace != '\0') return std::string(workspace) + "/testdata/golden";
-  return "testdata/golden";
-}
+std::string GoldenDir() { return testutil::WorkspacePath("testdata/golden"); }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
@@ -61,10 +58,6 @@ TEST(GoldenSuite, HasCases) { EXPECT_GE(Cases().size(), 10u); }
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  const char* env = std::getenv("OCIKIT_UPDATE_GOLDEN");
-  ocikit::update_mode = env != nullptr && std::strcmp(env, "1") == 0;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--update") == 0) ocikit::update_mode = true;
-  }
+  ocikit::update_mode = ocikit::testutil::UpdateModeRequested(argc, argv);
   return RUN_ALL_TESTS();
 }

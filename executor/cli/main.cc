@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "executor/cli/command.h"
+#include "executor/cli/lifecycle_commands.h"
+#include "executor/cli/run_command.h"
 #include "executor/cli/spec_command.h"
 #include "spec/config.h"
 
@@ -15,6 +17,14 @@ constexpr char kVersion[] = "0.1.0";
 
 constexpr ocikit::cli::Command kCommands[] = {
     {"spec", "print a config.json built from flags", ocikit::cli::RunSpec},
+    {"run", "run a command in a new container, in the foreground", ocikit::cli::RunRun},
+    {"create", "create a container without starting it", ocikit::cli::RunCreate},
+    {"start", "start a created container", ocikit::cli::RunStart},
+    {"exec", "run a command in a running container", ocikit::cli::RunExec},
+    {"state", "print a container's state as JSON", ocikit::cli::RunState},
+    {"kill", "send a signal to a container", ocikit::cli::RunKill},
+    {"delete", "delete containers and what crashed runs left", ocikit::cli::RunDelete},
+    {"list", "list containers", ocikit::cli::RunList},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -1,0 +1,68 @@
+#include "executor/runtime_log.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "spec/file.h"
+
+namespace ocikit::executor {
+namespace {
+
+class RuntimeLogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/runtime-log-test.XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    path_ = dir_ + "/runtime.log";
+  }
+  void TearDown() override {
+    unlink(path_.c_str());
+    rmdir(dir_.c_str());
+  }
+  void Write(const std::string& text) { ASSERT_TRUE(WriteFileAtomic(path_, text, 0600).ok()); }
+  std::string dir_;
+  std::string path_;
+};
+
+TEST_F(RuntimeLogTest, RuncErrorWithoutItsPrefix) {
+  Write(R"({"level":"warning","msg":"something odd","time":"t"})"
+        "\n"
+        R"({"level":"error","msg":"runc create failed: unable to start container process: exec: \"nope\": executable file not found in $PATH","time":"t"})"
+        "\n");
+  EXPECT_EQ(LastRuntimeError(path_, 0, "runc"),
+            "unable to start container process: exec: \"nope\": executable file not found in $PATH");
+}
+
+TEST_F(RuntimeLogTest, CrunError) {
+  Write(R"({"msg":"executable file `nope` not found in $PATH: No such file or directory","level":"error","time":"t"})"
+        "\n");
+  EXPECT_EQ(LastRuntimeError(path_, 0, "crun"), "executable file `nope` not found in $PATH: No such file or directory");
+}
+
+TEST_F(RuntimeLogTest, OnlyAfterTheOffset) {
+  const std::string first = R"({"level":"error","msg":"old failure"})" "\n";
+  const std::string second = R"({"level":"error","msg":"container not running"})" "\n";
+  Write(first + second);
+  EXPECT_EQ(LastRuntimeError(path_, first.size(), "runc"), "container not running");
+  EXPECT_EQ(LastRuntimeError(path_, first.size() + 100, "runc"), "");
+  EXPECT_EQ(LogSize(path_), first.size() + second.size());
+}
+
+TEST_F(RuntimeLogTest, PlainTextAndMissingFile) {
+  Write("not json at all\n");
+  EXPECT_EQ(LastRuntimeError(path_, 0, "runc"), "not json at all");
+  EXPECT_EQ(LastRuntimeError(dir_ + "/missing", 0, "runc"), "");
+  EXPECT_EQ(LogSize(dir_ + "/missing"), 0u);
+}
+
+TEST(StripRuntimeFailurePrefixTest, OnlyTheRuntimesOwnPrefix) {
+  EXPECT_EQ(StripRuntimeFailurePrefix("runc run failed: x: y", "runc"), "x: y");
+  EXPECT_EQ(StripRuntimeFailurePrefix("runc: x failed: y", "runc"), "runc: x failed: y");
+  EXPECT_EQ(StripRuntimeFailurePrefix("other failed: y", "runc"), "other failed: y");
+}
+
+}  // namespace
+}  // namespace ocikit::executor

@@ -1,0 +1,113 @@
+#include "executor/supervise.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "executor/exit_code.h"
+#include "executor/signals.h"
+#include "executor/spawn.h"
+#include "executor/subreaper.h"
+#include "gtest/gtest.h"
+
+namespace ocikit::executor {
+namespace {
+
+// Supervises `script` run by sh as a direct child, forwarding with kill(2).
+class SuperviseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::unique_ptr<SignalChannel>> ch = SignalChannel::Open();
+    ASSERT_TRUE(ch.ok());
+    signals_ = *std::move(ch);
+  }
+  pid_t Start(const std::string& script, int out = -1) {
+    SpawnStdio stdio;
+    stdio.out = out;
+    absl::StatusOr<pid_t> pid = Spawn({"/bin/sh", "-c", script}, stdio);
+    EXPECT_TRUE(pid.ok());
+    return *pid;
+  }
+  Supervision For(pid_t pid) {
+    Supervision s;
+    s.pid = pid;
+    s.forward = [pid, this](int sig) {
+      forwarded_.push_back(sig);
+      kill(pid, sig);
+    };
+    return s;
+  }
+  std::unique_ptr<SignalChannel> signals_;
+  std::vector<int> forwarded_;
+};
+
+TEST_F(SuperviseTest, ExitStatus) {
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, For(Start("exit 3")));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 3);
+  EXPECT_FALSE(r->timed_out);
+}
+
+TEST_F(SuperviseTest, ForwardsSignals) {
+  int ready[2];
+  ASSERT_EQ(pipe2(ready, O_CLOEXEC), 0);
+  const pid_t pid = Start("trap 'exit 7' USR1; echo ready; while :; do sleep 0.05; done", ready[1]);
+  close(ready[1]);
+  char buf[8];
+  ASSERT_GT(read(ready[0], buf, sizeof(buf)), 0);
+  close(ready[0]);
+  kill(getpid(), SIGUSR1);  // blocked: waits in the signalfd
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, For(pid));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 7);
+  EXPECT_EQ(forwarded_, std::vector<int>{SIGUSR1});
+}
+
+TEST_F(SuperviseTest, TimeoutSendsTermThenKill) {
+  Supervision s = For(Start("exec sleep 10"));
+  s.timeout = absl::Milliseconds(100);
+  s.stop_timeout = absl::Milliseconds(100);
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->timed_out);
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 143);
+  EXPECT_EQ(forwarded_, std::vector<int>{SIGTERM});
+
+  forwarded_.clear();
+  std::vector<std::string> notes;
+  s = For(Start("trap '' TERM; exec sleep 10"));
+  s.timeout = absl::Milliseconds(100);
+  s.stop_timeout = absl::Milliseconds(100);
+  s.note = [&notes](const std::string& line) { notes.push_back(line); };
+  const absl::Time start = absl::Now();
+  r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 137);
+  EXPECT_EQ(forwarded_, (std::vector<int>{SIGTERM, SIGKILL}));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(3));
+  EXPECT_EQ(notes, (std::vector<std::string>{"timeout of 100ms reached; sending SIGTERM, then SIGKILL after 100ms",
+                                             "the container did not stop within 100ms; sending SIGKILL"}));
+}
+
+TEST_F(SuperviseTest, ReapsOrphansSoNoZombieRemains) {
+  ChildSubreaper subreaper;
+  ASSERT_TRUE(subreaper.ok());
+  // The grandchild outlives its parent and is re-parented to this process.
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, For(Start("(sleep 0.2; exit 0) & exit 0")));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 0);
+  ReapChildren(*signals_, absl::Seconds(5));
+  int status;
+  EXPECT_EQ(waitpid(-1, &status, WNOHANG), -1);
+  EXPECT_EQ(errno, ECHILD);
+}
+
+TEST_F(SuperviseTest, NotAChild) {
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, For(1));
+  EXPECT_TRUE(absl::IsFailedPrecondition(r.status())) << r.status();
+}
+
+}  // namespace
+}  // namespace ocikit::executor

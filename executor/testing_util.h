@@ -1,0 +1,152 @@
+// File: executor/testing_util.h
+//
+// Helpers for the executor's integration tests, which run real containers
+// with runc on the busybox rootfs: the reason to skip (not root, no runc, no
+// rootfs), a fresh state root per test, and RunCommandInChild, which runs an
+// ocikit command function in a forked child with files as its stdio, exactly
+// as the ocikit binary would run it (its own process, signals, subreaper).
+#ifndef OCIKIT_EXECUTOR_TESTING_UTIL_H_
+#define OCIKIT_EXECUTOR_TESTING_UTIL_H_
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "executor/bundle.h"
+#include "executor/cli/command.h"
+#include "executor/default_rootfs.h"
+#include "executor/runtime.h"
+#include "executor/spawn.h"
+#include "spec/file.h"
+
+namespace ocikit::executor::testing {
+
+// runc's absolute path, searched in PATH and the usual system directories.
+inline std::optional<std::string> FindRunc(const char* name = "runc") {
+  const char* env = std::getenv("PATH");
+  const std::string path = absl::StrCat(env ? env : "", ":", kFallbackSearchPath);
+  absl::StatusOr<std::string> found = FindExecutable(name, "runtime", path);
+  if (!found.ok()) return std::nullopt;
+  return *found;
+}
+
+// Why the integration tests cannot run here, or "" when they can.
+inline std::string SkipReason() {
+  if (::geteuid() != 0) return "needs root to run containers with runc";
+  std::optional<std::string> runc = FindRunc();
+  if (!runc) return "runc is not installed (scripts/setup.sh installs it)";
+  absl::StatusOr<std::string> rootfs = FindDefaultRootfs();
+  if (!rootfs.ok()) return std::string(rootfs.status().message());
+  char tmpl[] = "/tmp/ocikit-probe.XXXXXX";
+  if (::mkdtemp(tmpl) == nullptr) return "cannot create a temporary directory";
+  absl::StatusOr<CommandResult> r = RunCommand({*runc, "--root", tmpl, "list"}, {});
+  RemoveTree(tmpl).IgnoreError();
+  if (!r.ok() || !r->success()) return absl::StrCat("runc does not work here: ", r.ok() ? r->err : r.status().message());
+  return "";
+}
+
+// What a command run in a child gave.
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+  absl::Duration elapsed;
+};
+
+inline std::string TempFile(const std::string& dir, const std::string& name, const std::string& content) {
+  const std::string path = dir + "/" + name;
+  WriteFileAtomic(path, content, 0600).IgnoreError();
+  return path;
+}
+
+inline std::string ReadAll(const std::string& path) {
+  absl::StatusOr<std::string> text = ReadRegularFile(path, 64 << 20);
+  return text.ok() ? *text : "";
+}
+
+// A command function running in a forked child (see Start).
+struct ChildCommand {
+  pid_t pid = -1;
+  std::string dir;  // holds in, out, err
+  std::string out_path() const { return dir + "/out"; }
+  absl::Time start;
+};
+
+// Starts `fn(args)` in a forked child whose stdin holds `input` and whose
+// stdout and stderr are files.
+inline ChildCommand StartCommandInChild(cli::CommandFn fn, const std::vector<std::string>& args,
+                                        const std::string& input = "") {
+  ChildCommand c;
+  char tmpl[] = "/tmp/ocikit-io.XXXXXX";
+  c.dir = ::mkdtemp(tmpl);
+  const std::string in = TempFile(c.dir, "in", input);
+  const std::string out = TempFile(c.dir, "out", "");
+  const std::string err = TempFile(c.dir, "err", "");
+  std::cout.flush();
+  std::cerr.flush();
+  c.start = absl::Now();
+  c.pid = ::fork();
+  if (c.pid == 0) {
+    const int i = ::open(in.c_str(), O_RDONLY);
+    const int o = ::open(out.c_str(), O_WRONLY | O_APPEND);
+    const int e = ::open(err.c_str(), O_WRONLY | O_APPEND);
+    ::dup2(i, 0);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    const int code = fn(args, {std::cin, std::cout, std::cerr});
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    ::_exit(code);
+  }
+  return c;
+}
+
+// Waits for the child and collects what it gave.
+inline Outcome WaitForCommand(const ChildCommand& c) {
+  int status = 0;
+  ::waitpid(c.pid, &status, 0);
+  Outcome r;
+  r.elapsed = absl::Now() - c.start;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 1000 + WTERMSIG(status);
+  r.out = ReadAll(c.dir + "/out");
+  r.err = ReadAll(c.dir + "/err");
+  RemoveTree(c.dir).IgnoreError();
+  return r;
+}
+
+// StartCommandInChild, then `during(pid, stdout_path)` when given (e.g. to
+// send the child a signal), then WaitForCommand.
+inline Outcome RunCommandInChild(cli::CommandFn fn, const std::vector<std::string>& args, const std::string& input = "",
+                                 const std::function<void(pid_t, const std::string&)>& during = {}) {
+  ChildCommand c = StartCommandInChild(fn, args, input);
+  if (during) during(c.pid, c.out_path());
+  return WaitForCommand(c);
+}
+
+// Waits until the file at `path` contains `text` (at most `timeout`).
+inline bool WaitForText(const std::string& path, const std::string& text, absl::Duration timeout = absl::Seconds(10)) {
+  const absl::Time until = absl::Now() + timeout;
+  while (absl::Now() < until) {
+    if (ReadAll(path).find(text) != std::string::npos) return true;
+    absl::SleepFor(absl::Milliseconds(5));
+  }
+  return false;
+}
+
+}  // namespace ocikit::executor::testing
+
+#endif  // OCIKIT_EXECUTOR_TESTING_UTIL_H_

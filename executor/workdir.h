@@ -1,0 +1,163 @@
+// File: executor/workdir.h
+//
+// Creating the process's working directory inside the rootfs before the
+// runtime starts, owned by the process's user (as Docker and Podman create a
+// WORKDIR), so a non-root process can write to it; runc would create it owned
+// by root.
+//
+// The rootfs may be hostile, so the path is resolved as if chrooted into it:
+// the longest existing prefix with ResolveInRoot (spec/rootfs/rootfs.h: each
+// component opened with O_NOFOLLOW, symlinks spliced in and re-rooted at the
+// rootfs, ".." stopping at its root); that prefix is then opened again one
+// component at a time with O_NOFOLLOW|O_DIRECTORY, and the missing components
+// are created with mkdirat under the descriptor of their parent, opened with
+// O_NOFOLLOW, and chowned and chmodded through their own descriptor. No step
+// follows a symlink out of the rootfs, and a component swapped for a symlink
+// meanwhile makes the open fail instead of escaping.
+//
+// What was created can be removed again (Rollback) when the container never
+// starts, so a failed run leaves nothing behind.
+//
+// Example:
+//   absl::StatusOr<CreatedDirs> made = EnsureWorkdir("/var/lib/c/rootfs", "/work/app", 1000, 1000);
+//   ... on failure before start: made->Rollback();
+#ifndef OCIKIT_EXECUTOR_WORKDIR_H_
+#define OCIKIT_EXECUTOR_WORKDIR_H_
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "executor/unique_fd.h"
+#include "spec/pathutil.h"
+#include "spec/rootfs/rootfs.h"
+
+namespace ocikit::executor {
+
+// Mode of the directories EnsureWorkdir creates.
+inline constexpr mode_t kWorkdirMode = 0755;
+
+// The directories EnsureWorkdir created, each as its parent's descriptor and
+// its name, outermost first.
+class CreatedDirs {
+ public:
+  CreatedDirs() = default;
+  CreatedDirs(CreatedDirs&&) = default;
+  CreatedDirs& operator=(CreatedDirs&&) = default;
+
+  void Add(UniqueFd parent, std::string name, std::string path) {
+    dirs_.push_back({std::move(parent), std::move(name)});
+    paths_.push_back(std::move(path));
+  }
+  // In-rootfs paths of the created directories ("/work", "/work/app").
+  const std::vector<std::string>& paths() const { return paths_; }
+
+  // Removes the created directories, innermost first (only while empty).
+  void Rollback() {
+    for (auto it = dirs_.rbegin(); it != dirs_.rend(); ++it) ::unlinkat(it->parent.get(), it->name.c_str(), AT_REMOVEDIR);
+    Release();
+  }
+  // Keeps the directories; closes the descriptors.
+  void Release() {
+    dirs_.clear();
+    paths_.clear();
+  }
+
+ private:
+  struct Dir {
+    UniqueFd parent;
+    std::string name;
+  };
+  std::vector<Dir> dirs_;
+  std::vector<std::string> paths_;
+};
+
+namespace internal {
+
+inline absl::Status WorkdirError(absl::string_view cwd, absl::string_view what) {
+  return absl::FailedPreconditionError(absl::StrCat("process.cwd \"", cwd, "\": ", what));
+}
+
+}  // namespace internal
+
+// Makes sure directory `cwd` (absolute, in-container) exists inside `rootfs`,
+// creating the missing components with mode 0755 owned by host ids
+// `uid`:`gid`. Existing components are left as they are.
+inline absl::StatusOr<CreatedDirs> EnsureWorkdir(const std::string& rootfs, absl::string_view cwd, uid_t uid,
+                                                 gid_t gid) {
+  CreatedDirs created;
+  if (cwd.empty() || cwd.front() != '/') {
+    return absl::InvalidArgumentError(absl::StrCat("process.cwd \"", cwd, "\": expected an absolute path"));
+  }
+  const std::vector<std::string> parts = absl::StrSplit(CleanPath(cwd), '/', absl::SkipEmpty());
+  // The longest prefix that exists, resolved confined to the rootfs.
+  size_t existing = parts.size();
+  std::string resolved;
+  while (true) {
+    const std::string prefix = absl::StrCat("/", absl::StrJoin(parts.begin(), parts.begin() + existing, "/"));
+    absl::StatusOr<std::string> r = ResolveInRoot(rootfs, prefix);
+    if (r.ok()) {
+      resolved = *std::move(r);
+      break;
+    }
+    if (!absl::IsNotFound(r.status()) || existing == 0) {
+      return internal::WorkdirError(cwd, r.status().message());
+    }
+    --existing;
+  }
+  // Open the resolved prefix again, component by component, never following a
+  // link; this also checks that an existing cwd is a directory.
+  UniqueFd dir(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (!dir.valid()) return internal::WorkdirError(cwd, absl::StrCat("rootfs ", rootfs, ": ", std::strerror(errno)));
+  for (absl::string_view name : absl::StrSplit(resolved, '/', absl::SkipEmpty())) {
+    UniqueFd next(::openat(dir.get(), std::string(name).c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!next.valid()) {
+      const int err = errno;
+      return internal::WorkdirError(
+          cwd, err == ENOTDIR ? absl::StrCat(resolved, " is not a directory in the rootfs")
+                              : absl::StrCat(resolved, ": ", std::strerror(err), " (the rootfs changed meanwhile?)"));
+    }
+    dir = std::move(next);
+  }
+  std::string path = resolved == "/" ? "" : resolved;
+  for (size_t i = existing; i < parts.size(); ++i) {
+    const std::string& name = parts[i];
+    absl::StrAppend(&path, "/", name);
+    if (::mkdirat(dir.get(), name.c_str(), kWorkdirMode) != 0) {
+      const int err = errno;
+      created.Rollback();
+      if (err == EEXIST) {
+        return internal::WorkdirError(cwd, absl::StrCat(path, " exists in the rootfs but does not lead to a directory "
+                                                              "(a dangling symlink?)"));
+      }
+      return internal::WorkdirError(cwd, absl::StrCat("cannot create ", path, " in the rootfs: ", std::strerror(err)));
+    }
+    UniqueFd parent(::fcntl(dir.get(), F_DUPFD_CLOEXEC, 0));
+    created.Add(std::move(parent), name, path);
+    UniqueFd made(::openat(dir.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!made.valid() || ::fchown(made.get(), uid, gid) != 0 || ::fchmod(made.get(), kWorkdirMode) != 0) {
+      const int err = errno;
+      created.Rollback();
+      return internal::WorkdirError(cwd, absl::StrCat("cannot set up ", path, " in the rootfs: ", std::strerror(err)));
+    }
+    dir = std::move(made);
+  }
+  return created;
+}
+
+}  // namespace ocikit::executor
+
+#endif  // OCIKIT_EXECUTOR_WORKDIR_H_
