@@ -40,6 +40,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/opts/rlimits.h"
 
 namespace ocikit::executor {
 
@@ -111,47 +112,55 @@ inline std::string LimitText(uint64_t v) { return v == RLIM_INFINITY ? "unlimite
 // lines (without a prefix) for the limits it lowered. With `strict`, returns
 // FailedPrecondition for the first limit that does not fit and changes
 // nothing. An unknown type is InvalidArgument naming process.rlimits[i].type.
-// `runtime_name` names the runtime in the explanation.
+// `runtime_name` names the runtime in the explanation. The lowering itself is
+// ClampRlimits (spec/opts/rlimits.h); this adds what the caller can grant.
 inline absl::StatusOr<std::vector<std::string>> FitRlimits(Spec& spec, const CallerLimits& caller,
                                                           absl::string_view runtime_name, bool strict) {
   std::vector<std::string> warnings;
   if (!spec.process) return warnings;
-  std::vector<PosixRlimit> fitted = spec.process->rlimits;
-  for (size_t i = 0; i < fitted.size(); ++i) {
-    PosixRlimit& rl = fitted[i];
+  // The highest hard limit the runtime can set for each type, and why.
+  std::vector<PosixRlimit> ceilings;
+  std::map<std::string, std::string> why;
+  for (size_t i = 0; i < spec.process->rlimits.size(); ++i) {
+    const PosixRlimit& rl = spec.process->rlimits[i];
     const std::optional<int> resource = RlimitResource(rl.type);
     if (!resource) {
       return absl::InvalidArgumentError(absl::StrCat("process.rlimits[", i, "].type: unknown resource \"", rl.type,
                                                      "\"; expected a name such as RLIMIT_NOFILE"));
     }
-    // The highest hard limit the runtime can set, and why.
     uint64_t max = RLIM_INFINITY;
-    std::string why;
+    std::string reason;
     const auto own = caller.hard.find(*resource);
     if (!caller.cap_sys_resource && own != caller.hard.end() && own->second != RLIM_INFINITY) {
       max = own->second;
-      why = absl::StrCat("this process's hard limit is ", internal::LimitText(max), " and it lacks CAP_SYS_RESOURCE");
+      reason = absl::StrCat("this process's hard limit is ", internal::LimitText(max), " and it lacks CAP_SYS_RESOURCE");
     }
     if (*resource == RLIMIT_NOFILE && caller.nr_open < max) {
       max = caller.nr_open;
-      why = absl::StrCat("the kernel's fs.nr_open is ", caller.nr_open);
+      reason = absl::StrCat("the kernel's fs.nr_open is ", caller.nr_open);
     }
-    if (rl.hard <= max) continue;
-    const std::string consequence =
-        absl::StrCat(runtime_name, " would fail with \"operation not permitted\"");
-    if (strict) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          rl.type, " hard limit ", internal::LimitText(rl.hard), " is more than can be granted: ", why, ", so ",
-          consequence, "; lower the limit, or leave out --strict-rlimits to lower it automatically"));
+    if (max == RLIM_INFINITY) continue;
+    PosixRlimit& ceiling = ceilings.emplace_back();
+    ceiling.type = rl.type;
+    ceiling.hard = ceiling.soft = max;
+    why[rl.type] = std::move(reason);
+  }
+  std::vector<PosixRlimit> fitted = spec.process->rlimits;
+  const std::vector<RlimitClamp> clamps = ClampRlimits(fitted, ceilings);
+  const std::string consequence = absl::StrCat(runtime_name, " would fail with \"operation not permitted\"");
+  if (strict && !clamps.empty()) {
+    const RlimitClamp& c = clamps.front();
+    return absl::FailedPreconditionError(absl::StrCat(
+        c.type, " hard limit ", internal::LimitText(c.requested_hard), " is more than can be granted: ", why[c.type],
+        ", so ", consequence, "; lower the limit, or leave out --strict-rlimits to lower it automatically"));
+  }
+  for (const RlimitClamp& c : clamps) {
+    std::string warning = absl::StrCat(c.type, " hard limit ", internal::LimitText(c.requested_hard), " lowered to ",
+                                       internal::LimitText(c.hard), ": ", why[c.type], ", so ", consequence);
+    if (c.soft != c.requested_soft) {
+      absl::StrAppend(&warning, " (soft limit ", internal::LimitText(c.requested_soft), " lowered to ",
+                      internal::LimitText(c.soft), " too)");
     }
-    std::string warning = absl::StrCat(rl.type, " hard limit ", internal::LimitText(rl.hard), " lowered to ",
-                                       internal::LimitText(max), ": ", why, ", so ", consequence);
-    if (rl.soft > max) {
-      absl::StrAppend(&warning, " (soft limit ", internal::LimitText(rl.soft), " lowered to ",
-                      internal::LimitText(max), " too)");
-      rl.soft = max;
-    }
-    rl.hard = max;
     warnings.push_back(std::move(warning));
   }
   spec.process->rlimits = std::move(fitted);

@@ -59,6 +59,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/unique_fd.h"
 #include "spec/pathutil.h"
 
 namespace ocikit {
@@ -72,34 +73,6 @@ inline constexpr size_t kMaxRootfsFileBytes = size_t{10} << 20;
 inline constexpr int kMaxRootfsSymlinks = 40;
 
 namespace internal {
-
-// Owns a file descriptor and closes it.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  UniqueFd& operator=(UniqueFd&& other) noexcept {
-    if (this != &other) {
-      Reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  ~UniqueFd() { Reset(); }
-
-  int get() const { return fd_; }
-  bool valid() const { return fd_ >= 0; }
-  void Reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 // How errors name `path`: as given, without leading slashes ("etc/passwd");
 // "/" for the root itself and "empty path" for "".
