@@ -28,6 +28,7 @@
 #include "spec/flags/arg_parser.h"
 #include "spec/opts/devices.h"
 #include "spec/opts/mounts.h"
+#include "spec/opts/cgroups.h"
 #include "spec/opts/resources.h"
 #include "spec/opts/rlimits.h"
 #include "spec/opts/spec_opt.h"

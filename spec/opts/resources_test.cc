@@ -1,3 +1,4 @@
+#include "spec/opts/cgroups.h"
 #include "spec/opts/resources.h"
 
 #include <errno.h>
