@@ -6,7 +6,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "executor/cli/command.h"
+#include "executor/cli/diff_command.h"
+#include "executor/cli/golden_command.h"
 #include "executor/cli/lifecycle_commands.h"
+#include "executor/cli/lint_command.h"
+#include "executor/cli/patch_command.h"
 #include "executor/cli/run_command.h"
 #include "executor/cli/spec_command.h"
 #include "spec/config.h"
@@ -25,6 +29,10 @@ constexpr ocikit::cli::Command kCommands[] = {
     {"kill", "send a signal to a container", ocikit::cli::RunKill},
     {"delete", "delete containers and what crashed runs left", ocikit::cli::RunDelete},
     {"list", "list containers", ocikit::cli::RunList},
+    {"lint", "check config.json files: conformance, typos, seccomp, security, policies", ocikit::cli::RunLint},
+    {"diff", "compare two config.json files by meaning", ocikit::cli::RunDiff},
+    {"patch", "apply a JSON Patch or merge patch to a config.json", ocikit::cli::RunPatch},
+    {"golden", "check or update golden config.json files", ocikit::cli::RunGolden},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -1,0 +1,212 @@
+#include "executor/cli/lint_command.h"
+
+#include <sys/stat.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "nlohmann/json.hpp"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "spec/file.h"
+
+namespace ocikit::cli {
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result Lint(const std::vector<std::string>& args, const std::string& base_dir = "", const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  const int code = RunLintIn(base_dir, args, {in, out, err});
+  return {code, out.str(), err.str()};
+}
+
+std::string Clean() {
+  Spec s = DefaultLinuxSpec("default", "t");
+  s.process->args = {"/bin/sh"};
+  return MarshalIndent(s, 4) + "\n";
+}
+
+std::string WithCwd(const std::string& cwd) {
+  Spec s = DefaultLinuxSpec("default", "t");
+  s.process->args = {"/bin/sh"};
+  s.process->cwd = cwd;
+  return MarshalIndent(s, 4) + "\n";
+}
+
+// A fresh directory with the given files (relative path -> content).
+std::string MakeDir(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  const std::string dir = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/lint-cli-" + name;
+  std::string cmd = "rm -rf '" + dir + "'";
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  for (const auto& [rel, content] : files) {
+    const std::string path = dir + "/" + rel;
+    for (size_t slash = path.find('/', dir.size()); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+      ::mkdir(path.substr(0, slash).c_str(), 0755);
+    }
+    ::mkdir(dir.c_str(), 0755);
+    EXPECT_TRUE(WriteFileAtomic(path, content, 0600).ok()) << path;
+  }
+  return dir;
+}
+
+TEST(RunLint, HelpListsTheFlags) {
+  const Result r = Lint({"--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(absl::StartsWith(r.out, "Usage: ocikit lint [FLAGS] PATH...")) << r.out;
+  for (const char* flag : {"--profile NAME", "--policy FILE", "--host", "--strict", "--format FORMAT", "--fail-on SEVERITY",
+                           "--disable ID", "--list-rules", "--explain ID"}) {
+    EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
+  }
+}
+
+TEST(RunLint, UsageErrorsExitTwo) {
+  EXPECT_EQ(Lint({}).code, 2);
+  EXPECT_EQ(Lint({}).err, "ocikit lint: no PATH given; expected a config.json, a bundle directory, a directory tree or -\n");
+  Result r = Lint({"--profil", "baseline", "x"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: unknown flag \"--profil\"; did you mean --profile?\n");
+  r = Lint({"--profile", "strict", "x"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: --profile \"strict\": expected one of baseline, restricted\n");
+  r = Lint({"--format=yaml", "x"});
+  EXPECT_EQ(r.code, 2);
+  r = Lint({"--disable", "NOPE1", "x"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(absl::StartsWith(r.err, "ocikit lint: --disable: unknown rule \"NOPE1\"")) << r.err;
+}
+
+TEST(RunLint, ExitCodesFollowFailOn) {
+  const std::string dir = MakeDir("exit", {{"clean.json", Clean()}, {"bad.json", WithCwd("tmp")},
+                                           {"warn.json", [] {
+                                              Spec s = DefaultLinuxSpec();
+                                              s.process->args = {"sh"};
+                                              s.root->path = "fs";
+                                              return MarshalIndent(s, 4);
+                                            }()}});
+  Result r = Lint({"clean.json"}, dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "0 errors, 0 warnings, 0 info in 1 file\n");
+  EXPECT_EQ(r.err, "");
+  r = Lint({"bad.json"}, dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.out, "bad.json:11:9: error: process.cwd: \"tmp\" is not absolute")) << r.out;
+  EXPECT_EQ(Lint({"warn.json"}, dir).code, 0);
+  EXPECT_EQ(Lint({"--fail-on", "warning", "warn.json"}, dir).code, 1);
+  EXPECT_EQ(Lint({"--fail-on", "info", "clean.json"}, dir).code, 0);
+}
+
+TEST(RunLint, MissingPathIsAnIoErrorButTheOthersAreLinted) {
+  const std::string dir = MakeDir("missing", {{"bad.json", WithCwd("tmp")}});
+  const Result r = Lint({"nope.json", "bad.json"}, dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: nope.json: No such file or directory\n");
+  EXPECT_NE(r.out.find("bad.json:11:9: error"), std::string::npos) << r.out;
+}
+
+TEST(RunLint, NonJsonInputIsAFindingAndLintingContinues) {
+  const std::string dir = MakeDir("nonjson", {{"a.json", "oops"}, {"b.json", Clean()}});
+  const Result r = Lint({"a.json", "b.json"}, dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "a.json:1:1: error: expected an object, got 'o' [OCI000]\n1 error, 0 warnings, 0 info in 2 files\n");
+}
+
+TEST(RunLint, StandardInput) {
+  const Result r = Lint({"-"}, "", WithCwd("rel"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.out, "<stdin>:11:9: error: process.cwd")) << r.out;
+}
+
+TEST(RunLint, BundleDirectoryAddsBundleChecks) {
+  const std::string dir = MakeDir("bundle", {{"b/config.json", Clean()}, {"b/rootfs/bin/sh", "#!/bin/sh\n"}});
+  ::chmod((dir + "/b/config.json").c_str(), 0666);
+  ::chmod((dir + "/b/rootfs/bin/sh").c_str(), 0755);
+  const Result r = Lint({"b"}, dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out,
+            "b/config.json:1:1: warning: config.json has mode 0666, writable by anyone; expected 0600 [HOST251]\n"
+            "0 errors, 1 warning, 0 info in 1 file\n");
+}
+
+TEST(RunLint, DirectoryTreeFindsEveryConfig) {
+  const std::string dir = MakeDir("tree", {{"t/x/config.json", Clean()}, {"t/y/z/config.json", WithCwd("w")},
+                                           {"t/y/notes.json", "{}"}});
+  const Result r = Lint({"t"}, dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out,
+            "t/y/z/config.json:11:9: error: process.cwd: \"w\" is not absolute; expected an absolute path such as \"/\" [OCI121]\n"
+            "1 error, 0 warnings, 0 info in 2 files\n");
+  EXPECT_EQ(Lint({"t/y/notes.json"}, dir).code, 1);  // named explicitly: linted
+  const std::string empty = MakeDir("empty-tree", {{"e/readme.txt", "x"}});
+  EXPECT_EQ(Lint({"e"}, empty).code, 2);
+}
+
+TEST(RunLint, JsonAndSarifFormats) {
+  const std::string dir = MakeDir("formats", {{"bad.json", WithCwd("tmp")}});
+  Result r = Lint({"--format", "json", "bad.json"}, dir);
+  EXPECT_EQ(r.code, 1);
+  nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << r.out;
+  EXPECT_EQ(doc["files"][0]["findings"][0]["ruleId"], "OCI121");
+  r = Lint({"--format", "sarif", "bad.json"}, dir);
+  doc = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << r.out;
+  EXPECT_EQ(doc["version"], "2.1.0");
+  EXPECT_EQ(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "bad.json");
+}
+
+TEST(RunLint, ListRulesAndExplain) {
+  Result r = Lint({"--list-rules"});
+  EXPECT_EQ(r.code, 0);
+  for (const char* id : {"OCI000", "OCI121", "HOST201", "HOST250", "TYPO301", "SEC401", "SEC430", "SCMP509", "SCMP524"}) {
+    EXPECT_NE(r.out.find(id), std::string::npos) << id;
+  }
+  r = Lint({"--list-rules", "--format", "json"});
+  const nlohmann::json rules = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(rules.is_array());
+  EXPECT_EQ(rules.size(), BuiltinLintRules().size());
+  r = Lint({"--explain", "SCMP509"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(absl::StartsWith(r.out, "SCMP509 seccomp-clone3: clone3 is not handled the way glibc needs\n")) << r.out;
+  for (const char* field : {"  family:    seccomp", "  severity:  warning", "  rationale: ", "  reference: ", "  fix:       "}) {
+    EXPECT_NE(r.out.find(field), std::string::npos) << field;
+  }
+  r = Lint({"--explain", "SCMP59"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: --explain: unknown rule \"SCMP59\"; did you mean \"SCMP509\"?\n");
+}
+
+TEST(RunLint, PolicyFilesAddRulesAndBadOnesAreUsageErrors) {
+  const std::string dir = MakeDir("policy", {
+      {"c.json", Clean()},
+      {"p.json", R"({"rules": [{"id": "ACME1", "type": "requiredAnnotations", "keys": ["com.acme.owner"], "severity": "warning"}]})"},
+      {"bad.json", R"({"rules": [{"id": "ACME1", "type": "forbiddenEnv", "patterns": ["("]}]})"},
+  });
+  Result r = Lint({"--policy", "p.json", "c.json"}, dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("warning: annotations: \"com.acme.owner\" is missing; expected the annotation to be set [ACME1]"),
+            std::string::npos)
+      << r.out;
+  r = Lint({"--policy", "p.json", "--explain", "ACME1"});
+  EXPECT_EQ(r.code, 2);  // relative to the working directory: not found
+  r = Lint({"--policy", "p.json", "--explain", "ACME1"}, dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("family:    policy"), std::string::npos) << r.out;
+  r = Lint({"--policy", "bad.json", "c.json"}, dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: bad.json: rules[0] (\"ACME1\"): patterns[0]: invalid RE2 pattern \"(\": missing ): (\n");
+}
+
+}  // namespace
+}  // namespace ocikit::cli

@@ -1,0 +1,172 @@
+// File: policy/lint_flags.h
+//
+// The flags of `ocikit lint` (spec/flags/arg_parser.h table, so repeatable
+// --policy and --disable work as Docker users expect) and their conversion to
+// LintOptions, policy files loaded. The CLI (executor/cli/lint_command.h) and
+// the corpus test (policy/lint_corpus_test.cc) parse arguments with this one
+// table.
+//
+// Example:
+//   FlagSet set;
+//   LintFlags flags;
+//   AddLintFlags(set, flags);
+//   absl::StatusOr<std::vector<std::string>> paths = set.Parse(args);
+//   absl::StatusOr<LintSetup> setup = PrepareLint(flags, "");
+//   LintRun run = LintPaths(*paths, setup->options, "", &std::cin);  // policy/lint_runner.h
+#ifndef OCIKIT_POLICY_LINT_FLAGS_H_
+#define OCIKIT_POLICY_LINT_FLAGS_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/string_view.h"
+#include "policy/lint.h"
+#include "policy/lint_policy_file.h"
+#include "policy/lint_types.h"
+#include "spec/file.h"
+#include "spec/flags/arg_parser.h"
+
+namespace ocikit {
+
+// LintFlags
+//
+// The command line as typed; PrepareLint validates the combination.
+struct LintFlags {
+  std::string profile;                // "", "baseline" or "restricted"
+  std::vector<std::string> policies;  // policy files
+  std::string features;               // the target runtime's features.json
+  bool host = false;
+  std::string host_root;
+  bool strict = false;
+  std::string format = "text";        // text, json or sarif
+  std::string fail_on = "error";      // error, warning or info
+  std::vector<std::string> disabled;  // rule ids (a value may list several, comma-separated)
+  bool list_rules = false;
+  std::string explain;
+  bool no_seccomp_compile = false;
+  std::string seccomp_arch;
+  bool help = false;
+};
+
+// AddLintFlags()
+//
+// Adds the flags to `set`; values of enumerated flags are checked as they are parsed.
+inline void AddLintFlags(FlagSet& set, LintFlags& f) {
+  const auto one_of = [](std::string& field, std::vector<absl::string_view> values) {
+    return [&field, values = std::move(values)](absl::string_view v) -> absl::Status {
+      for (const absl::string_view ok : values) {
+        if (v == ok) {
+          field = std::string(v);
+          return absl::OkStatus();
+        }
+      }
+      std::string list;
+      for (const absl::string_view ok : values) absl::StrAppend(&list, list.empty() ? "" : ", ", ok);
+      return absl::InvalidArgumentError(absl::StrCat("expected one of ", list));
+    };
+  };
+  set.Add({"profile", 0, "NAME", "also check a security profile: baseline or restricted", one_of(f.profile, {"baseline", "restricted"})});
+  set.Add({"policy", 0, "FILE", "also check the rules of a policy file (repeatable; see docs/lint.md)", AppendFlag(f.policies)});
+  set.Add({"features", 0, "FILE", "also check against a runtime's features document (`runc features > runc.json`)",
+           AssignFlag(f.features)});
+  set.Add({"host", 0, "", "also check against this host: root, namespace paths, devices, sysctls, capabilities, mount types, hooks",
+           BoolFlag(f.host)});
+  set.Add({"host-root", 0, "DIR", "read host files (/proc, /sys, /dev) under DIR instead of / (with --host)", AssignFlag(f.host_root)});
+  set.Add({"strict", 0, "", "report unknown fields and unknown capabilities as errors", BoolFlag(f.strict)});
+  set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text)", one_of(f.format, {"text", "json", "sarif"})});
+  set.Add({"fail-on", 0, "SEVERITY", "exit 1 when a finding is at least: error, warning or info (default error)",
+           one_of(f.fail_on, {"error", "warning", "info"})});
+  set.Add({"disable", 0, "ID", "do not report rule ID (repeatable; IDs may be comma-separated)", [&f](absl::string_view v) {
+             for (absl::string_view id : absl::StrSplit(v, ',', absl::SkipWhitespace())) {
+               f.disabled.emplace_back(absl::StripAsciiWhitespace(id));
+             }
+             return absl::OkStatus();
+           }});
+  set.Add({"list-rules", 0, "", "print the rule catalogue and exit", BoolFlag(f.list_rules)});
+  set.Add({"explain", 0, "ID", "print a rule's title, severity, rationale, reference and fix, and exit", AssignFlag(f.explain)});
+  set.Add({"no-seccomp-compile", 0, "", "do not resolve syscall names or compile the seccomp filter with libseccomp",
+           BoolFlag(f.no_seccomp_compile)});
+  set.Add({"seccomp-arch", 0, "ARCH", "architecture to compile the seccomp filter for (default: libseccomp's native one)",
+           AssignFlag(f.seccomp_arch)});
+  set.Add({"help", 0, "", "show this help", BoolFlag(f.help)});
+}
+
+// LintSetup
+//
+// Options ready for LintPaths, with the policy files they point to.
+struct LintSetup {
+  std::vector<std::unique_ptr<LintPolicy>> policies;
+  std::unique_ptr<LintRuntimeFeatures> features;
+  LintOptions options;
+  LintSeverity fail_on = LintSeverity::kError;
+  std::string format = "text";
+};
+
+// A path as given, resolved against `base_dir` when relative ("" = the working directory).
+inline std::string ResolveLintPath(const std::string& base_dir, const std::string& path) {
+  if (base_dir.empty() || path.empty() || path[0] == '/') return path;
+  return absl::StrCat(base_dir, "/", path);
+}
+
+// PrepareLint()
+//
+// Loads the policy files (relative to `base_dir`) and builds the options. A
+// bad policy file, an unknown --disable id or a clash of rule ids is an error.
+inline absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const std::string& base_dir) {
+  LintSetup setup;
+  for (const std::string& path : f.policies) {
+    const std::string resolved = ResolveLintPath(base_dir, path);
+    absl::StatusOr<std::string> text = ReadRegularFile(resolved, 16 << 20);
+    if (!text.ok()) {
+      absl::string_view why = text.status().message();
+      absl::ConsumePrefix(&why, resolved + ": ");
+      return absl::Status(text.status().code(), absl::StrCat("--policy ", path, ": ", why, "; expected a readable policy file"));
+    }
+    absl::StatusOr<LintPolicy> policy = ParseLintPolicy(*text, path);
+    if (!policy.ok()) return policy.status();
+    setup.policies.push_back(std::make_unique<LintPolicy>(*std::move(policy)));
+    setup.options.policies.push_back(setup.policies.back().get());
+  }
+  if (!f.features.empty()) {
+    const std::string resolved = ResolveLintPath(base_dir, f.features);
+    absl::StatusOr<std::string> text = ReadRegularFile(resolved, 16 << 20);
+    if (!text.ok()) {
+      absl::string_view why = text.status().message();
+      absl::ConsumePrefix(&why, resolved + ": ");
+      return absl::Status(text.status().code(), absl::StrCat("--features ", f.features, ": ", why, "; expected a readable features document"));
+    }
+    absl::StatusOr<LintRuntimeFeatures> features = ParseRuntimeFeatures(*text, f.features);
+    if (!features.ok()) return features.status();
+    setup.features = std::make_unique<LintRuntimeFeatures>(*std::move(features));
+    setup.options.features = setup.features.get();
+  }
+  setup.options.profile = f.profile == "restricted" ? LintProfile::kRestricted
+                          : f.profile == "baseline" ? LintProfile::kBaseline
+                                                    : LintProfile::kNone;
+  setup.options.strict = f.strict;
+  setup.options.host = f.host;
+  setup.options.host_root = f.host_root.empty() ? "" : ResolveLintPath(base_dir, f.host_root);
+  if (!f.host_root.empty() && !f.host) return absl::InvalidArgumentError("--host-root needs --host");
+  setup.options.libseccomp = !f.no_seccomp_compile;
+  setup.options.seccomp_arch = f.seccomp_arch;
+  setup.options.disabled = f.disabled;
+  if (absl::Status s = ValidateLintOptions(setup.options); !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat(absl::StartsWith(s.message(), "unknown rule") ? "--disable: " : "", s.message()));
+  }
+  setup.fail_on = *ParseLintSeverity(f.fail_on);
+  setup.format = f.format;
+  return setup;
+}
+
+}  // namespace ocikit
+
+#endif  // OCIKIT_POLICY_LINT_FLAGS_H_
