@@ -67,16 +67,9 @@ inline std::string SarifText(absl::string_view text) {
   return absl::StrCat(text.substr(0, cut), "...");
 }
 
+// SARIF's level for a severity: "error", "warning" or "note".
 inline absl::string_view SarifLevel(LintSeverity s) {
-  switch (s) {
-    case LintSeverity::kError:
-      return "error";
-    case LintSeverity::kWarning:
-      return "warning";
-    case LintSeverity::kInfo:
-      break;
-  }
-  return "note";
+  return s == LintSeverity::kInfo ? absl::string_view("note") : LintSeverityName(s);
 }
 
 inline uint64_t Fnv1a64(absl::string_view data, uint64_t h = 14695981039346656037ull) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "executor/cli/command_test_util.h"
 #include "policy/diff_test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
@@ -15,17 +16,10 @@
 namespace ocikit::cli {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CommandResult;
 
 Result RunCli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  const int code = RunDiff(args, {in, out, err});
-  return {code, out.str(), err.str()};
+  return RunCommandForTest(RunDiff, args, stdin_text);
 }
 
 class DiffCommandTest : public ::testing::Test {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "executor/cli/command_test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
@@ -15,18 +16,9 @@
 namespace ocikit::cli {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CommandResult;
 
-Result RunCli(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = RunGolden(args, {in, out, err});
-  return {code, out.str(), err.str()};
-}
+Result RunCli(const std::vector<std::string>& args) { return RunCommandForTest(RunGolden, args); }
 
 class GoldenCommandTest : public ::testing::Test {
  protected:

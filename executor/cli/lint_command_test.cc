@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "executor/cli/command_test_util.h"
 #include "absl/strings/match.h"
 #include "nlohmann/json.hpp"
 #include "spec/codec.h"
@@ -18,17 +19,11 @@
 namespace ocikit::cli {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CommandResult;
 
 Result Lint(const std::vector<std::string>& args, const std::string& base_dir = "", const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  const int code = RunLintIn(base_dir, args, {in, out, err});
-  return {code, out.str(), err.str()};
+  return RunCommandForTest(
+      [&base_dir](const std::vector<std::string>& a, Streams io) { return RunLintIn(base_dir, a, io); }, args, input);
 }
 
 std::string Clean() {

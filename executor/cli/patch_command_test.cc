@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "executor/cli/command_test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
@@ -16,17 +17,10 @@
 namespace ocikit::cli {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CommandResult;
 
 Result RunCli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  const int code = RunPatch(args, {in, out, err});
-  return {code, out.str(), err.str()};
+  return RunCommandForTest(RunPatch, args, stdin_text);
 }
 
 std::string Read(const std::string& path) { return *ReadRegularFile(path, 1 << 20); }

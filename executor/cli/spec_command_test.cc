@@ -4,24 +4,16 @@
 
 #include <sstream>
 
+#include "executor/cli/command_test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 
 namespace ocikit::cli {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CommandResult;
 
-Result RunCommand(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = RunSpec(args, {in, out, err});
-  return {code, out.str(), err.str()};
-}
+Result RunCommand(const std::vector<std::string>& args) { return RunCommandForTest(RunSpec, args); }
 
 TEST(RunSpec, PrintsDefaultSpecIndentedByDefault) {
   Result r = RunCommand({});
