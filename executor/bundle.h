@@ -4,7 +4,8 @@
 //
 //   config.json    the spec, written atomically with mode 0600
 //   runtime        the runtime's path, so later lifecycle commands use the
-//                  runtime that created the container
+//                  runtime that created the container (absent for the
+//                  default runtime after `ocikit run`: runc from PATH)
 //   runtime.log    the runtime's JSON log (--log)
 //   pid            the container's host pid (--pid-file)
 //   console.sock   the console socket, for a terminal
@@ -74,6 +75,12 @@ struct BundlePaths {
 inline std::string DeleteCommand(absl::string_view state_root, absl::string_view id, bool force = false) {
   return absl::StrCat("ocikit delete ", force ? "--force " : "",
                       state_root == kDefaultStateRoot ? "" : absl::StrCat("--root ", state_root, " "), id);
+}
+
+// Whether anything (even a dangling symlink) is at `path`.
+inline bool PathExists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
 }
 
 // Creates directory `path` and its missing parents with exactly `mode`

@@ -204,7 +204,10 @@ inline int ExecInContainer(const Process& process, const ExecOptions& o, std::os
   Supervision sup;
   sup.pid = *pid;
   // The process is ocikit's child until reaped, so its pid cannot be reused.
-  sup.forward = [p = *pid](int sig) { ::kill(p, sig); };
+  sup.forward = [p = *pid](int sig) {
+    ::kill(p, sig);
+    return true;
+  };
   sup.note = [&](const std::string& line) { say(line); };
   sup.timeout = o.timeout;
   sup.stop_timeout = o.stop_timeout;

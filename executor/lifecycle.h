@@ -38,11 +38,6 @@ namespace ocikit::executor {
 
 namespace internal {
 
-inline bool PathExists(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0;
-}
-
 // The bundle's log while the bundle exists, else "" (no --log).
 inline std::string LogIfBundle(const BundlePaths& b) { return PathExists(b.dir) ? b.log : ""; }
 
@@ -95,6 +90,31 @@ inline absl::StatusOr<std::string> ListContainers(const Runtime& rt, const std::
   return RunRuntimeCommand(rt, "", std::move(args), o);
 }
 
+// The runtime's state directory of container `id`.
+inline std::string RuntimeStateDir(const Runtime& rt, absl::string_view id) { return JoinPath({rt.root, id}); }
+
+// Whether the runtime state directory `dir` has its state file (runc keeps
+// state.json, crun "status"): without it the runtime died while creating the
+// container and cannot delete it itself (E11).
+inline bool HasRuntimeStateFile(const std::string& dir) {
+  return PathExists(JoinPath({dir, "state.json"})) || PathExists(JoinPath({dir, "status"}));
+}
+
+// Removes the runtime state container `id` left, if any: nothing to do (one
+// stat) without a state directory, as after a foreground `<runtime> run`
+// that deleted its container itself; else `<runtime> delete --force`, and
+// the directory itself when it has no state file. An error saying the
+// container is not running or gone counts as done.
+inline absl::Status RemoveRuntimeState(const Runtime& rt, const std::string& log, const std::string& id) {
+  const std::string dir = RuntimeStateDir(rt, id);
+  if (!PathExists(dir)) return absl::OkStatus();
+  absl::Status s = RuntimeDelete(rt, log, id, /*force=*/true);
+  if (s.ok() || !PathExists(dir)) return absl::OkStatus();
+  if (!HasRuntimeStateFile(dir)) return RemoveTree(dir);
+  if (IsNotRunningError(s.message())) return absl::OkStatus();
+  return s;
+}
+
 // Bundles in the state root whose container has no runtime state: what a
 // crashed run left.
 inline std::vector<std::string> OrphanBundles(const Runtime& rt, absl::string_view state_root) {
@@ -105,7 +125,7 @@ inline std::vector<std::string> OrphanBundles(const Runtime& rt, absl::string_vi
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
     if (name == "." || name == "..") continue;
-    if (!internal::PathExists(JoinPath({rt.root, name}))) ids.push_back(name);
+    if (!PathExists(RuntimeStateDir(rt, name))) ids.push_back(name);
   }
   ::closedir(d);
   std::sort(ids.begin(), ids.end());
@@ -120,16 +140,14 @@ inline absl::StatusOr<std::vector<std::string>> DeleteContainer(const Runtime& r
                                                                 const std::string& id, bool force) {
   std::vector<std::string> removed;
   const BundlePaths b = BundlePaths::For(state_root, id);
-  const std::string state_dir = JoinPath({rt.root, id});
-  const bool had_bundle = internal::PathExists(b.dir);
-  const bool had_state = internal::PathExists(state_dir);
+  const std::string state_dir = RuntimeStateDir(rt, id);
+  const bool had_bundle = PathExists(b.dir);
+  const bool had_state = PathExists(state_dir);
   if (had_state) {
     absl::Status s = RuntimeDelete(rt, internal::LogIfBundle(b), id, force);
-    if (s.ok() || !internal::PathExists(state_dir)) {
+    if (s.ok() || !PathExists(state_dir)) {
       removed.push_back(absl::StrCat("removed the runtime state of ", id, " (", state_dir, ")"));
-    } else if (!internal::PathExists(JoinPath({state_dir, "state.json"})) &&
-               !internal::PathExists(JoinPath({state_dir, "status"}))) {
-      // runc keeps state.json, crun "status"; without it the runtime died while creating.
+    } else if (!HasRuntimeStateFile(state_dir)) {
       if (absl::Status r = RemoveTree(state_dir); !r.ok()) return r;
       removed.push_back(absl::StrCat("removed leftover runtime state ", state_dir,
                                      " (no state file: the runtime was killed while creating it)"));

@@ -11,17 +11,42 @@
 //   2. Handled signals are blocked and read from a signalfd; ocikit becomes a
 //      child subreaper.
 //   3. The bundle: config.json, the working directory in the rootfs.
-//   4. `<runtime> create --bundle B --pid-file B/pid [--console-socket S] ID`,
-//      with the container's stdio (ocikit's own, or a pty via the console
-//      socket: its size copied from the local terminal, which goes raw with
-//      -i); the container's host pid from the pid file.
-//   5. A terminating signal that arrived meanwhile cancels the run here.
-//   6. `<runtime> start ID`, then Supervise (executor/supervise.h): waitpid
-//      on the container's pid, signals forwarded with `<runtime> kill ID SIG`
-//      (--all without a private pid namespace), --timeout, pty copying.
-//   7. On every path: `<runtime> delete --force ID`, the bundle removed
-//      (unless --keep-bundle; before the start, the created working
-//      directory too), every child reaped.
+//   4. A terminating signal that arrived meanwhile cancels the run here.
+//   5. Without a terminal, one runtime process does the rest, as BuildKit's
+//      executor runs it: `<runtime> run --bundle B --pid-file B/pid ID` in
+//      the foreground, in a session of its own (Ctrl-C reaches ocikit only),
+//      with ocikit's stdio (runc relays it to the container through pipes;
+//      crun passes it on). The runtime creates and starts the container,
+//      reaps it and its orphans (it is a subreaper too), deletes it, and exits
+//      with the container's status (128+N for signal N). Supervise
+//      (executor/supervise.h) waits for the runtime process:
+//        - signals go to the container with `<runtime> kill ID SIG` (--all
+//          without a private pid namespace), never to the runtime process
+//          (E1); while the container does not exist yet (no pid file), they
+//          are tried again until it does;
+//        - --timeout sends SIGTERM, then SIGKILL, the same way, and kills the
+//          runtime process itself only when it is still there 5 s after its
+//          container got SIGKILL;
+//        - the pid file tells whether the container started: without it, a
+//          failing runtime failed itself (its logged error: 125, or 126/127
+//          for the command); with it, the status is the container's, unless
+//          runc exited with 1 after logging "runc run failed: ..." (125);
+//        - a runtime that dies (killed, crashed) leaves its container, now
+//          re-parented to ocikit, running: ocikit kills it through the
+//          runtime (E1), or through the pid from the pid file when the
+//          runtime has no state for it; the run fails with 125.
+//   5t. With a terminal (-t) the pty must come over the console socket, which
+//      runc takes only when it does not wait itself: `<runtime> create
+//      --bundle B --pid-file B/pid --console-socket S ID`, the pty's size
+//      copied from the local terminal (raw with -i), the container's host pid
+//      from the pid file, `<runtime> start ID`; Supervise then waits for the
+//      container process itself (ocikit's child through the subreaper),
+//      forwarding signals as above and copying the pty.
+//   6. On every path: the runtime state removed when there is any (a stat of
+//      its state directory; `<runtime> delete --force` only when it exists:
+//      after create, a failure, or a runtime that died), the bundle removed
+//      (unless --keep-bundle; when the container never started, the created
+//      working directory too), every child reaped.
 //
 // The exit code is the container's (128+N for signal N), 126/127 when the
 // runtime could not run or find the command, 125 for anything else
@@ -38,6 +63,7 @@
 #define OCIKIT_EXECUTOR_RUN_H_
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -51,17 +77,21 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/console.h"
 #include "executor/exit_code.h"
+#include "executor/lifecycle.h"
 #include "executor/pidfile.h"
 #include "executor/prepare.h"
 #include "executor/runtime.h"
 #include "executor/runtime_command.h"
+#include "executor/runtime_log.h"
 #include "executor/setup.h"
+#include "executor/spawn.h"
 #include "executor/signals.h"
 #include "executor/subreaper.h"
 #include "executor/supervise.h"
@@ -75,6 +105,9 @@ namespace ocikit::executor {
 inline constexpr absl::Duration kConsoleTimeout = absl::Seconds(10);
 // How long ocikit waits for orphans to die after `delete --force`.
 inline constexpr absl::Duration kReapGrace = absl::Milliseconds(200);
+// How long the runtime's foreground `run` may take to exit once its container
+// got SIGKILL (--timeout) before ocikit kills the runtime process too.
+inline constexpr absl::Duration kRuntimeExitGrace = absl::Seconds(5);
 
 struct RunOptions {
   std::string state_root = std::string(kDefaultStateRoot);
@@ -86,6 +119,10 @@ struct RunOptions {
   absl::Duration timeout = absl::InfiniteDuration();  // --timeout
   absl::Duration stop_timeout = absl::Seconds(10);     // --stop-timeout
   bool keep_bundle = false;                            // --keep-bundle
+  // Whether to record the runtime's path in the bundle (executor/setup.h);
+  // false for the default runtime given by name, which later commands
+  // (ocikit kill, exec, delete) find the same way without the file.
+  bool record_runtime = true;
   bool interactive = false;                            // -i: stdin to the pty, local terminal raw
   PrepareOptions prepare;
   // The container's stdio without a terminal; with one, what the pty is
@@ -113,9 +150,12 @@ class Messages {
 // The fd to give a spawned child for `fd`: -1 (inherit) for ocikit's own.
 inline int ChildFd(int fd, int standard) { return fd == standard ? -1 : fd; }
 
+// Whether `sig`, forwarded, asks the container to stop.
+inline bool IsTerminatingSignal(int sig) { return sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT; }
+
 inline int FirstTerminatingSignal(const std::vector<int>& signals) {
   for (int sig : signals) {
-    if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT) return sig;
+    if (IsTerminatingSignal(sig)) return sig;
   }
   return 0;
 }
@@ -147,21 +187,21 @@ inline int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) 
         "cannot become a child subreaper (prctl PR_SET_CHILD_SUBREAPER), so the container's exit status would be lost");
   }
 
-  absl::StatusOr<BundleSetup> setup = SetUpBundle(spec, rt, o.state_root, o.id, o.bundle_created);
+  absl::StatusOr<BundleSetup> setup =
+      SetUpBundle(spec, rt, o.state_root, o.id, o.bundle_created, o.record_runtime);
   if (!setup.ok()) {
     say(setup.status().message());
     return kExitOcikitError;
   }
   const BundlePaths& b = setup->bundle;
   std::unique_ptr<RawMode> raw;
-  bool runtime_has_state = false;
+  bool runtime_invoked = false;  // the runtime may have left state
   // Cleanup for every path from here on.
   const auto finish = [&](int code, bool started) {
     raw.reset();
-    if (runtime_has_state) {
-      absl::Status deleted = RuntimeDelete(rt, b.log, o.id, /*force=*/true);
-      if (!deleted.ok() && !IsNotRunningError(deleted.message())) {
-        say(absl::StrCat(deleted.message(), "; remove the leftovers with \"",
+    if (runtime_invoked) {
+      if (absl::Status s = RemoveRuntimeState(rt, b.log, o.id); !s.ok()) {
+        say(absl::StrCat(s.message(), "; remove the leftovers with \"",
                          DeleteCommand(o.state_root, o.id, /*force=*/true), "\""));
         if (code == kExitSuccess) code = kExitOcikitError;
         ReapChildren(signals, kReapGrace);
@@ -178,34 +218,120 @@ inline int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) 
     return code;
   };
 
-  std::optional<ConsoleSocket> console;
-  if (tty) {
-    absl::StatusOr<ConsoleSocket> listening = ConsoleSocket::Listen(b.console_socket);
-    if (!listening.ok()) {
-      say(listening.status().message());
+  // A signal to stop that came during the setup cancels the run.
+  const auto cancelled_by = [&]() { return internal::FirstTerminatingSignal(signals.ReadPending()); };
+  const auto cancel = [&](int sig) {
+    raw.reset();
+    say(absl::StrCat("received ", SignalName(sig), " before the container started; removing it"));
+    return finish(kExitSignalBase + sig, false);
+  };
+
+  if (!tty) {
+    if (const int sig = cancelled_by(); sig != 0) return cancel(sig);
+    // run: the runtime creates, starts, waits for and deletes the container.
+    const SpawnStdio stdio = {internal::ChildFd(o.in, STDIN_FILENO), internal::ChildFd(o.out, STDOUT_FILENO),
+                              internal::ChildFd(o.err, STDERR_FILENO)};
+    const uint64_t log_offset = LogSize(b.log);
+    runtime_invoked = true;
+    absl::StatusOr<pid_t> runtime_pid =
+        Spawn(rt.Argv(b.log, {"run", "--bundle", b.dir, "--pid-file", b.pid_file, o.id}), stdio,
+              /*new_session=*/true);
+    if (!runtime_pid.ok()) {
+      say(runtime_pid.status().message());
       return finish(kExitOcikitError, false);
     }
-    console = *std::move(listening);
+    setup->SyncDir();  // while the runtime starts
+    int stop_signal = 0;  // the first terminating signal sent to the container
+    Supervision sup;
+    sup.pid = *runtime_pid;
+    sup.forward = [&](int sig) {
+      if (stop_signal == 0 && internal::IsTerminatingSignal(sig)) stop_signal = sig;
+      absl::Status s = RuntimeKill(rt, b.log, o.id, sig, kill_all);
+      if (s.ok()) return true;
+      // No container yet (being created: try again) or any more (the pid
+      // file says it started, so it has ended: nothing to deliver).
+      if (IsNoSuchContainerError(s.message())) return PathExists(b.pid_file);
+      if (!IsNotRunningError(s.message())) say(s.message());
+      return true;
+    };
+    sup.note = [&](const std::string& line) { say(line); };
+    sup.timeout = o.timeout;
+    sup.stop_timeout = o.stop_timeout;
+    sup.kill_pid_after = kRuntimeExitGrace;
+    absl::StatusOr<SupervisionResult> result = Supervise(signals, sup);
+    const bool started = PathExists(b.pid_file);  // written once the container started
+    if (!result.ok()) {
+      say(result.status().message());
+      RuntimeKill(rt, b.log, o.id, SIGKILL, kill_all).IgnoreError();
+      return finish(kExitOcikitError, started);
+    }
+    const int status = result->status;
+    if (!WIFEXITED(status)) {
+      // The runtime died (killed, crashed) and its container, now ocikit's
+      // child, may still run: kill it through the runtime (E1); when the
+      // runtime has no state for it, through its pid, which cannot have been
+      // reused while it is ocikit's unreaped child.
+      say(absl::StrCat(rt.name, " run was killed by ", SignalName(WTERMSIG(status)),
+                       "; stopping and removing the container"));
+      if (!RuntimeKill(rt, b.log, o.id, SIGKILL, kill_all).ok()) {
+        if (absl::StatusOr<pid_t> pid = ReadPidFile(b.pid_file, absl::ZeroDuration()); pid.ok()) {
+          int ignored;
+          if (::waitpid(*pid, &ignored, WNOHANG) == 0) ::kill(*pid, SIGKILL);
+        }
+      }
+      // Killed by ocikit after the timeout's SIGKILL: the container's end.
+      return finish(result->timed_out ? kExitSignalBase + SIGKILL : kExitOcikitError, started);
+    }
+    const int code = WEXITSTATUS(status);
+    if (code != kExitSuccess && !started) {
+      if (stop_signal != 0) {
+        if (result->timed_out) {
+          say(absl::StrCat("the container did not start within the timeout of ", absl::FormatDuration(o.timeout)));
+          return finish(kExitSignalBase + stop_signal, false);
+        }
+        return cancel(stop_signal);
+      }
+      std::string why = LastRuntimeError(b.log, log_offset, rt.name);
+      if (why.empty()) why = absl::StrCat("exit status ", code, " and no message");
+      say(absl::StrCat(rt.name, " run failed: ", why));
+      return finish(ExitCodeForRuntimeError(why), false);
+    }
+    // runc exits with 1 when it fails itself after the start, as when the
+    // container exits with 1; only its log tells them apart.
+    if (code == 1) {
+      const std::string error = LastRuntimeErrorEntry(b.log, log_offset);
+      if (absl::StartsWith(error, absl::StrCat(rt.name, " run failed: "))) {
+        say(error);
+        return finish(kExitOcikitError, true);
+      }
+    }
+    return finish(code, true);
   }
 
+  // With a terminal: create, start, and wait for the container process.
+  setup->SyncDir();
+  absl::StatusOr<ConsoleSocket> listening = ConsoleSocket::Listen(b.console_socket);
+  if (!listening.ok()) {
+    say(listening.status().message());
+    return finish(kExitOcikitError, false);
+  }
+  std::optional<ConsoleSocket> console = *std::move(listening);
+
   // create
-  UniqueFd null_in;
+  UniqueFd null_in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
   RuntimeCommandOptions create;
   create.timeout = kRuntimeSetupTimeout;
   create.inherit_stdio = true;
-  if (tty) {
-    null_in.Reset(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-    create.stdio.in = null_in.get();
-  } else {
-    create.stdio.in = internal::ChildFd(o.in, STDIN_FILENO);
-  }
+  create.stdio.in = null_in.get();
   create.stdio.out = internal::ChildFd(o.out, STDOUT_FILENO);
   create.stdio.err = internal::ChildFd(o.err, STDERR_FILENO);
-  std::vector<std::string> args = {"create", "--bundle", b.dir, "--pid-file", b.pid_file};
-  if (console) args.insert(args.end(), {"--console-socket", console->path()});
-  args.push_back(o.id);
-  runtime_has_state = true;
-  if (absl::Status s = RunRuntimeCommand(rt, b.log, std::move(args), create).status(); !s.ok()) {
+  runtime_invoked = true;
+  if (absl::Status s = RunRuntimeCommand(rt, b.log,
+                                         {"create", "--bundle", b.dir, "--pid-file", b.pid_file, "--console-socket",
+                                          console->path(), o.id},
+                                         create)
+                           .status();
+      !s.ok()) {
     say(s.message());
     return finish(ExitCodeForRuntimeError(s.message()), false);
   }
@@ -216,35 +342,27 @@ inline int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) 
   }
 
   // The terminal, before the process starts.
-  UniqueFd master;
+  absl::StatusOr<UniqueFd> received = console->ReceiveMaster(kConsoleTimeout);
+  if (!received.ok()) {
+    say(received.status().message());
+    return finish(kExitOcikitError, false);
+  }
+  UniqueFd master = *std::move(received);
+  console.reset();
   int winsize_from = -1;
-  if (console) {
-    absl::StatusOr<UniqueFd> received = console->ReceiveMaster(kConsoleTimeout);
-    if (!received.ok()) {
-      say(received.status().message());
-      return finish(kExitOcikitError, false);
+  if (::isatty(o.in)) {
+    winsize_from = o.in;
+    // Raw only when the keys go to the container (-i), as Docker does:
+    // otherwise Ctrl-C must stay a SIGINT for ocikit to forward.
+    if (o.interactive) {
+      if (absl::StatusOr<std::unique_ptr<RawMode>> r = RawMode::Enter(o.in); r.ok()) raw = *std::move(r);
     }
-    master = *std::move(received);
-    console.reset();
-    if (::isatty(o.in)) {
-      winsize_from = o.in;
-      // Raw only when the keys go to the container (-i), as Docker does:
-      // otherwise Ctrl-C must stay a SIGINT for ocikit to forward.
-      if (o.interactive) {
-        if (absl::StatusOr<std::unique_ptr<RawMode>> r = RawMode::Enter(o.in); r.ok()) raw = *std::move(r);
-      }
-    } else if (::isatty(o.out)) {
-      winsize_from = o.out;
-    }
-    if (winsize_from >= 0) CopyWindowSize(winsize_from, master.get());
+  } else if (::isatty(o.out)) {
+    winsize_from = o.out;
   }
+  if (winsize_from >= 0) CopyWindowSize(winsize_from, master.get());
 
-  // A signal to stop that came during the setup cancels the run.
-  if (const int sig = internal::FirstTerminatingSignal(signals.ReadPending()); sig != 0) {
-    raw.reset();
-    say(absl::StrCat("received ", SignalName(sig), " before the container started; removing it"));
-    return finish(kExitSignalBase + sig, false);
-  }
+  if (const int sig = cancelled_by(); sig != 0) return cancel(sig);
 
   // start
   RuntimeCommandOptions start;
@@ -260,6 +378,7 @@ inline int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) 
   sup.forward = [&](int sig) {
     absl::Status s = RuntimeKill(rt, b.log, o.id, sig, kill_all);
     if (!s.ok() && !IsNotRunningError(s.message())) say(s.message());
+    return true;
   };
   sup.note = [&](const std::string& line) { say(line); };
   sup.timeout = o.timeout;
@@ -315,6 +434,7 @@ inline int CreateContainer(Spec spec, const CreateOptions& o, std::ostream& out,
     say(setup.status().message());
     return kExitOcikitError;
   }
+  setup->SyncDir();
   const BundlePaths& b = setup->bundle;
   const auto abandon = [&](int code) {
     RuntimeDelete(rt, b.log, o.id, /*force=*/true).IgnoreError();

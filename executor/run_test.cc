@@ -4,6 +4,7 @@
 // saying why, without root, runc or the rootfs.
 #include <dirent.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -92,6 +93,44 @@ class RunTest : public ::testing::Test {
   std::string root_;
 };
 
+// The pids of the children of `parent` named `comm`.
+std::vector<pid_t> ChildrenNamed(pid_t parent, const std::string& comm) {
+  std::vector<pid_t> pids;
+  DIR* d = ::opendir("/proc");
+  if (d == nullptr) return pids;
+  while (const dirent* e = ::readdir(d)) {
+    const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+    if (pid <= 0) continue;
+    // /proc/PID/stat: "pid (comm) state ppid ..."
+    const std::string stat = testing::ReadAll(absl::StrCat("/proc/", pid, "/stat"));
+    const size_t close = stat.rfind(')');
+    const size_t open = stat.find('(');
+    if (close == std::string::npos || open == std::string::npos) continue;
+    std::vector<std::string> fields = absl::StrSplit(stat.substr(close + 2), ' ');
+    if (fields.size() > 1 && stat.substr(open + 1, close - open - 1) == comm && std::atoi(fields[1].c_str()) == parent) {
+      pids.push_back(pid);
+    }
+  }
+  ::closedir(d);
+  return pids;
+}
+
+// Waits until `path` exists (at most `timeout`).
+bool WaitForPath(const std::string& path, absl::Duration timeout = absl::Seconds(10)) {
+  const absl::Time until = absl::Now() + timeout;
+  while (absl::Now() < until) {
+    if (::access(path.c_str(), F_OK) == 0) return true;
+    absl::SleepFor(absl::Milliseconds(1));
+  }
+  return false;
+}
+
+// Whether a process whose command line is exactly `command` exists.
+bool ProcessRuns(const std::string& command) {
+  absl::StatusOr<CommandResult> r = RunCommand({"/bin/sh", "-c", "pgrep -f -x '" + command + "' || true"}, {});
+  return !r.ok() || !r->out.empty();
+}
+
 std::string* RunTest::skip_ = nullptr;
 std::string* RunTest::runc_ = nullptr;
 std::string* RunTest::rootfs_ = nullptr;
@@ -108,14 +147,86 @@ TEST_F(RunTest, OutputAndExitCodes) {
   EXPECT_EQ(r.code, 128 + 9) << r.err;
 }
 
+TEST_F(RunTest, AContainerKilledBySignalNExitsWith128PlusN) {
+  Outcome r = Run({"--pid", "host", "sh", "-c", "kill -USR1 $$"});
+  EXPECT_EQ(r.code, 128 + SIGUSR1) << r.err;
+  EXPECT_EQ(r.err, "");
+  r = Run({"--pid", "host", "sh", "-c", "kill -SEGV $$"});
+  EXPECT_EQ(r.code, 128 + SIGSEGV) << r.err;
+}
+
+TEST_F(RunTest, OneRuntimeProcessPerRun) {
+  // A runtime named runc that records its commands, then runs the real one.
+  const std::string dir = root_ + "/wrapper";
+  ASSERT_TRUE(MakeDirs(dir, 0755).ok());
+  const std::string wrapper = dir + "/runc";
+  ASSERT_TRUE(WriteFileAtomic(wrapper,
+                              absl::StrCat("#!/bin/sh\nfor a; do case $a in run|create|start|kill|delete|state) echo $a "
+                                           ">>", dir, "/calls;; esac; done\nexec ", *runc_, " \"$@\"\n"),
+                              0755)
+                  .ok());
+  Outcome r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", wrapper, "--rootfs", *rootfs_,
+                                                       "sh", "-c", "echo hi; exit 3"});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_EQ(r.out, "hi\n");
+  // The runtime deleted its container itself: no `delete`, no `state`.
+  EXPECT_EQ(testing::ReadAll(dir + "/calls"), "run\n");
+}
+
+TEST_F(RunTest, ARuntimeKilledMidRunLeavesNothing) {
+  // The runtime process dies (E1): its container, re-parented to ocikit,
+  // must be killed through the runtime and removed, and the run fails.
+  for (const bool host_pid : {false, true}) {
+    std::vector<std::string> args = {"--name", "x"};
+    if (host_pid) args.insert(args.end(), {"--pid", "host"});
+    args.insert(args.end(), {"sh", "-c", "sleep 4243 & echo ready; exec sleep 4244"});
+    Outcome r = Run(args, "", [](pid_t pid, const std::string& out) {
+      ASSERT_TRUE(testing::WaitForText(out, "ready\n"));
+      const std::vector<pid_t> runtime = ChildrenNamed(pid, "runc");
+      ASSERT_EQ(runtime.size(), 1u);
+      ::kill(runtime[0], SIGKILL);
+    });
+    EXPECT_EQ(r.code, 125) << r.err;
+    EXPECT_EQ(r.out, "ready\n");
+    EXPECT_EQ(r.err, "ocikit: runc run was killed by SIGKILL; stopping and removing the container\n");
+    EXPECT_LT(r.elapsed, absl::Seconds(5));
+    EXPECT_FALSE(ProcessRuns("sleep 4243")) << host_pid;
+    EXPECT_FALSE(ProcessRuns("sleep 4244")) << host_pid;
+    ExpectNothingLeft();
+  }
+}
+
+TEST_F(RunTest, ASignalDuringTheStartIsNotLost) {
+  // SIGTERM as soon as config.json is written: before the runtime runs (the
+  // run is cancelled), while it creates the container (forwarded once the
+  // container exists), or once it runs (the trap, or the default action:
+  // not an init, so not shielded). Never lost: the run ends well before the
+  // container would have (5 s). Short sleeps: the shell runs its trap only
+  // once the current sleep ends, and one forked just after the signal went
+  // out misses it.
+  for (int i = 0; i < 3; ++i) {
+    Outcome r = Run({"--name", "x", "--pid", "host", "sh", "-c",
+                     "trap 'exit 7' TERM; i=0; while [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; exit 0"},
+                    "",
+                    [this, i](pid_t pid, const std::string&) {
+                      ASSERT_TRUE(WaitForPath(root_ + "/bundles/x/config.json"));
+                      absl::SleepFor(absl::Milliseconds(i * 5));
+                      ::kill(pid, SIGTERM);
+                    });
+    EXPECT_THAT(r.code, ::testing::AnyOf(128 + SIGTERM, 7)) << r.err;
+    EXPECT_LT(r.elapsed, absl::Seconds(4)) << r.err;
+    ExpectNothingLeft();
+  }
+}
+
 TEST_F(RunTest, CommandNotFoundOrNotExecutable) {
   Outcome r = Run({"nonexistent-command"});
   EXPECT_EQ(r.code, 127);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc create failed: unable to start container process: exec: "
+  EXPECT_THAT(r.err, HasSubstr("ocikit: runc run failed: unable to start container process: exec: "
                                "\"nonexistent-command\": executable file not found in $PATH\n"));
   r = Run({"/etc/passwd"});
   EXPECT_EQ(r.code, 126);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc create failed: "));
+  EXPECT_THAT(r.err, HasSubstr("ocikit: runc run failed: "));
   EXPECT_THAT(r.err, HasSubstr("permission denied"));
 }
 
@@ -356,8 +467,22 @@ TEST_F(RunTest, KeepBundle) {
   absl::StatusOr<Spec> spec = ReadSpecFile(root_ + "/bundles/kept/config.json");
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_EQ(spec->root->path, *rootfs_);
+  EXPECT_EQ(testing::ReadAll(root_ + "/bundles/kept/runtime"), *runc_ + "\n");
   r = testing::RunCommandInChild(cli::RunDelete, {"--root", root_, "kept"});
   EXPECT_EQ(r.code, 0) << r.err;
+
+  // The default runtime by name is not recorded: later commands find it the same way.
+  const char* path = std::getenv("PATH");
+  const std::string saved_path = path ? path : "";
+  ::setenv("PATH", absl::StrCat(runc_->substr(0, runc_->rfind('/')), ":", saved_path).c_str(), 1);
+  r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", "runc", "--rootfs", *rootfs_,
+                                               "--keep-bundle", "--name", "kept", "true"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(PathExists(root_ + "/bundles/kept/config.json"));
+  EXPECT_FALSE(PathExists(root_ + "/bundles/kept/runtime"));
+  r = testing::RunCommandInChild(cli::RunDelete, {"--root", root_, "kept"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  ::setenv("PATH", saved_path.c_str(), 1);
 }
 
 TEST_F(RunTest, Terminal) {

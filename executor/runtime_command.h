@@ -112,6 +112,14 @@ inline bool IsNotRunningError(absl::string_view message) {
          absl::StrContains(m, "container not found") || absl::StrContains(m, "is stopped");
 }
 
+// Whether a runtime error says there is no container `id` (yet, or any
+// more): runc's "container does not exist", crun's failure to open its state.
+inline bool IsNoSuchContainerError(absl::string_view message) {
+  const std::string m = absl::AsciiStrToLower(message);
+  return absl::StrContains(m, "does not exist") || absl::StrContains(m, "container not found") ||
+         (absl::StrContains(m, "error opening file") && absl::StrContains(m, "no such file or directory"));
+}
+
 // Sends `sig` to container `id` with `<runtime> kill`; `all` adds --all (all
 // processes of the container, needed without a private pid namespace: E6).
 inline absl::Status RuntimeKill(const Runtime& rt, const std::string& log, const std::string& id, int sig, bool all) {

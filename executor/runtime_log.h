@@ -106,22 +106,42 @@ inline std::string StripRuntimeFailurePrefix(absl::string_view message, absl::st
   return std::string(message);
 }
 
+namespace internal {
+
+// The message of the last error entry (level error, fatal or panic, or a
+// line without a level) and of the last entry of any level, at `path` after
+// byte `offset`.
+struct LastEntries {
+  std::string error;
+  std::string any;
+};
+
+inline LastEntries ReadLastEntries(const std::string& path, uint64_t offset) {
+  LastEntries last;
+  const std::string text = ReadFileRange(path, offset);
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipWhitespace())) {
+    LogEntry e = ParseLogLine(line);
+    if (e.msg.empty()) continue;
+    if (e.level.empty() || e.level == "error" || e.level == "fatal" || e.level == "panic") last.error = e.msg;
+    last.any = std::move(e.msg);
+  }
+  return last;
+}
+
+}  // namespace internal
+
 // The last error message the runtime logged at `path` after byte `offset`,
 // without the runtime's own failure prefix; "" when there is none.
 inline std::string LastRuntimeError(const std::string& path, uint64_t offset, absl::string_view runtime_name) {
-  const std::string text = internal::ReadFileRange(path, offset);
-  std::string last_error;
-  std::string last_any;
-  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipWhitespace())) {
-    internal::LogEntry e = internal::ParseLogLine(line);
-    if (e.msg.empty()) continue;
-    if (e.level.empty() || e.level == "error" || e.level == "fatal" || e.level == "panic") {
-      last_error = e.msg;
-    }
-    last_any = e.msg;
-  }
-  const std::string& chosen = last_error.empty() ? last_any : last_error;
-  return StripRuntimeFailurePrefix(chosen, runtime_name);
+  const internal::LastEntries last = internal::ReadLastEntries(path, offset);
+  return StripRuntimeFailurePrefix(last.error.empty() ? last.any : last.error, runtime_name);
+}
+
+// The last error message the runtime logged at `path` after byte `offset`,
+// exactly as written (with its failure prefix, "runc run failed: ..."); ""
+// when there is none. Unlike LastRuntimeError, warnings never count.
+inline std::string LastRuntimeErrorEntry(const std::string& path, uint64_t offset) {
+  return internal::ReadLastEntries(path, offset).error;
 }
 
 }  // namespace ocikit::executor

@@ -36,6 +36,18 @@ TEST_F(RuntimeLogTest, RuncErrorWithoutItsPrefix) {
             "unable to start container process: exec: \"nope\": executable file not found in $PATH");
 }
 
+TEST_F(RuntimeLogTest, LastErrorEntryAsWrittenWithoutWarnings) {
+  const std::string before = R"({"level":"error","msg":"old failure"})" "\n";
+  Write(before + R"({"level":"error","msg":"runc run failed: unable to signal init"})" "\n"
+                 R"({"level":"warning","msg":"cannot toggle freezer"})" "\n");
+  EXPECT_EQ(LastRuntimeErrorEntry(path_, 0), "runc run failed: unable to signal init");
+  EXPECT_EQ(LastRuntimeErrorEntry(path_, before.size()), "runc run failed: unable to signal init");
+  Write(R"({"level":"warning","msg":"cannot toggle freezer"})" "\n");
+  EXPECT_EQ(LastRuntimeErrorEntry(path_, 0), "");
+  EXPECT_EQ(LastRuntimeError(path_, 0, "runc"), "cannot toggle freezer");  // any entry, for a message
+  EXPECT_EQ(LastRuntimeErrorEntry(dir_ + "/missing", 0), "");
+}
+
 TEST_F(RuntimeLogTest, CrunError) {
   Write(R"({"msg":"executable file `nope` not found in $PATH: No such file or directory","level":"error","time":"t"})"
         "\n");

@@ -53,8 +53,12 @@ struct SpawnStdio {
 };
 
 // Starts argv[0] (an absolute path; no PATH search) with `argv` and the
-// current environment.
-inline absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, const SpawnStdio& stdio = {}) {
+// current environment. With `new_session`, the child leads a session of its
+// own (setsid): signals the terminal sends to ocikit's process group (Ctrl-C)
+// do not reach it, and it has no controlling terminal, so reading or writing
+// ocikit's terminal never stops it with SIGTTIN or SIGTTOU.
+inline absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, const SpawnStdio& stdio = {},
+                                   bool new_session = false) {
   if (argv.empty()) return absl::InvalidArgumentError("spawn: empty argument list");
   std::vector<char*> cargv;
   cargv.reserve(argv.size() + 1);
@@ -71,7 +75,9 @@ inline absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, const S
   sigfillset(&all);
   posix_spawnattr_setsigmask(&attr, &empty);
   posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  int flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+  if (new_session) flags |= POSIX_SPAWN_SETSID;
+  posix_spawnattr_setflags(&attr, static_cast<short>(flags));
   const int targets[3] = {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO};
   const int sources[3] = {stdio.in, stdio.out, stdio.err};
   for (int i = 0; i < 3; ++i) {

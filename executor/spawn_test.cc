@@ -63,6 +63,18 @@ TEST(SpawnTest, ChildGetsACleanSignalMaskAndDefaultDispositions) {
   EXPECT_EQ(ignored & (uint64_t{1} << (SIGPIPE - 1)), 0u) << r->out;
 }
 
+TEST(SpawnTest, NewSession) {
+  absl::StatusOr<pid_t> own = Spawn({"/bin/sleep", "10"}, {}, /*new_session=*/true);
+  absl::StatusOr<pid_t> shared = Spawn({"/bin/sleep", "10"});
+  ASSERT_TRUE(own.ok() && shared.ok());
+  EXPECT_EQ(getsid(*own), *own);  // leads a session of its own
+  EXPECT_EQ(getsid(*shared), getsid(0));
+  for (pid_t pid : {*own, *shared}) {
+    kill(pid, SIGKILL);
+    ASSERT_TRUE(WaitChild(pid).ok());
+  }
+}
+
 TEST(SpawnTest, MissingExecutable) {
   absl::StatusOr<pid_t> pid = Spawn({"/nonexistent/x"});
   EXPECT_FALSE(pid.ok());

@@ -1,17 +1,25 @@
 // File: executor/supervise.h
 //
-// The foreground wait of `ocikit run` and `ocikit exec`: ocikit is a child
-// subreaper, so the container process is its child once the runtime command
-// that started it has exited, and ocikit waits for it with waitpid. Meanwhile
+// The foreground wait of `ocikit run` and `ocikit exec` for one child process
+// `pid`: either the container process itself (ocikit is a child subreaper, so
+// the container process is its child once the runtime command that started
+// it has exited: `run -t`, `exec`), or the runtime's foreground `run`, which
+// waits for its container and exits with its status (`ocikit run`). Meanwhile
 // one poll(2) loop handles:
 //
 //   - signals (through the SignalChannel): SIGINT, SIGTERM, SIGHUP, SIGQUIT,
 //     SIGUSR1 and SIGUSR2 are passed to `forward`, which reaches the container
 //     (through `runc kill` for run, never by killing the runtime process: E1);
-//     SIGWINCH resizes the pty; SIGCHLD reaps every exited child with WNOHANG,
-//     the container and any orphan re-parented to ocikit, so no zombie stays;
+//     a signal `forward` could not deliver yet (the runtime is still creating
+//     the container) is tried again every kForwardRetryInterval until it is
+//     delivered or `pid` exits; SIGWINCH resizes the pty; SIGCHLD reaps every
+//     exited child with WNOHANG, `pid` and any orphan re-parented to ocikit,
+//     so no zombie stays;
 //   - the time limit (--timeout): SIGTERM through `forward`, then SIGKILL when
 //     the container is still there after the grace period (--stop-timeout);
+//     and, when `kill_pid_after` is finite, SIGKILL to `pid` itself when it
+//     is still there that long after the forwarded SIGKILL (a runtime stuck
+//     after its container was killed through it);
 //   - with a terminal: pty master -> stdout, and stdin -> master when stdin is
 //     attached (-i); end of stdin sends ^D. The master is drained when the
 //     container exits, and hung up (closed) when stdout's reader is gone.
@@ -19,7 +27,7 @@
 // Example:
 //   Supervision s;
 //   s.pid = pid;
-//   s.forward = [&](int sig) { RuntimeKill(...); };
+//   s.forward = [&](int sig) { return RuntimeKill(...).ok(); };
 //   absl::StatusOr<SupervisionResult> r = Supervise(*signals, s);
 //   int code = ExitCodeFromWaitStatus(r->status);
 #ifndef OCIKIT_EXECUTOR_SUPERVISE_H_
@@ -33,6 +41,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -49,13 +58,21 @@
 
 namespace ocikit::executor {
 
+// How often a signal `forward` could not deliver yet is tried again.
+inline constexpr absl::Duration kForwardRetryInterval = absl::Milliseconds(10);
+
 // What to wait for and how to reach it.
 struct Supervision {
-  pid_t pid = -1;                        // the container process, a child of ocikit
-  std::function<void(int)> forward;      // delivers a signal to the container
+  pid_t pid = -1;  // the container process or the runtime's foreground `run`, a child of ocikit
+  // Delivers a signal to the container; false when it cannot be delivered
+  // yet and should be tried again (the container does not exist yet).
+  std::function<bool(int)> forward;
   std::function<void(const std::string&)> note;  // informational lines ("timeout reached ...")
   absl::Duration timeout = absl::InfiniteDuration();  // --timeout
   absl::Duration stop_timeout = absl::Seconds(10);    // grace between SIGTERM and SIGKILL
+  // After the time limit's forwarded SIGKILL: how long `pid` may still live
+  // before ocikit kills it itself (infinite: never).
+  absl::Duration kill_pid_after = absl::InfiniteDuration();
   // With a terminal:
   int master = -1;             // pty master, or -1 without a terminal
   int in = STDIN_FILENO;       // copied to the master when forward_stdin
@@ -66,7 +83,7 @@ struct Supervision {
 };
 
 struct SupervisionResult {
-  int status = 0;          // the container's waitpid status
+  int status = 0;          // the waitpid status of `pid`
   bool timed_out = false;  // --timeout expired
 };
 
@@ -113,13 +130,24 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
   SupervisionResult result;
   absl::Time timeout_at = s.timeout == absl::InfiniteDuration() ? absl::InfiniteFuture() : absl::Now() + s.timeout;
   absl::Time kill_at = absl::InfiniteFuture();
+  absl::Time kill_pid_at = absl::InfiniteFuture();
+  std::vector<int> undelivered;  // signals `forward` could not deliver yet, in arrival order
+  absl::Time retry_at = absl::InfiniteFuture();
+  // Forwards `sig`, or queues it when it cannot be delivered yet; signals
+  // already queued go first, so the container sees them in order.
+  const auto forward = [&](int sig) {
+    if (!s.forward) return;
+    if (undelivered.empty() && s.forward(sig)) return;
+    if (undelivered.empty()) retry_at = absl::Now() + kForwardRetryInterval;
+    undelivered.push_back(sig);
+  };
   bool master_open = s.master >= 0;
   bool stdin_open = master_open && s.forward_stdin && s.in >= 0;
   std::string to_master;
   if (master_open) ::fcntl(s.master, F_SETFL, ::fcntl(s.master, F_GETFL) | O_NONBLOCK);
   bool exited = false;
   while (true) {
-    // Reap every exited child; the container's status is the one that counts.
+    // Reap every exited child; the status of `pid` is the one that counts.
     while (true) {
       int status = 0;
       const pid_t r = ::waitpid(-1, &status, WNOHANG);
@@ -133,7 +161,7 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
       if (r < 0 && errno == EINTR) continue;
       if (r < 0 && errno == ECHILD && !exited) {
         return absl::FailedPreconditionError(absl::StrCat(
-            "container process ", s.pid, " is not a child of ocikit, so its exit status cannot be known"));
+            "process ", s.pid, " is not a child of ocikit, so its exit status cannot be known"));
       }
       break;
     }
@@ -145,7 +173,7 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
     if (master_open) fds.push_back({s.master, static_cast<short>(POLLIN | (to_master.empty() ? 0 : POLLOUT)), 0});
     const size_t in_at = fds.size();
     if (stdin_open && to_master.empty()) fds.push_back({s.in, POLLIN, 0});
-    const int ms = internal::PollTimeoutMs(std::min(timeout_at, kill_at));
+    const int ms = internal::PollTimeoutMs(std::min({timeout_at, kill_at, kill_pid_at, retry_at}));
     if (::poll(fds.data(), fds.size(), ms) < 0 && errno != EINTR) {
       return absl::InternalError(absl::StrCat("poll: ", std::strerror(errno)));
     }
@@ -154,8 +182,8 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
       for (int sig : signals.ReadPending()) {
         if (sig == SIGWINCH) {
           if (master_open && s.winsize_from >= 0) CopyWindowSize(s.winsize_from, s.master);
-        } else if (IsForwardedSignal(sig) && s.forward) {
-          s.forward(sig);
+        } else if (IsForwardedSignal(sig)) {
+          forward(sig);
         }
       }
     }
@@ -183,7 +211,14 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
         stdin_open = false;
       }
     }
-    const absl::Time now = absl::Now();
+    absl::Time now = absl::Now();
+    if (now >= retry_at) {
+      size_t delivered = 0;
+      while (delivered < undelivered.size() && s.forward(undelivered[delivered])) ++delivered;
+      undelivered.erase(undelivered.begin(), undelivered.begin() + static_cast<std::ptrdiff_t>(delivered));
+      now = absl::Now();
+      retry_at = undelivered.empty() ? absl::InfiniteFuture() : now + kForwardRetryInterval;
+    }
     if (now >= timeout_at) {
       timeout_at = absl::InfiniteFuture();
       result.timed_out = true;
@@ -191,12 +226,20 @@ inline absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const
         s.note(absl::StrCat("timeout of ", absl::FormatDuration(s.timeout), " reached; sending SIGTERM, then SIGKILL after ",
                             absl::FormatDuration(s.stop_timeout)));
       }
-      if (s.forward) s.forward(SIGTERM);
+      forward(SIGTERM);
       kill_at = now + s.stop_timeout;
     } else if (now >= kill_at) {
       kill_at = absl::InfiniteFuture();
       if (s.note) s.note(absl::StrCat("the container did not stop within ", absl::FormatDuration(s.stop_timeout), "; sending SIGKILL"));
-      if (s.forward) s.forward(SIGKILL);
+      forward(SIGKILL);
+      if (s.kill_pid_after != absl::InfiniteDuration()) kill_pid_at = now + s.kill_pid_after;
+    } else if (now >= kill_pid_at) {
+      kill_pid_at = absl::InfiniteFuture();
+      if (s.note) {
+        s.note(absl::StrCat("process ", s.pid, " is still there ", absl::FormatDuration(s.kill_pid_after),
+                            " after SIGKILL was sent to the container; killing it"));
+      }
+      ::kill(s.pid, SIGKILL);  // still our unreaped child: the pid cannot have been reused
     }
   }
   if (master_open) internal::PumpMaster(s.master, s.out);

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "executor/exit_code.h"
 #include "executor/signals.h"
 #include "executor/spawn.h"
@@ -36,6 +38,7 @@ class SuperviseTest : public ::testing::Test {
     s.forward = [pid, this](int sig) {
       forwarded_.push_back(sig);
       kill(pid, sig);
+      return true;
     };
     return s;
   }
@@ -89,6 +92,63 @@ TEST_F(SuperviseTest, TimeoutSendsTermThenKill) {
   EXPECT_LT(absl::Now() - start, absl::Seconds(3));
   EXPECT_EQ(notes, (std::vector<std::string>{"timeout of 100ms reached; sending SIGTERM, then SIGKILL after 100ms",
                                              "the container did not stop within 100ms; sending SIGKILL"}));
+}
+
+TEST_F(SuperviseTest, SignalsThatCannotBeDeliveredYetAreTriedAgainInOrder) {
+  int ready[2];
+  ASSERT_EQ(pipe2(ready, O_CLOEXEC), 0);
+  const pid_t pid = Start("trap 'echo USR1' USR1; trap 'echo USR2; exit 5' USR2; echo ready; while :; do sleep 0.02; done",
+                          ready[1]);
+  close(ready[1]);
+  char buf[8];
+  ASSERT_GT(read(ready[0], buf, sizeof(buf)), 0);
+  Supervision s;
+  s.pid = pid;
+  int attempts = 0;
+  // The first three attempts fail, as `runc kill` does while the container is being created.
+  s.forward = [&](int sig) {
+    forwarded_.push_back(sig);
+    if (++attempts <= 3) return false;
+    kill(pid, sig);
+    usleep(50000);  // let the shell run the trap before the next one
+    return true;
+  };
+  kill(getpid(), SIGUSR1);
+  kill(getpid(), SIGUSR2);
+  const absl::Time start = absl::Now();
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 5);
+  EXPECT_GE(absl::Now() - start, 3 * kForwardRetryInterval);
+  // USR2 waits behind USR1, which is tried again (3 failures) before it is delivered.
+  EXPECT_EQ(forwarded_, (std::vector<int>{SIGUSR1, SIGUSR1, SIGUSR1, SIGUSR1, SIGUSR2}));
+  close(ready[0]);
+}
+
+TEST_F(SuperviseTest, AProcessStillThereAfterTheForwardedKillIsKilled) {
+  // `forward` reaches a container that is gone; the supervised process (a
+  // stuck runtime) stays until ocikit kills it itself.
+  const pid_t pid = Start("trap '' TERM; exec sleep 10");
+  Supervision s;
+  s.pid = pid;
+  s.forward = [this](int sig) {
+    forwarded_.push_back(sig);
+    return true;
+  };
+  std::vector<std::string> notes;
+  s.note = [&notes](const std::string& line) { notes.push_back(line); };
+  s.timeout = absl::Milliseconds(100);
+  s.stop_timeout = absl::Milliseconds(100);
+  s.kill_pid_after = absl::Milliseconds(100);
+  const absl::Time start = absl::Now();
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->timed_out);
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 137);
+  EXPECT_GE(absl::Now() - start, absl::Milliseconds(300));
+  EXPECT_EQ(forwarded_, (std::vector<int>{SIGTERM, SIGKILL}));
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_EQ(notes[2], absl::StrCat("process ", pid, " is still there 100ms after SIGKILL was sent to the container; killing it"));
 }
 
 TEST_F(SuperviseTest, ReapsOrphansSoNoZombieRemains) {

@@ -8,8 +8,10 @@
 // /etc/resolv.conf and /etc/hosts land in it (--state-dir defaults to the
 // bundle); whatever fails afterwards removes it again.
 //
-// The container's stdio is the process's own descriptors 0, 1 and 2 (the
-// container writes there directly); ocikit's own messages go to `io.err`.
+// The container's stdio is the process's own descriptors 0, 1 and 2, given to
+// the runtime (runc relays them to the container through pipes, as it does
+// for a bare `runc run`; crun and `create` hand them on as they are);
+// ocikit's own messages go to `io.err`.
 //
 // Exit codes: the container's status (128+N for signal N); 125 for an ocikit
 // error (bad flag, bad input, runtime failure), 126 when the command cannot
@@ -19,6 +21,7 @@
 
 #include <unistd.h>
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -37,6 +40,7 @@
 #include "executor/duration.h"
 #include "executor/run.h"
 #include "executor/runtime.h"
+#include "executor/signals.h"
 #include "spec/flags/arg_parser.h"
 #include "spec/pathutil.h"
 
@@ -198,6 +202,11 @@ inline void PrintWarnings(const std::vector<std::string>& warnings, std::ostream
 
 // `ocikit run`.
 inline int RunRun(const std::vector<std::string>& args, Streams io) {
+  // The signals ocikit forwards are blocked before the bundle exists, so one
+  // that arrives while the spec is built cancels the run (RunContainer reads
+  // it, removes the bundle and exits with 128+N) instead of killing ocikit
+  // and leaving the bundle behind.
+  absl::StatusOr<std::unique_ptr<executor::SignalChannel>> blocked = executor::SignalChannel::Open();
   ContainerFlags f;
   std::string help;
   absl::StatusOr<internal::NewContainer> c = internal::PrepareNewContainer(args, f, true, &help);
@@ -218,6 +227,7 @@ inline int RunRun(const std::vector<std::string>& args, Streams io) {
   o.timeout = f.timeout;
   o.stop_timeout = f.stop_timeout;
   o.keep_bundle = f.keep_bundle;
+  o.record_runtime = f.runtime != executor::kDefaultRuntime;
   o.interactive = f.interactive;
   o.prepare.strict_rlimits = f.strict_rlimits;
   io.out.flush();
