@@ -7,7 +7,10 @@
 #   benchmarks/run_overhead.sh [RUNS]      # default 50 (at least 30)
 #
 # OCIKIT=/path/to/ocikit uses that binary instead of building
-# //executor/cli:ocikit; OCIKIT_DEFAULT_ROOTFS picks another rootfs.
+# //executor/cli:ocikit; OCIKIT_DEFAULT_ROOTFS picks another rootfs;
+# OCIKIT_BASELINE=/path/to/other/ocikit times that one too, in the same
+# rounds (before/after comparisons on a noisy machine);
+# OCIKIT_BENCH_PAUSE=SECONDS pauses before each timed command (default none).
 #
 # Each round runs, in this order, timed with $EPOCHREALTIME:
 #   ocikit      ocikit run --rootfs R true (a new generated id each time)
@@ -17,6 +20,7 @@
 #               rewritten before the timer starts
 #   ocikit-only ocikit run with /bin/true as the "runtime": ocikit's own work
 #               (start-up, bundle with its fsyncs, spawn, clean-up), no runc
+#   baseline    OCIKIT_BASELINE run --rootfs R true, when given
 # The headline overhead is ocikit - runc (the issue's definition; target
 # <= 1 ms); ocikit - runc-fresh leaves out what runc itself spends on a name
 # it has not seen before.
@@ -56,6 +60,8 @@ grep -q '"cgroupsPath":"/default/prep"' "$work/bundle/config.json" ||
 ocikit_cmd=("$OCIKIT" run --root "$state" --rootfs "$rootfs" true)
 runc_cmd=("$runc" --root "$bare" run --bundle "$work/bundle" bench)
 only_cmd=("$OCIKIT" run --root "$state" --runtime "$noop" --rootfs "$rootfs" true)
+base_cmd=()
+[[ -z ${OCIKIT_BASELINE:-} ]] || base_cmd=("$OCIKIT_BASELINE" run --root "$work/base" --rootfs "$rootfs" true)
 # runc-fresh: a new id, and its cgroup, in a rewritten config.json.
 fresh_config() {
   sed "s#\"cgroupsPath\":\"/default/prep\"#\"cgroupsPath\":\"/default/$1\"#" \
@@ -71,16 +77,18 @@ for i in 1 2 3; do
   "${runc_cmd[@]}" </dev/null
   fresh_config "warm$i"
   "$runc" --root "$bare" run --bundle "$work/fresh" "warm$i" </dev/null
-  if ((only)) && ! "${only_cmd[@]}" </dev/null 2>/dev/null; then
-    only=0
-    "$OCIKIT" delete --root "$state" --force "$(ls "$state/bundles" | grep -vx prep | head -1)" >/dev/null 2>&1 || true
-  fi
+  if ((only)) && ! "${only_cmd[@]}" </dev/null 2>/dev/null; then only=0; fi
+  if ((${#base_cmd[@]})); then "${base_cmd[@]}" </dev/null; fi
 done
 
-for name in ocikit runc fresh only; do : >"$work/$name.us"; done
+for name in ocikit runc fresh only base; do : >"$work/$name.us"; done
 timed() {  # timed NAME COMMAND...: appends the wall time in µs to NAME.us
   local name=$1 s e
   shift
+  # Optionally a pause first, so what the previous command left to the
+  # kernel (cgroup teardown, journal commits) does not land on this one;
+  # idle vCPUs make every command slower, though.
+  if [[ ${OCIKIT_BENCH_PAUSE:-0} != 0 ]]; then sleep "$OCIKIT_BENCH_PAUSE"; fi
   s=${EPOCHREALTIME/./}
   "$@" </dev/null
   e=${EPOCHREALTIME/./}
@@ -93,6 +101,7 @@ for ((i = 0; i < runs; i++)); do
   fresh_config "$id"
   timed fresh "$runc" --root "$bare" run --bundle "$work/fresh" "$id"
   if ((only)); then timed only "${only_cmd[@]}"; fi
+  if ((${#base_cmd[@]})); then timed base "${base_cmd[@]}"; fi
 done
 
 # "median p25 p75" in ms of a file of µs.
@@ -109,14 +118,19 @@ read -r r r25 r75 < <(stats "$work/runc.us")
 read -r f f25 f75 < <(stats "$work/fresh.us")
 n=0 n25=0 n75=0
 if ((only)); then read -r n n25 n75 < <(stats "$work/only.us"); fi
+b=0 b25=0 b75=0
+if ((${#base_cmd[@]})); then read -r b b25 b75 < <(stats "$work/base.us"); fi
 awk -v n="$runs" -v o="$o" -v o25="$o25" -v o75="$o75" -v r="$r" -v r25="$r25" -v r75="$r75" \
-  -v f="$f" -v f25="$f25" -v f75="$f75" -v x="$n" -v x25="$n25" -v x75="$n75" 'BEGIN {
+  -v f="$f" -v f25="$f25" -v f75="$f75" -v x="$n" -v x25="$n25" -v x75="$n75" \
+  -v b="$b" -v b25="$b25" -v b75="$b75" 'BEGIN {
   printf "runs (each):                 %d, alternating\n", n
   printf "                             median    (p25 .. p75)\n"
   printf "ocikit run:                  %6.2f ms (%.2f .. %.2f)\n", o, o25, o75
   printf "runc run, prepared bundle:   %6.2f ms (%.2f .. %.2f)\n", r, r25, r75
   printf "runc run, new id each time:  %6.2f ms (%.2f .. %.2f)\n", f, f25, f75
   if (x > 0) printf "ocikit alone (no-op runtime): %5.2f ms (%.2f .. %.2f)\n", x, x25, x75
+  if (b > 0) printf "OCIKIT_BASELINE run:         %6.2f ms (%.2f .. %.2f)\n", b, b25, b75
   printf "overhead (median):           %+.2f ms vs runc run (target <= 1 ms)\n", o - r
   printf "                             %+.2f ms vs runc run with a new id\n", o - f
+  if (b > 0) printf "                             %+.2f ms for OCIKIT_BASELINE vs runc run\n", b - r
 }'
