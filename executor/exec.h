@@ -201,22 +201,12 @@ inline int ExecInContainer(const Process& process, const ExecOptions& o, std::os
     }
     if (winsize_from >= 0) CopyWindowSize(winsize_from, master.get());
   }
-  Supervision sup;
-  sup.pid = *pid;
+  Supervision sup = SupervisionFor(o, *pid, [&](const std::string& line) { say(line); }, master, winsize_from);
   // The process is ocikit's child until reaped, so its pid cannot be reused.
   sup.forward = [p = *pid](int sig) {
     ::kill(p, sig);
     return true;
   };
-  sup.note = [&](const std::string& line) { say(line); };
-  sup.timeout = o.timeout;
-  sup.stop_timeout = o.stop_timeout;
-  sup.master = master.get();
-  sup.in = o.in;
-  sup.forward_stdin = o.interactive;
-  sup.out = o.out;
-  sup.winsize_from = winsize_from;
-  sup.hang_up = [&master] { master.Reset(); };
   absl::StatusOr<SupervisionResult> result = Supervise(signals, sup);
   raw.reset();
   if (!result.ok()) {

@@ -373,22 +373,12 @@ inline int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) 
     return finish(ExitCodeForRuntimeError(s.message()), false);
   }
 
-  Supervision sup;
-  sup.pid = *pid;
+  Supervision sup = SupervisionFor(o, *pid, [&](const std::string& line) { say(line); }, master, winsize_from);
   sup.forward = [&](int sig) {
     absl::Status s = RuntimeKill(rt, b.log, o.id, sig, kill_all);
     if (!s.ok() && !IsNotRunningError(s.message())) say(s.message());
     return true;
   };
-  sup.note = [&](const std::string& line) { say(line); };
-  sup.timeout = o.timeout;
-  sup.stop_timeout = o.stop_timeout;
-  sup.master = master.get();
-  sup.in = o.in;
-  sup.forward_stdin = o.interactive;
-  sup.out = o.out;
-  sup.winsize_from = winsize_from;
-  sup.hang_up = [&master] { master.Reset(); };
   absl::StatusOr<SupervisionResult> result = Supervise(signals, sup);
   raw.reset();
   if (!result.ok()) {

@@ -45,6 +45,7 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -55,6 +56,7 @@
 #include "executor/signals.h"
 #include "executor/spawn.h"
 #include "executor/terminal.h"
+#include "executor/unique_fd.h"
 
 namespace ocikit::executor {
 
@@ -81,6 +83,26 @@ struct Supervision {
   int winsize_from = -1;       // local terminal whose size follows SIGWINCH, or -1
   std::function<void()> hang_up;  // closes the master: `out` no longer takes output
 };
+
+// The Supervision fields run and exec fill alike from their options (which
+// both have timeout, stop_timeout, in, out and interactive): the time limits,
+// notes, and the terminal when `master` holds one. Callers add `forward`.
+template <class Options>
+Supervision SupervisionFor(const Options& o, pid_t pid, std::function<void(const std::string&)> note,
+                           UniqueFd& master, int winsize_from) {
+  Supervision sup;
+  sup.pid = pid;
+  sup.note = std::move(note);
+  sup.timeout = o.timeout;
+  sup.stop_timeout = o.stop_timeout;
+  sup.master = master.get();
+  sup.in = o.in;
+  sup.forward_stdin = o.interactive;
+  sup.out = o.out;
+  sup.winsize_from = winsize_from;
+  sup.hang_up = [&master] { master.Reset(); };
+  return sup;
+}
 
 struct SupervisionResult {
   int status = 0;          // the waitpid status of `pid`
