@@ -1,4 +1,4 @@
-// The semantic diff (policy/diff.h). Target: two default-like specs in at most
+// The semantic diff (policy/diff/diff.h). Target: two default-like specs in at most
 // 20 us.
 //
 //   BM_DiffEqualDefault        two equal typical specs (the == fast path)
@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "policy/default_seccomp.h"
-#include "policy/diff.h"
-#include "policy/diff_format.h"
+#include "policy/seccomp/default_profiles.h"
+#include "policy/diff/diff.h"
+#include "policy/diff/format.h"
 #include "spec/default_spec.h"
 #include "spec/opts/capabilities.h"
 #include "spec/opts/mounts.h"

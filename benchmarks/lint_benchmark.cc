@@ -15,8 +15,8 @@
 
 #include <string>
 
-#include "policy/default_seccomp.h"
-#include "policy/lint.h"
+#include "policy/seccomp/default_profiles.h"
+#include "policy/lint/lint.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "policy/seccomp_opts.h"
+#include "policy/seccomp/opts.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/opts/capabilities.h"

@@ -72,93 +72,28 @@ struct BundlePaths {
 
 // The command that removes container `id`'s leftovers, for messages:
 // `ocikit delete x`, with --root when the state root is not the default.
-inline std::string DeleteCommand(absl::string_view state_root, absl::string_view id, bool force = false) {
-  return absl::StrCat("ocikit delete ", force ? "--force " : "",
-                      state_root == kDefaultStateRoot ? "" : absl::StrCat("--root ", state_root, " "), id);
-}
+std::string DeleteCommand(absl::string_view state_root, absl::string_view id, bool force = false);
 
 // Whether anything (even a dangling symlink) is at `path`.
-inline bool PathExists(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0;
-}
+bool PathExists(const std::string& path);
 
 // Creates directory `path` and its missing parents with exactly `mode`
 // (umask aside); existing directories are left as they are.
-inline absl::Status MakeDirs(const std::string& path, mode_t mode) {
-  if (path.empty()) return absl::InvalidArgumentError("empty directory path");
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) return absl::OkStatus();
-    return absl::FailedPreconditionError(absl::StrCat(path, ": exists and is not a directory"));
-  }
-  const size_t slash = path.find_last_of('/');
-  if (slash != std::string::npos && slash > 0) {
-    if (absl::Status s = MakeDirs(path.substr(0, slash), mode); !s.ok()) return s;
-  }
-  if (::mkdir(path.c_str(), mode) != 0) {
-    if (errno == EEXIST) return absl::OkStatus();  // made concurrently
-    return ErrnoStatus(errno, path);
-  }
-  if (::chmod(path.c_str(), mode) != 0) return ErrnoStatus(errno, path);
-  return absl::OkStatus();
-}
+absl::Status MakeDirs(const std::string& path, mode_t mode);
 
 // Removes `path` and everything below it, never following symlinks nor
 // crossing into other mounts. A missing `path` is not an error.
-inline absl::Status RemoveTree(const std::string& path) {
-  struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return absl::OkStatus();
-    return ErrnoStatus(errno, path);
-  }
-  if (!S_ISDIR(st.st_mode)) {
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ErrnoStatus(errno, path);
-    return absl::OkStatus();
-  }
-  static thread_local int first_errno;
-  static thread_local std::string* first_path;
-  std::string failed;
-  first_errno = 0;
-  first_path = &failed;
-  const auto remove_one = [](const char* p, const struct stat*, int, struct FTW*) -> int {
-    if (::remove(p) != 0 && errno != ENOENT && first_errno == 0) {
-      first_errno = errno;
-      *first_path = p;
-    }
-    return 0;
-  };
-  if (::nftw(path.c_str(), remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) != 0 && first_errno == 0) {
-    if (errno != ENOENT) return ErrnoStatus(errno, path);
-  }
-  if (first_errno != 0) return ErrnoStatus(first_errno, failed);
-  return absl::OkStatus();
-}
+absl::Status RemoveTree(const std::string& path);
 
 // Creates the bundle directory of container `id` (and the state root and
 // bundles directory when missing). AlreadyExists, with the command that
 // removes it, when the bundle is already there.
-inline absl::Status CreateBundleDir(const BundlePaths& bundle, absl::string_view state_root, absl::string_view id) {
-  const std::string parent = bundle.dir.substr(0, bundle.dir.find_last_of('/'));
-  if (absl::Status s = MakeDirs(parent, kStateDirMode); !s.ok()) {
-    return absl::Status(s.code(), absl::StrCat("cannot create the bundles directory: ", s.message()));
-  }
-  if (::mkdir(bundle.dir.c_str(), kStateDirMode) != 0) {
-    if (errno == EEXIST) {
-      return absl::AlreadyExistsError(absl::StrCat("bundle ", bundle.dir,
-                                                   " exists: a previous run did not clean up; remove it with \"",
-                                                   DeleteCommand(state_root, id), "\""));
-    }
-    return ErrnoStatus(errno, bundle.dir);
-  }
-  if (::chmod(bundle.dir.c_str(), kStateDirMode) != 0) {
-    const int err = errno;
-    ::rmdir(bundle.dir.c_str());
-    return ErrnoStatus(err, bundle.dir);
-  }
-  return absl::OkStatus();
-}
+absl::Status CreateBundleDir(const BundlePaths& bundle, absl::string_view state_root, absl::string_view id);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/bundle-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_BUNDLE_H_

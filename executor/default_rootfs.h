@@ -42,73 +42,26 @@ inline constexpr char kWorkspaceMarker[] = "ocikit/README.md";
 
 namespace internal {
 
-inline bool IsDir(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
+bool IsDir(const std::string& path);
 
-inline std::string RealPath(const std::string& path) {
-  char buf[PATH_MAX];
-  if (::realpath(path.c_str(), buf) == nullptr) return "";
-  return buf;
-}
+std::string RealPath(const std::string& path);
 
-inline std::string Dirname(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
+std::string Dirname(const std::string& path);
 
-inline std::string Getenv(const char* name) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? "" : v;
-}
+std::string Getenv(const char* name);
 
 // Workspace directories that may hold .rootfs/busybox, in search order.
-inline std::vector<std::string> WorkspaceCandidates() {
-  std::vector<std::string> out;
-  std::vector<std::string> runfiles;
-  const std::string exe = RealPath("/proc/self/exe");
-  if (!exe.empty()) runfiles.push_back(exe + ".runfiles");
-  for (const char* env : {"RUNFILES_DIR", "TEST_SRCDIR"}) {
-    if (std::string dir = Getenv(env); !dir.empty()) runfiles.push_back(dir);
-  }
-  for (const std::string& dir : runfiles) {
-    const std::string marker = RealPath(absl::StrCat(dir, "/", kWorkspaceMarker));
-    if (!marker.empty()) out.push_back(Dirname(marker));
-  }
-  if (std::string ws = Getenv("BUILD_WORKSPACE_DIRECTORY"); !ws.empty()) out.push_back(ws);
-  char cwd[PATH_MAX];
-  if (::getcwd(cwd, sizeof(cwd)) != nullptr) {
-    for (std::string dir = cwd;; dir = Dirname(dir)) {
-      out.push_back(dir);
-      if (dir == "/") break;
-    }
-  }
-  return out;
-}
+std::vector<std::string> WorkspaceCandidates();
 
 }  // namespace internal
 
 // The default rootfs (see the file comment), or NotFound saying how to make it.
-inline absl::StatusOr<std::string> FindDefaultRootfs() {
-  if (std::string env = internal::Getenv(kDefaultRootfsEnv); !env.empty()) {
-    if (internal::IsDir(env)) return env;
-    return absl::NotFoundError(absl::StrCat("the default rootfs $", kDefaultRootfsEnv, " (", env,
-                                            ") is not a directory; run scripts/setup.sh, or pass --rootfs DIR"));
-  }
-  std::vector<std::string> looked;
-  for (const std::string& ws : internal::WorkspaceCandidates()) {
-    const std::string candidate = absl::StrCat(ws == "/" ? "" : ws, "/", kRootfsInWorkspace);
-    if (internal::IsDir(candidate)) return candidate;
-    if (looked.size() < 4) looked.push_back(candidate);
-  }
-  return absl::NotFoundError(absl::StrCat("no default rootfs: ", kRootfsInWorkspace, " was not found (looked in ",
-                                          absl::StrJoin(looked, ", "), looked.size() >= 4 ? ", ..." : "",
-                                          "); run scripts/setup.sh to build it, set $", kDefaultRootfsEnv,
-                                          ", or pass --rootfs DIR"));
-}
+absl::StatusOr<std::string> FindDefaultRootfs();
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/default_rootfs-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_DEFAULT_ROOTFS_H_

@@ -19,14 +19,12 @@ namespace ocikit::executor {
 
 // Parses a positive, finite Go-style duration. A bare number is refused: "10"
 // could mean seconds or milliseconds.
-inline absl::StatusOr<absl::Duration> ParseFlagDuration(absl::string_view text) {
-  absl::Duration d;
-  if (!absl::ParseDuration(std::string(text), &d) || d <= absl::ZeroDuration() || d == absl::InfiniteDuration()) {
-    return absl::InvalidArgumentError("expected a positive duration with a unit, such as 30s, 500ms or 2m");
-  }
-  return d;
-}
+absl::StatusOr<absl::Duration> ParseFlagDuration(absl::string_view text);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/duration-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_DURATION_H_

@@ -33,27 +33,16 @@ inline constexpr int kExitCommandNotFound = 127;  // the command does not exist
 inline constexpr int kExitSignalBase = 128;       // + N when killed by signal N
 
 // The shell-style exit code of a waitpid(2) status.
-inline int ExitCodeFromWaitStatus(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return kExitSignalBase + WTERMSIG(status);
-  return kExitOcikitError;
-}
+int ExitCodeFromWaitStatus(int status);
 
 // 127 or 126 when the runtime's error message says the container's command
 // was not found or could not be executed; 125 for any other runtime error.
-inline int ExitCodeForRuntimeError(absl::string_view message) {
-  const std::string m = absl::AsciiStrToLower(message);
-  const bool about_exec = absl::StrContains(m, "exec: \"") || absl::StrContains(m, "open executable") ||
-                          absl::StrContains(m, "executable file");
-  if (absl::StrContains(m, "not found in $path")) return kExitCommandNotFound;
-  if (about_exec && absl::StrContains(m, "no such file or directory")) return kExitCommandNotFound;
-  if (about_exec && (absl::StrContains(m, "permission denied") || absl::StrContains(m, "exec format error") ||
-                     absl::StrContains(m, "is a directory"))) {
-    return kExitCannotInvoke;
-  }
-  return kExitOcikitError;
-}
+int ExitCodeForRuntimeError(absl::string_view message);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/exit_code-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_EXIT_CODE_H_

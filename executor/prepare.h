@@ -57,91 +57,29 @@ struct PrepareOptions {
 namespace internal {
 
 // major*1000+minor of "1.3.0", or -1.
-inline int MajorMinor(absl::string_view version) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(version, absl::MaxSplits('.', 2));
-  int major = 0;
-  int minor = 0;
-  if (parts.size() < 2 || !absl::SimpleAtoi(parts[0], &major) || !absl::SimpleAtoi(parts[1], &minor)) return -1;
-  return major * 1000 + minor;
-}
+int MajorMinor(absl::string_view version);
 
 }  // namespace internal
 
 // Adjusts `spec` for running with `rt` (see the file comment). Returns notes
 // (warning lines without prefix) describing each change that alters
 // behaviour; fails with a sentence naming the field when the spec cannot run.
-inline absl::StatusOr<std::vector<std::string>> PrepareSpec(Spec& spec, const Runtime& rt,
-                                                            const PrepareOptions& options) {
-  std::vector<std::string> notes;
-  if (!spec.root || spec.root->path.empty()) {
-    return absl::InvalidArgumentError("root.path: missing; give the root filesystem with --rootfs DIR");
-  }
-  std::string& root = spec.root->path;
-  if (root.front() != '/') {
-    root = options.caller_dir.empty() ? AbsolutePath(root) : JoinPath({options.caller_dir, root});
-  } else {
-    root = CleanPath(root);
-  }
-  struct stat st;
-  if (::stat(root.c_str(), &st) != 0) {
-    return absl::NotFoundError(absl::StrCat("rootfs ", root, ": ", std::strerror(errno)));
-  }
-  if (!S_ISDIR(st.st_mode)) return absl::InvalidArgumentError(absl::StrCat("rootfs ", root, ": not a directory"));
-  if (!spec.process) {
-    return absl::InvalidArgumentError("process: missing; the spec has no process to run");
-  }
-  Process& p = spec.process.value();
-  if (options.require_args && p.args.empty()) {
-    return absl::InvalidArgumentError(
-        "process.args: empty; give the command to run after the flags, e.g. ocikit run sh -c 'echo hi'");
-  }
-  if (p.cwd.empty()) p.cwd = "/";
-  if (std::none_of(p.env.begin(), p.env.end(), [](const std::string& e) { return absl::StartsWith(e, "PATH="); })) {
-    p.env.insert(p.env.begin(), std::string(kDefaultPathEnv));
-  }
-  if (rt.is_crun() && internal::MajorMinor(spec.oci_version) > internal::MajorMinor(kCrunMaxOciVersion)) {
-    notes.push_back(absl::StrCat("ociVersion ", spec.oci_version, " written as ", kCrunMaxOciVersion, " for ", rt.name,
-                                 ", which rejects newer versions (\"unknown version specified\"); it ignores fields "
-                                 "newer than ",
-                                 kCrunMaxOciVersion));
-    spec.oci_version = std::string(kCrunMaxOciVersion);
-  }
-  CallerLimits own;
-  const CallerLimits* caller = options.caller_limits;
-  if (caller == nullptr && !p.rlimits.empty()) {
-    absl::StatusOr<CallerLimits> read = ReadCallerLimits();
-    if (!read.ok()) return read.status();
-    own = *std::move(read);
-    caller = &own;
-  }
-  if (caller != nullptr) {
-    absl::StatusOr<std::vector<std::string>> fitted = FitRlimits(spec, *caller, rt.name, options.strict_rlimits);
-    if (!fitted.ok()) return fitted.status();
-    notes.insert(notes.end(), fitted->begin(), fitted->end());
-  }
-  return notes;
-}
+absl::StatusOr<std::vector<std::string>> PrepareSpec(Spec& spec, const Runtime& rt,
+                                                            const PrepareOptions& options);
 
 // Whether the container has its own pid namespace (not joined from a path):
 // then killing its init kills all its processes; otherwise signals and kills
 // must go to all of them (`kill --all`).
-inline bool HasPrivatePidNamespace(const Spec& spec) {
-  if (!spec.linux_section) return false;
-  for (const LinuxNamespace& ns : spec.linux_section->namespaces) {
-    if (ns.type == "pid") return ns.path.empty();
-  }
-  return false;
-}
+bool HasPrivatePidNamespace(const Spec& spec);
 
 // The host id of container id `id` under `maps` (the spec's uid or gid
 // mappings); `id` itself without a user namespace or outside every range.
-inline uint32_t HostId(uint32_t id, const std::vector<LinuxIDMapping>& maps) {
-  for (const LinuxIDMapping& m : maps) {
-    if (id >= m.container_id && id - m.container_id < m.size) return m.host_id + (id - m.container_id);
-  }
-  return id;
-}
+uint32_t HostId(uint32_t id, const std::vector<LinuxIDMapping>& maps);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/prepare-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_PREPARE_H_

@@ -65,71 +65,31 @@ struct Runtime {
 namespace internal {
 
 // The current directory, or "" when it cannot be read.
-inline std::string CurrentDir() {
-  std::string buf(4096, '\0');
-  if (::getcwd(buf.data(), buf.size()) == nullptr) return "";
-  buf.resize(std::strlen(buf.c_str()));
-  return buf;
-}
+std::string CurrentDir();
 
 // Why `path` cannot be run, or "" when it is an executable regular file.
-inline std::string NotRunnableReason(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return std::strerror(errno);
-  if (S_ISDIR(st.st_mode)) return "is a directory";
-  if (!S_ISREG(st.st_mode)) return "is not a regular file";
-  if (::access(path.c_str(), X_OK) != 0) return "is not executable";
-  return "";
-}
+std::string NotRunnableReason(const std::string& path);
 
 }  // namespace internal
 
 // `path` made absolute against the current directory, and cleaned.
-inline std::string AbsolutePath(absl::string_view path) {
-  if (!path.empty() && path.front() == '/') return CleanPath(path);
-  return JoinPath({internal::CurrentDir(), path});
-}
+std::string AbsolutePath(absl::string_view path);
 
 // Finds an executable: `name_or_path` with a '/' is used as it is (made
 // absolute); a bare name is searched in `search_path` (a PATH value; the
 // environment's PATH, or a fallback, when empty). `what` names it in errors
 // ("runtime").
-inline absl::StatusOr<std::string> FindExecutable(absl::string_view name_or_path, absl::string_view what,
-                                                  absl::string_view search_path = "") {
-  if (name_or_path.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " name is empty"));
-  if (absl::StrContains(name_or_path, '/')) {
-    const std::string path = AbsolutePath(name_or_path);
-    if (std::string why = internal::NotRunnableReason(path); !why.empty()) {
-      return absl::NotFoundError(absl::StrCat(what, " \"", name_or_path, "\": ", why));
-    }
-    return path;
-  }
-  std::string searched(search_path);
-  if (searched.empty()) {
-    const char* env = std::getenv("PATH");
-    searched = env != nullptr && *env != '\0' ? env : std::string(kFallbackSearchPath);
-  }
-  for (absl::string_view dir : absl::StrSplit(searched, ':')) {
-    if (dir.empty() || dir.front() != '/') continue;  // never relative to the current directory
-    const std::string candidate = JoinPath({dir, name_or_path});
-    if (internal::NotRunnableReason(candidate).empty()) return candidate;
-  }
-  return absl::NotFoundError(absl::StrCat(what, " \"", name_or_path, "\" not found in PATH (", searched,
-                                          "); install it or give its full path"));
-}
+absl::StatusOr<std::string> FindExecutable(absl::string_view name_or_path, absl::string_view what,
+                                                  absl::string_view search_path = "");
 
 // The runtime `name_or_path` ("runc", "crun", "/usr/local/bin/runc") with its
 // state root inside `state_root`.
-inline absl::StatusOr<Runtime> ResolveRuntime(absl::string_view name_or_path, absl::string_view state_root) {
-  absl::StatusOr<std::string> path = FindExecutable(name_or_path, "runtime");
-  if (!path.ok()) return path.status();
-  Runtime rt;
-  rt.path = *std::move(path);
-  rt.name = rt.path.substr(rt.path.rfind('/') + 1);
-  rt.root = JoinPath({state_root, rt.name});
-  return rt;
-}
+absl::StatusOr<Runtime> ResolveRuntime(absl::string_view name_or_path, absl::string_view state_root);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/runtime-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_RUNTIME_H_

@@ -49,95 +49,36 @@ struct RuntimeCommandOptions {
 namespace internal {
 
 // The last non-empty line of `text`.
-inline std::string LastLine(absl::string_view text) {
-  std::string last;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    line = absl::StripAsciiWhitespace(line);
-    if (!line.empty()) last = std::string(line);
-  }
-  return last;
-}
+std::string LastLine(absl::string_view text);
 
 }  // namespace internal
 
 // Runs `<runtime> <global flags> args...`; returns its stdout (when captured)
 // or an error "<runtime> <command> failed: <why>". `log` may be empty (no
 // --log, e.g. when the bundle is gone).
-inline absl::StatusOr<std::string> RunRuntimeCommand(const Runtime& rt, const std::string& log,
+absl::StatusOr<std::string> RunRuntimeCommand(const Runtime& rt, const std::string& log,
                                                      std::vector<std::string> args,
-                                                     const RuntimeCommandOptions& options = {}) {
-  const std::string command = args.empty() ? "" : args.front();
-  const uint64_t log_offset = LogSize(log);
-  const std::vector<std::string> argv = rt.Argv(log, std::move(args));
-  absl::StatusOr<CommandResult> r;
-  if (options.inherit_stdio) {
-    absl::StatusOr<pid_t> pid = Spawn(argv, options.stdio);
-    if (!pid.ok()) return pid.status();
-    absl::StatusOr<WaitResult> waited = WaitChild(*pid, options.timeout);
-    if (!waited.ok()) return waited.status();
-    CommandResult result;
-    result.status = waited->status;
-    result.timed_out = waited->timed_out;
-    r = std::move(result);
-  } else {
-    CommandOptions co;
-    co.timeout = options.timeout;
-    co.capture_stdout = true;
-    co.capture_stderr = true;
-    r = RunCommand(argv, co);
-  }
-  if (!r.ok()) return r.status();
-  if (r->success()) return options.capture_stdout ? std::move(r->out) : std::string();
-  std::string why = LastRuntimeError(log, log_offset, rt.name);
-  if (why.empty()) why = StripRuntimeFailurePrefix(internal::LastLine(r->err), rt.name);
-  // runc exec says "exec failed: ..." itself.
-  if (absl::string_view w = why; !command.empty() && absl::ConsumePrefix(&w, absl::StrCat(command, " failed: "))) {
-    why = std::string(w);
-  }
-  if (r->timed_out) {
-    why = absl::StrCat("no answer within ", absl::FormatDuration(options.timeout), "; killed it");
-  } else if (why.empty()) {
-    why = WIFSIGNALED(r->status) ? absl::StrCat("killed by ", SignalName(WTERMSIG(r->status)))
-                                 : absl::StrCat("exit status ", r->exit_code(), " and no message");
-  }
-  return absl::UnknownError(absl::StrCat(rt.name, " ", command, " failed: ", why));
-}
+                                                     const RuntimeCommandOptions& options = {});
 
 // Whether a runtime error says the container is already gone or stopped, as
 // when a kill races with the container's exit.
-inline bool IsNotRunningError(absl::string_view message) {
-  const std::string m = absl::AsciiStrToLower(message);
-  return absl::StrContains(m, "not running") || absl::StrContains(m, "already finished") ||
-         absl::StrContains(m, "does not exist") || absl::StrContains(m, "no such process") ||
-         absl::StrContains(m, "container not found") || absl::StrContains(m, "is stopped");
-}
+bool IsNotRunningError(absl::string_view message);
 
 // Whether a runtime error says there is no container `id` (yet, or any
 // more): runc's "container does not exist", crun's failure to open its state.
-inline bool IsNoSuchContainerError(absl::string_view message) {
-  const std::string m = absl::AsciiStrToLower(message);
-  return absl::StrContains(m, "does not exist") || absl::StrContains(m, "container not found") ||
-         (absl::StrContains(m, "error opening file") && absl::StrContains(m, "no such file or directory"));
-}
+bool IsNoSuchContainerError(absl::string_view message);
 
 // Sends `sig` to container `id` with `<runtime> kill`; `all` adds --all (all
 // processes of the container, needed without a private pid namespace: E6).
-inline absl::Status RuntimeKill(const Runtime& rt, const std::string& log, const std::string& id, int sig, bool all) {
-  std::vector<std::string> args = {"kill"};
-  if (all) args.push_back("--all");
-  args.push_back(id);
-  args.push_back(absl::StrCat(sig));
-  return RunRuntimeCommand(rt, log, std::move(args)).status();
-}
+absl::Status RuntimeKill(const Runtime& rt, const std::string& log, const std::string& id, int sig, bool all);
 
 // `<runtime> delete [--force] id`.
-inline absl::Status RuntimeDelete(const Runtime& rt, const std::string& log, const std::string& id, bool force) {
-  std::vector<std::string> args = {"delete"};
-  if (force) args.push_back("--force");
-  args.push_back(id);
-  return RunRuntimeCommand(rt, log, std::move(args)).status();
-}
+absl::Status RuntimeDelete(const Runtime& rt, const std::string& log, const std::string& id, bool force);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/runtime_command-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_RUNTIME_COMMAND_H_

@@ -41,22 +41,10 @@ namespace ocikit::executor {
 inline constexpr int kForwardedSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
 
 // Whether ocikit forwards `sig` to the container.
-inline bool IsForwardedSignal(int sig) {
-  for (int s : kForwardedSignals) {
-    if (s == sig) return true;
-  }
-  return false;
-}
+bool IsForwardedSignal(int sig);
 
 // The signals a supervising ocikit blocks and reads from its signalfd.
-inline sigset_t HandledSignals() {
-  sigset_t set;
-  sigemptyset(&set);
-  for (int s : kForwardedSignals) sigaddset(&set, s);
-  sigaddset(&set, SIGCHLD);
-  sigaddset(&set, SIGWINCH);
-  return set;
-}
+sigset_t HandledSignals();
 
 namespace internal {
 
@@ -78,30 +66,10 @@ inline constexpr SignalName kSignalNames[] = {
 }  // namespace internal
 
 // "SIGTERM" for 15; "SIG<number>" for signals without a name (real-time ones).
-inline std::string SignalName(int sig) {
-  for (const auto& s : internal::kSignalNames) {
-    if (s.number == sig) return absl::StrCat("SIG", s.name);
-  }
-  return absl::StrCat("SIG", sig);
-}
+std::string SignalName(int sig);
 
 // Parses a signal as `kill` takes it: "TERM", "SIGTERM", "sigterm" or "15".
-inline absl::StatusOr<int> ParseSignal(absl::string_view text) {
-  int number = 0;
-  if (absl::SimpleAtoi(text, &number)) {
-    if (number >= 1 && number <= SIGRTMAX) return number;
-  } else {
-    std::string upper = absl::AsciiStrToUpper(text);
-    absl::string_view name = upper;
-    if (name.substr(0, 3) == "SIG") name.remove_prefix(3);
-    for (const auto& s : internal::kSignalNames) {
-      if (name == s.name) return s.number;
-    }
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown signal \"", text, "\"; expected a name such as TERM or SIGKILL, or a number from 1 to ",
-                   SIGRTMAX));
-}
+absl::StatusOr<int> ParseSignal(absl::string_view text);
 
 // Ignores SIGPIPE while it lives: a reader that went away (`ocikit run -t ...
 // | head -1`) must make writes fail with EPIPE, not kill ocikit before it has
@@ -177,5 +145,9 @@ class SignalChannel {
 };
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/signals-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_SIGNALS_H_

@@ -50,12 +50,12 @@ class RawMode {
 
 // Copies the window size of terminal `from` to pty `to`; false when `from` is
 // not a terminal or has no size.
-inline bool CopyWindowSize(int from, int to) {
-  winsize ws = {};
-  if (::ioctl(from, TIOCGWINSZ, &ws) != 0 || (ws.ws_row == 0 && ws.ws_col == 0)) return false;
-  return ::ioctl(to, TIOCSWINSZ, &ws) == 0;
-}
+bool CopyWindowSize(int from, int to);
 
 }  // namespace ocikit::executor
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/terminal-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_TERMINAL_H_

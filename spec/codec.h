@@ -36,72 +36,31 @@ namespace ocikit {
 inline constexpr size_t kMaxSpecFileBytes = 16 << 20;
 
 // Whether `version` is a runtime-spec 1.x version ("1.0.2-dev", "1.3.0").
-inline bool IsSupportedOciVersion(absl::string_view version) {
-  static const RE2 kVersion(R"(1\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
-  return RE2::FullMatch(re2::StringPiece(version.data(), version.size()), kVersion);
-}
+bool IsSupportedOciVersion(absl::string_view version);
 
 // Parses config.json text. `source` names the input in error messages.
-inline absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source = "<input>") {
-  json::Reader reader(text);
-  Spec spec;
-  if (reader.ConsumeNull()) {
-    reader.Fail("expected a config.json object, got null");
-  } else {
-    json::ReadObject(reader, spec);
-  }
-  reader.Finish();
-  if (!reader.ok()) return reader.status(source);
-  if (spec.oci_version.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        source, ": ociVersion: missing; expected a runtime-spec 1.x version such as \"", kOciVersion, "\""));
-  }
-  if (!IsSupportedOciVersion(spec.oci_version)) {
-    return absl::InvalidArgumentError(absl::StrCat(source, ": ociVersion: unsupported version \"",
-                                                   spec.oci_version, "\"; expected a runtime-spec 1.x version such as \"",
-                                                   kOciVersion, "\""));
-  }
-  return spec;
-}
+absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source = "<input>");
 
 // Reads and parses a config.json file (a regular file of at most 16 MiB).
-inline absl::StatusOr<Spec> ReadSpecFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxSpecFileBytes);
-  if (!text.ok()) return text.status();
-  return ParseSpec(*text, path);
-}
+absl::StatusOr<Spec> ReadSpecFile(const std::string& path);
 
 // Appends the spec's JSON to `out`: compact when indent is 0, else indented.
-inline void AppendSpecJson(std::string& out, const Spec& spec, int indent) {
-  json::Writer writer(out, indent);
-  json::Write(writer, spec);
-  writer.Finish();
-}
+void AppendSpecJson(std::string& out, const Spec& spec, int indent);
 
 // json.Marshal(spec): compact, no trailing newline.
-inline std::string Marshal(const Spec& spec) {
-  std::string out;
-  out.reserve(4096);
-  AppendSpecJson(out, spec, 0);
-  return out;
-}
+std::string Marshal(const Spec& spec);
 
 // json.MarshalIndent(spec, "", <indent spaces>): no trailing newline.
-inline std::string MarshalIndent(const Spec& spec, int indent) {
-  std::string out;
-  out.reserve(8192);
-  AppendSpecJson(out, spec, indent);
-  return out;
-}
+std::string MarshalIndent(const Spec& spec, int indent);
 
 // Writes config.json atomically with mode 0600; compact when indent is 0.
 // The file ends with a newline (as Go's json.Encoder writes it).
-inline absl::Status WriteSpecFile(const std::string& path, const Spec& spec, int indent = 0) {
-  std::string text = indent > 0 ? MarshalIndent(spec, indent) : Marshal(spec);
-  text.push_back('\n');
-  return WriteFileAtomic(path, text, 0600);
-}
+absl::Status WriteSpecFile(const std::string& path, const Spec& spec, int indent = 0);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/codec-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_CODEC_H_

@@ -330,12 +330,7 @@ inline constexpr FieldInfo kFieldCatalog[] = {
 // FindFieldByPattern()
 //
 // The entry with exactly this pattern, or nullptr.
-inline const FieldInfo* FindFieldByPattern(absl::string_view pattern) {
-  for (const FieldInfo& f : kFieldCatalog) {
-    if (f.pattern == pattern) return &f;
-  }
-  return nullptr;
-}
+const FieldInfo* FindFieldByPattern(absl::string_view pattern);
 
 // FindField()
 //
@@ -346,15 +341,7 @@ inline const FieldInfo* FindFieldByPattern(absl::string_view pattern) {
 //
 // Example:
 //   FindField(FieldPath().Field("linux").Field("netDevices"))->since;  // "1.3.0"
-inline const FieldInfo* FindField(const FieldPath& path) {
-  FieldPath p = path;
-  while (!p.empty()) {
-    if (const FieldInfo* f = FindFieldByPattern(p.Pattern())) return f;
-    if (p.segments().back().kind == FieldPath::Kind::kField) return nullptr;
-    p = p.Parent();
-  }
-  return nullptr;
-}
+const FieldInfo* FindField(const FieldPath& path);
 
 // DescribePath()
 //
@@ -369,23 +356,7 @@ inline const FieldInfo* FindField(const FieldPath& path) {
 //       // "windows.layerFolders: inside windows (Windows-specific configuration, kept verbatim)"
 //   DescribePath(*FieldPath::Parse("process.x"));
 //       // "process.x: unknown field, not in runtime-spec v1.3.0"
-inline std::string DescribePath(const FieldPath& path) {
-  const std::string text = path.ToString();
-  if (path.empty()) return absl::StrCat(text, ": the whole config.json");
-  if (const FieldInfo* f = FindFieldByPattern(path.Pattern())) return absl::StrCat(text, ": ", f->description);
-  bool only_elements = true;  // whether everything below the known ancestor is an index or key
-  for (FieldPath p = path; !p.empty(); p = p.Parent()) {
-    if (const FieldInfo* f = FindFieldByPattern(p.Pattern())) {
-      if (only_elements) return absl::StrCat(text, ": an entry of ", f->pattern, " (", f->description, ")");
-      if (f->kind == "object (raw JSON)") {
-        return absl::StrCat(text, ": inside ", f->pattern, " (", f->description, ")");
-      }
-      break;
-    }
-    if (p.segments().back().kind == FieldPath::Kind::kField) only_elements = false;
-  }
-  return absl::StrCat(text, ": unknown field, not in runtime-spec v1.3.0");
-}
+std::string DescribePath(const FieldPath& path);
 
 // KnownKeys()
 //
@@ -395,15 +366,7 @@ inline std::string DescribePath(const FieldPath& path) {
 //
 // Example:
 //   KnownKeys("process.consoleSize");  // {"height", "width"}
-inline std::vector<absl::string_view> KnownKeys(absl::string_view object) {
-  std::vector<absl::string_view> keys;
-  for (const FieldInfo& f : kFieldCatalog) {
-    absl::string_view rest = f.pattern;
-    if (!object.empty() && !(absl::ConsumePrefix(&rest, object) && absl::ConsumePrefix(&rest, "."))) continue;
-    if (rest.find_first_of(".[") == absl::string_view::npos) keys.push_back(rest);
-  }
-  return keys;
-}
+std::vector<absl::string_view> KnownKeys(absl::string_view object);
 
 // SuggestKey()
 //
@@ -418,20 +381,12 @@ inline std::vector<absl::string_view> KnownKeys(absl::string_view object) {
 //   SuggestKey("", "Process");           // "process"
 //   SuggestKey("process", "noNewPrivilege");  // "noNewPrivileges"
 //   SuggestKey("process", "vendor");     // ""
-inline absl::string_view SuggestKey(absl::string_view object, absl::string_view key) {
-  const std::string lower_key = absl::AsciiStrToLower(key);
-  absl::string_view best;
-  size_t best_distance = 3;
-  for (const absl::string_view known : KnownKeys(object)) {
-    const size_t d = internal::EditDistance(lower_key, absl::AsciiStrToLower(known));
-    if (d < best_distance && d < key.size()) {
-      best = known;
-      best_distance = d;
-    }
-  }
-  return best;
-}
+absl::string_view SuggestKey(absl::string_view object, absl::string_view key);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/field_catalog-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_FIELD_CATALOG_H_

@@ -22,8 +22,8 @@
 #include "absl/strings/str_cat.h"
 #include "executor/cli/diff_command.h"
 #include "executor/cli/golden.h"
-#include "policy/diff_test_util.h"
-#include "policy/patch.h"
+#include "policy/diff/test_util.h"
+#include "policy/diff/patch.h"
 #include "spec/file.h"
 #include "spec/pathutil.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "executor/cli/command_test_util.h"
-#include "policy/diff_test_util.h"
+#include "policy/diff/test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"

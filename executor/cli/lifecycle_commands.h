@@ -28,7 +28,7 @@
 #include "executor/runtime.h"
 #include "executor/signals.h"
 #include "spec/codec.h"
-#include "spec/flags/arg_parser.h"
+#include "executor/flags/arg_parser.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/opts/user.h"
 
@@ -45,27 +45,13 @@ struct LifecycleFlags {
 
 // Parses `args` with `set` (plus --root, --runtime and --help); returns the
 // operands, or an error; `usage` is printed for --help.
-inline absl::StatusOr<std::vector<std::string>> ParseLifecycle(const std::vector<std::string>& args, FlagSet& set,
-                                                               LifecycleFlags& f, bool stop_at_positional = false) {
-  AddRuntimeFlags(set, f.runtime, f.root);
-  AddHelpFlag(set, f.help);
-  absl::StatusOr<std::vector<std::string>> operands = set.Parse(args, stop_at_positional);
-  if (!operands.ok()) return operands.status();
-  if (f.root.empty()) return absl::InvalidArgumentError("--root: expected a directory");
-  f.root = executor::AbsolutePath(f.root);
-  return operands;
-}
+absl::StatusOr<std::vector<std::string>> ParseLifecycle(const std::vector<std::string>& args, FlagSet& set,
+                                                               LifecycleFlags& f, bool stop_at_positional = false);
 
-inline absl::Status CheckId(const std::string& id) {
-  if (absl::Status s = executor::ValidateContainerId(id); !s.ok()) return s;
-  return absl::OkStatus();
-}
+absl::Status CheckId(const std::string& id);
 
 // Prints `message` as "ocikit NAME: message" and returns the exit code.
-inline int Fail(Streams io, absl::string_view name, absl::string_view message, int code = kExitOcikitError) {
-  io.err << "ocikit " << name << ": " << message << "\n";
-  return code;
-}
+int Fail(Streams io, absl::string_view name, absl::string_view message, int code = kExitOcikitError);
 
 // The shared shape of commands on one container id: parse, check the id,
 // resolve the runtime.
@@ -75,210 +61,29 @@ struct OneContainer {
   std::vector<std::string> rest;  // operands after the id
 };
 
-inline absl::StatusOr<OneContainer> ParseOneContainer(const std::vector<std::string>& args, FlagSet& set,
+absl::StatusOr<OneContainer> ParseOneContainer(const std::vector<std::string>& args, FlagSet& set,
                                                       LifecycleFlags& f, size_t max_rest, absl::string_view rest_name,
-                                                      bool stop_at_positional = false) {
-  absl::StatusOr<std::vector<std::string>> operands = ParseLifecycle(args, set, f, stop_at_positional);
-  if (!operands.ok()) return operands.status();
-  if (f.help) return OneContainer();
-  if (operands->empty()) return absl::InvalidArgumentError("expected a container ID");
-  if (operands->size() - 1 > max_rest) {
-    return absl::InvalidArgumentError(absl::StrCat("unexpected argument \"", (*operands)[max_rest + 1], "\"; expected ID",
-                                                   rest_name.empty() ? "" : " ", rest_name));
-  }
-  OneContainer c;
-  c.id = (*operands)[0];
-  if (absl::Status s = CheckId(c.id); !s.ok()) return s;
-  c.rest.assign(operands->begin() + 1, operands->end());
-  absl::StatusOr<executor::Runtime> rt = executor::RuntimeForContainer(f.root, c.id, f.runtime);
-  if (!rt.ok()) return rt.status();
-  c.runtime = *std::move(rt);
-  return c;
-}
+                                                      bool stop_at_positional = false);
 
 }  // namespace internal
 
 // `ocikit start ID`.
-inline int RunStart(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  absl::StatusOr<internal::OneContainer> c = internal::ParseOneContainer(args, set, f, 0, "");
-  if (!c.ok()) return internal::Fail(io, "start", c.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit start [FLAGS] ID\n\nStarts a container made by `ocikit create`.\n\nFlags:\n" << set.Help();
-    return kExitOk;
-  }
-  if (absl::Status s = executor::StartContainer(c->runtime, f.root, c->id); !s.ok()) {
-    return internal::Fail(io, "start", s.message(), executor::ExitCodeForRuntimeError(s.message()));
-  }
-  return kExitOk;
-}
+int RunStart(const std::vector<std::string>& args, Streams io);
 
 // `ocikit state ID`: the runtime's JSON state.
-inline int RunState(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  absl::StatusOr<internal::OneContainer> c = internal::ParseOneContainer(args, set, f, 0, "");
-  if (!c.ok()) return internal::Fail(io, "state", c.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit state [FLAGS] ID\n\nPrints the runtime's JSON state of a container.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  absl::StatusOr<std::string> state = executor::ContainerState(c->runtime, f.root, c->id);
-  if (!state.ok()) return internal::Fail(io, "state", state.status().message());
-  io.out << *state;
-  return kExitOk;
-}
+int RunState(const std::vector<std::string>& args, Streams io);
 
 // `ocikit kill [--all] ID [SIGNAL]` (SIGTERM by default).
-inline int RunKill(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  bool all = false;
-  set.Add({"all", 'a', "", "signal every process of the container, not only its init",
-           BoolFlag(all)});
-  absl::StatusOr<internal::OneContainer> c = internal::ParseOneContainer(args, set, f, 1, "[SIGNAL]");
-  if (!c.ok()) return internal::Fail(io, "kill", c.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit kill [FLAGS] ID [SIGNAL]\n\nSends SIGNAL (default TERM; a name or number) to a "
-              "container.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  int sig = SIGTERM;
-  if (!c->rest.empty()) {
-    absl::StatusOr<int> parsed = executor::ParseSignal(c->rest[0]);
-    if (!parsed.ok()) return internal::Fail(io, "kill", parsed.status().message());
-    sig = *parsed;
-  }
-  if (absl::Status s = executor::KillContainer(c->runtime, f.root, c->id, sig, all); !s.ok()) {
-    return internal::Fail(io, "kill", s.message());
-  }
-  return kExitOk;
-}
+int RunKill(const std::vector<std::string>& args, Streams io);
 
 // `ocikit delete [--force] ID...`: runtime state and bundle, also of a crashed run.
-inline int RunDelete(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  bool force = false;
-  set.Add({"force", 'f', "", "kill the container first when it still runs", BoolFlag(force)});
-  absl::StatusOr<std::vector<std::string>> ids = internal::ParseLifecycle(args, set, f);
-  if (!ids.ok()) return internal::Fail(io, "delete", ids.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit delete [FLAGS] ID...\n\nDeletes containers: their runtime state and their bundle, also "
-              "what a crashed run left.\nPrints what it removed.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  if (ids->empty()) return internal::Fail(io, "delete", "expected a container ID");
-  int code = kExitOk;
-  for (const std::string& id : *ids) {
-    if (absl::Status s = internal::CheckId(id); !s.ok()) {
-      code = internal::Fail(io, "delete", s.message());
-      continue;
-    }
-    absl::StatusOr<executor::Runtime> rt = executor::RuntimeForContainer(f.root, id, f.runtime);
-    if (!rt.ok()) {
-      code = internal::Fail(io, "delete", rt.status().message());
-      continue;
-    }
-    absl::StatusOr<std::vector<std::string>> removed = executor::DeleteContainer(*rt, f.root, id, force);
-    if (!removed.ok()) {
-      code = internal::Fail(io, "delete", removed.status().message());
-      continue;
-    }
-    for (const std::string& line : *removed) io.out << line << "\n";
-  }
-  return code;
-}
+int RunDelete(const std::vector<std::string>& args, Streams io);
 
 // `ocikit list`: the runtime's list for ocikit's state root.
-inline int RunList(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  std::string format = "table";
-  bool quiet = false;
-  set.Add({"format", 0, "table|json", "output format (default table)", [&format](absl::string_view v) {
-             if (v != "table" && v != "json") return absl::InvalidArgumentError("expected table or json");
-             format = std::string(v);
-             return absl::OkStatus();
-           }});
-  set.Add({"quiet", 'q', "", "print the ids only", BoolFlag(quiet)});
-  absl::StatusOr<std::vector<std::string>> operands = internal::ParseLifecycle(args, set, f);
-  if (!operands.ok()) return internal::Fail(io, "list", operands.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit list [FLAGS]\n\nLists the containers of the state root, as the runtime sees "
-              "them.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  if (!operands->empty()) return internal::Fail(io, "list", absl::StrCat("unexpected argument \"", (*operands)[0], "\""));
-  absl::StatusOr<executor::Runtime> rt =
-      executor::ResolveRuntime(f.runtime.empty() ? executor::kDefaultRuntime : f.runtime, f.root);
-  if (!rt.ok()) return internal::Fail(io, "list", rt.status().message());
-  absl::StatusOr<std::string> listed = executor::ListContainers(*rt, format, quiet);
-  if (!listed.ok()) return internal::Fail(io, "list", listed.status().message());
-  io.out << *listed;
-  for (const std::string& id : executor::OrphanBundles(*rt, f.root)) {
-    io.err << "ocikit list: bundle of \"" << id << "\" has no " << rt->name
-           << " state (a crashed run?); remove it with \"" << executor::DeleteCommand(f.root, id) << "\"\n";
-  }
-  return kExitOk;
-}
+int RunList(const std::vector<std::string>& args, Streams io);
 
 // `ocikit exec [FLAGS] ID COMMAND [ARG...]`.
-inline int RunExec(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  executor::ExecRequest req;
-  bool interactive = false;
-  std::string user;
-  absl::Duration timeout = absl::InfiniteDuration();
-  set.Add({"tty", 't', "", "allocate a terminal", BoolFlag(req.tty)});
-  set.Add({"interactive", 'i', "", "with -t: forward stdin to the terminal", BoolFlag(interactive)});
-  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value",
-           AppendFlag(req.env)});
-  set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(req.cwd)});
-  set.Add({"user", 'u', "USER[:GROUP]", "user and group, by name (looked up in the rootfs) or number",
-           AssignFlag(user)});
-  set.Add({"timeout", 0, "DURATION", "stop the process after DURATION: SIGTERM, then SIGKILL 10s later",
-           internal::DurationFlag(timeout)});
-  absl::StatusOr<internal::OneContainer> c =
-      internal::ParseOneContainer(args, set, f, static_cast<size_t>(-2), "COMMAND [ARG...]", true);
-  if (!c.ok()) return internal::Fail(io, "exec", c.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit exec [FLAGS] ID COMMAND [ARG...]\n\nRuns COMMAND in a running container and exits "
-              "with its status.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  req.args = c->rest;
-  req.env = ExpandEnvFlags(req.env);
-  const executor::BundlePaths b = executor::BundlePaths::For(f.root, c->id);
-  absl::StatusOr<Spec> spec = ReadSpecFile(b.config);
-  if (!spec.ok()) {
-    return internal::Fail(io, "exec", absl::StrCat("no container \"", c->id, "\": ", spec.status().message()));
-  }
-  if (!user.empty()) {
-    SpecContext ctx;
-    ctx.rootfs = spec->root ? spec->root->path : "";
-    if (absl::Status s = ApplyOpts(ctx, *spec, {WithUser(user)}); !s.ok()) {
-      return internal::Fail(io, "exec", absl::StrCat("--user \"", user, "\": ", s.message()));
-    }
-  }
-  absl::StatusOr<Process> process = executor::ExecProcessFromSpec(*spec, req);
-  if (!process.ok()) return internal::Fail(io, "exec", process.status().message());
-  executor::ExecOptions o;
-  o.state_root = f.root;
-  o.runtime = c->runtime;
-  o.id = c->id;
-  o.timeout = timeout;
-  o.interactive = interactive;
-  io.out.flush();
-  return executor::ExecInContainer(*process, o, io.err);
-}
+int RunExec(const std::vector<std::string>& args, Streams io);
 
 }  // namespace ocikit::cli
 

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "executor/cli/command.h"
-#include "executor/cli/generate_flags.h"
-#include "spec/flags/arg_parser.h"
-#include "spec/flags/spec_flags.h"
+#include "executor/flags/generate_flags.h"
+#include "executor/flags/arg_parser.h"
+#include "executor/flags/spec_flags.h"
 
 namespace ocikit::cli {
 
@@ -25,37 +25,7 @@ inline constexpr char kSpecUsage[] =
     "\n"
     "Flags:\n";
 
-inline int RunSpec(const std::vector<std::string>& args, Streams io) {
-  GenerateFlags flags;
-  OutputFlags output;
-  FlagSet set;
-  AddGenerateFlags(set, flags);
-  AddOutputFlags(set, output);
-  bool help = false;
-  set.Add({"help", 0, "", "show this help", [&help](absl::string_view v) {
-             help = v == "true";
-             return absl::OkStatus();
-           }});
-  absl::StatusOr<std::vector<std::string>> command = set.Parse(args, /*stop_at_positional=*/true);
-  if (!command.ok()) {
-    io.err << "ocikit spec: " << command.status().message() << "\n";
-    return kExitOcikitError;
-  }
-  if (help) {
-    io.out << kSpecUsage << set.Help();
-    return kExitOk;
-  }
-  flags.spec.command = *std::move(command);
-  std::vector<std::string> warnings;
-  absl::StatusOr<Spec> spec = BuildGeneratedSpec(flags, &warnings);
-  for (const std::string& w : warnings) io.err << "ocikit spec: warning: " << w << "\n";
-  if (!spec.ok()) {
-    io.err << "ocikit spec: " << spec.status().message() << "\n";
-    return kExitOcikitError;
-  }
-  io.out << FormatSpecOutput(*spec, output);
-  return kExitOk;
-}
+int RunSpec(const std::vector<std::string>& args, Streams io);
 
 }  // namespace ocikit::cli
 

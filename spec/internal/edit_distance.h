@@ -15,21 +15,12 @@ namespace ocikit::internal {
 
 // The number of single-character insertions, deletions and substitutions
 // that turn `a` into `b`.
-inline size_t EditDistance(absl::string_view a, absl::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
+size_t EditDistance(absl::string_view a, absl::string_view b);
 
 }  // namespace ocikit::internal
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/internal/edit_distance-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_INTERNAL_EDIT_DISTANCE_H_

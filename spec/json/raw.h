@@ -40,53 +40,12 @@ using UnknownFields = std::vector<UnknownField>;
 // Appends canonical compact JSON `compact` re-indented the way Go's
 // json.MarshalIndent lays values out: one element per line, `indent` spaces per
 // level starting at `depth`, "{}" and "[]" kept on one line.
-inline void AppendIndented(std::string& out, absl::string_view compact, int indent, int depth) {
-  const auto newline = [&](int level) {
-    out.push_back('\n');
-    out.append(static_cast<size_t>(level) * static_cast<size_t>(indent), ' ');
-  };
-  size_t i = 0;
-  while (i < compact.size()) {
-    const char c = compact[i];
-    switch (c) {
-      case '"': {
-        const size_t start = i++;
-        while (i < compact.size() && compact[i] != '"') i += compact[i] == '\\' ? 2 : 1;
-        ++i;
-        out.append(compact.data() + start, i - start);
-        continue;
-      }
-      case '{':
-      case '[': {
-        const char close = c == '{' ? '}' : ']';
-        out.push_back(c);
-        if (i + 1 < compact.size() && compact[i + 1] == close) {
-          out.push_back(close);
-          i += 2;
-          continue;
-        }
-        newline(++depth);
-        break;
-      }
-      case '}':
-      case ']':
-        newline(--depth);
-        out.push_back(c);
-        break;
-      case ',':
-        out.push_back(',');
-        newline(depth);
-        break;
-      case ':':
-        out.append(": ");
-        break;
-      default:
-        out.push_back(c);
-    }
-    ++i;
-  }
-}
+void AppendIndented(std::string& out, absl::string_view compact, int indent, int depth);
 
 }  // namespace ocikit::json
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/json/raw-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_JSON_RAW_H_

@@ -29,207 +29,66 @@
 namespace ocikit {
 
 // The 41 capabilities of Linux 5.9+, in bit order (containerd's cap.Known()).
-inline const std::vector<std::string>& KnownCapabilities() {
-  static const std::vector<std::string> kKnown = {
-      "CAP_CHOWN",           "CAP_DAC_OVERRIDE",  "CAP_DAC_READ_SEARCH", "CAP_FOWNER",       "CAP_FSETID",
-      "CAP_KILL",            "CAP_SETGID",        "CAP_SETUID",          "CAP_SETPCAP",      "CAP_LINUX_IMMUTABLE",
-      "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN",      "CAP_NET_RAW",      "CAP_IPC_LOCK",
-      "CAP_IPC_OWNER",       "CAP_SYS_MODULE",    "CAP_SYS_RAWIO",       "CAP_SYS_CHROOT",   "CAP_SYS_PTRACE",
-      "CAP_SYS_PACCT",       "CAP_SYS_ADMIN",     "CAP_SYS_BOOT",        "CAP_SYS_NICE",     "CAP_SYS_RESOURCE",
-      "CAP_SYS_TIME",        "CAP_SYS_TTY_CONFIG", "CAP_MKNOD",          "CAP_LEASE",        "CAP_AUDIT_WRITE",
-      "CAP_AUDIT_CONTROL",   "CAP_SETFCAP",       "CAP_MAC_OVERRIDE",    "CAP_MAC_ADMIN",    "CAP_SYSLOG",
-      "CAP_WAKE_ALARM",      "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",      "CAP_PERFMON",      "CAP_BPF",
-      "CAP_CHECKPOINT_RESTORE",
-  };
-  return kKnown;
-}
+const std::vector<std::string>& KnownCapabilities();
 
 // "net_raw" -> "CAP_NET_RAW"; "all" -> "ALL"; unknown names are an error.
-inline absl::StatusOr<std::string> NormalizeCapability(absl::string_view name) {
-  std::string upper = absl::AsciiStrToUpper(absl::StripAsciiWhitespace(name));
-  if (upper == "ALL") return upper;
-  if (!absl::StartsWith(upper, "CAP_")) upper = absl::StrCat("CAP_", upper);
-  const std::vector<std::string>& known = KnownCapabilities();
-  if (std::find(known.begin(), known.end(), upper) == known.end()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unknown capability \"", name, "\"; expected a name such as CAP_NET_RAW or ALL"));
-  }
-  return upper;
-}
+absl::StatusOr<std::string> NormalizeCapability(absl::string_view name);
 
 namespace internal {
 
 // Normalises all names; true in `all` when "ALL" was among them.
-inline absl::StatusOr<std::vector<std::string>> NormalizeCapabilities(const std::vector<std::string>& names,
-                                                                      bool& all) {
-  all = false;
-  std::vector<std::string> out;
-  for (const std::string& name : names) {
-    absl::StatusOr<std::string> cap = NormalizeCapability(name);
-    if (!cap.ok()) return cap.status();
-    if (*cap == "ALL") {
-      all = true;
-    } else if (std::find(out.begin(), out.end(), *cap) == out.end()) {
-      out.push_back(*std::move(cap));
-    }
-  }
-  return out;
-}
+absl::StatusOr<std::vector<std::string>> NormalizeCapabilities(const std::vector<std::string>& names,
+                                                                      bool& all);
 
-inline void AddMissing(std::vector<std::string>& set, const std::vector<std::string>& caps) {
-  for (const std::string& cap : caps) {
-    if (std::find(set.begin(), set.end(), cap) == set.end()) set.push_back(cap);
-  }
-}
+void AddMissing(std::vector<std::string>& set, const std::vector<std::string>& caps);
 
 }  // namespace internal
 
 // Sets the bounding, effective and permitted sets to `caps`; inheritable keeps
 // only members of `caps` (it is cleared when `caps` is empty).
-inline SpecOpt WithCapabilities(std::vector<std::string> caps) {
-  return SpecOpt("WithCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
-    bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) *names = KnownCapabilities();
-    LinuxCapabilities& c = EnsureCapabilities(spec);
-    c.bounding = *names;
-    c.effective = *names;
-    c.permitted = *names;
-    std::erase_if(c.inheritable, [&](const std::string& cap) {
-      return std::find(names->begin(), names->end(), cap) == names->end();
-    });
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithCapabilities(std::vector<std::string> caps);
 
 // Adds capabilities to the bounding, effective and permitted sets.
-inline SpecOpt WithAddedCapabilities(std::vector<std::string> caps) {
-  return SpecOpt("WithAddedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
-    bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) *names = KnownCapabilities();
-    LinuxCapabilities& c = EnsureCapabilities(spec);
-    internal::AddMissing(c.bounding, *names);
-    internal::AddMissing(c.effective, *names);
-    internal::AddMissing(c.permitted, *names);
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithAddedCapabilities(std::vector<std::string> caps);
 
 // Removes every occurrence of the capabilities from all five sets ("ALL"
 // empties them). containerd keeps ambient; an ambient capability outside
 // permitted would make the runtime fail, so ocikit drops it too.
-inline SpecOpt WithDroppedCapabilities(std::vector<std::string> caps) {
-  return SpecOpt("WithDroppedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
-    bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    LinuxCapabilities& c = EnsureCapabilities(spec);
-    for (std::vector<std::string>* set : {&c.bounding, &c.effective, &c.inheritable, &c.permitted, &c.ambient}) {
-      if (all) {
-        set->clear();
-        continue;
-      }
-      std::erase_if(*set, [&](const std::string& cap) {
-        return std::find(names->begin(), names->end(), cap) != names->end();
-      });
-    }
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithDroppedCapabilities(std::vector<std::string> caps);
 
 
 // The capability names of the effective set in a /proc/<pid>/status text
 // ("CapEff:\t000001ffffffffff"), in bit order; bits the 41 known names do
 // not cover are left out (containerd's WithAllCurrentCapabilities).
-inline absl::StatusOr<std::vector<std::string>> CapabilitiesFromStatus(absl::string_view status) {
-  for (absl::string_view line : absl::StrSplit(status, '\n')) {
-    if (!absl::ConsumePrefix(&line, "CapEff:")) continue;
-    uint64_t bits = 0;
-    const absl::string_view hex = absl::StripAsciiWhitespace(line);
-    if (hex.empty() || hex.size() > 16 || !absl::SimpleHexAtoi(hex, &bits)) {
-      return absl::InvalidArgumentError(absl::StrCat("CapEff: expected a hexadecimal capability mask, got \"", hex, "\""));
-    }
-    std::vector<std::string> caps;
-    const std::vector<std::string>& known = KnownCapabilities();
-    for (size_t bit = 0; bit < known.size(); ++bit) {
-      if (bits & (uint64_t{1} << bit)) caps.push_back(known[bit]);
-    }
-    return caps;
-  }
-  return absl::InvalidArgumentError("no CapEff line in the process status");
-}
+absl::StatusOr<std::vector<std::string>> CapabilitiesFromStatus(absl::string_view status);
 
 // Sets the bounding, effective and permitted sets to every known capability.
-inline SpecOpt WithAllKnownCapabilities() {
-  return SpecOpt("WithAllKnownCapabilities", [](const SpecContext& ctx, Spec& spec) {
-    return WithCapabilities(KnownCapabilities())(ctx, spec);
-  });
-}
+SpecOpt WithAllKnownCapabilities();
 
 // Sets the bounding, effective and permitted sets to the capabilities the
 // calling process has, read from ctx.proc_self_status.
-inline SpecOpt WithAllCurrentCapabilities() {
-  return SpecOpt("WithAllCurrentCapabilities", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> status = ReadRegularFile(ctx.proc_self_status, 1 << 20);
-    if (!status.ok()) return status.status();
-    absl::StatusOr<std::vector<std::string>> caps = CapabilitiesFromStatus(*status);
-    if (!caps.ok()) return absl::Status(caps.status().code(), absl::StrCat(ctx.proc_self_status, ": ", caps.status().message()));
-    return WithCapabilities(*std::move(caps))(ctx, spec);
-  });
-}
+SpecOpt WithAllCurrentCapabilities();
 
 // Sets the inheritable and ambient sets to `caps` (containerd).
-inline SpecOpt WithAmbientCapabilities(std::vector<std::string> caps) {
-  return SpecOpt("WithAmbientCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
-    bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
-    LinuxCapabilities& c = EnsureCapabilities(spec);
-    c.inheritable = *names;
-    c.ambient = *std::move(names);
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithAmbientCapabilities(std::vector<std::string> caps);
 
 // For a non-root process (uid != 0 when the transform runs): makes the
 // explicitly added capabilities `caps` ambient, so they survive execve (they
 // are also added to inheritable, permitted and effective, which ambient
 // requires). Never ALL, never the default set: only what the user named
 // (kubernetes #56374, moby #52830). Does nothing for root.
-inline SpecOpt WithAmbientAddedCapabilities(std::vector<std::string> caps) {
-  return SpecOpt("WithAmbientAddedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
-    bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
-    if (!spec.process || spec.process->user.uid == 0) return absl::OkStatus();
-    LinuxCapabilities& c = EnsureCapabilities(spec);
-    for (std::vector<std::string>* set : {&c.bounding, &c.effective, &c.permitted, &c.inheritable, &c.ambient}) {
-      internal::AddMissing(*set, *names);
-    }
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithAmbientAddedCapabilities(std::vector<std::string> caps);
 
 // For a non-root process (uid != 0 when the transform runs): clears the
 // effective, permitted and inheritable sets, keeping bounding, as the kernel
 // would at execve anyway (Buildah's configureUIDGID). Ambient capabilities
 // stay, with the permitted and inheritable entries they need.
-inline SpecOpt WithNonRootCapabilitiesCleared() {
-  return SpecOpt("WithNonRootCapabilitiesCleared", [](const SpecContext&, Spec& spec) {
-    if (!spec.process || spec.process->user.uid == 0 || !spec.process->capabilities) return absl::OkStatus();
-    LinuxCapabilities& c = *spec.process->capabilities;
-    c.effective = c.ambient;
-    c.permitted = c.ambient;
-    c.inheritable = c.ambient;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithNonRootCapabilitiesCleared();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/capabilities-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_CAPABILITIES_H_

@@ -36,30 +36,12 @@ namespace ocikit {
 // OK when `slice` is a systemd slice name as runc expands it: NAME.slice,
 // where "-" separates non-empty parent names ("machine-web.slice" lives in
 // machine.slice), or "-.slice" (the root slice); no "/".
-inline absl::Status ValidateSystemdSlice(absl::string_view slice) {
-  absl::string_view name = slice;
-  bool ok = absl::ConsumeSuffix(&name, ".slice") && !name.empty() && !absl::StrContains(slice, "/");
-  if (ok && name != "-") {
-    for (absl::string_view part : absl::StrSplit(name, '-')) ok = ok && !part.empty();
-  }
-  if (ok) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("invalid systemd slice \"", slice,
-                   "\"; expected NAME.slice with \"-\" between non-empty parent names, e.g. system.slice"));
-}
+absl::Status ValidateSystemdSlice(absl::string_view slice);
 
 // OK when `path` is a systemd cgroupsPath as runc reads it: SLICE:PREFIX:NAME,
 // e.g. "system.slice:docker:web". An empty slice means runc's default
 // (system.slice, or user.slice when rootless); the name may not be empty.
-inline absl::Status ValidateSystemdCgroupsPath(absl::string_view path) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(path, ':');
-  if (parts.size() != 3 || parts[2].empty() || absl::StrContains(parts[1], "/") || absl::StrContains(parts[2], "/")) {
-    return absl::InvalidArgumentError(absl::StrCat("invalid systemd cgroupsPath \"", path,
-                                                   "\"; expected SLICE:PREFIX:NAME such as system.slice:docker:web"));
-  }
-  if (parts[0].empty()) return absl::OkStatus();
-  return ValidateSystemdSlice(parts[0]);
-}
+absl::Status ValidateSystemdCgroupsPath(absl::string_view path);
 
 // The cgroupsPath for container `id` under `parent`, with BuildKit's rule for
 // systemd: a parent that contains ".slice" and ends with ":" is a
@@ -67,63 +49,27 @@ inline absl::Status ValidateSystemdCgroupsPath(absl::string_view path) {
 // SLICE:PREFIX:NAME). Any other parent is a cgroupfs directory and gives
 // "/<parent>/<id>", cleaned; BuildKit inserts "buildkit" between the two,
 // ocikit inserts nothing (as Docker's cgroupfs driver).
-inline absl::StatusOr<std::string> CgroupPathForParent(absl::string_view parent, absl::string_view id) {
-  if (parent.empty()) return absl::InvalidArgumentError("cgroup parent is empty");
-  if (id.empty() || absl::StrContains(id, "/") || absl::StrContains(id, ":") || id == "." || id == "..") {
-    return absl::InvalidArgumentError(absl::StrCat("container id \"", id, "\" cannot name a cgroup under parent \"",
-                                                   parent, "\"; expected a non-empty id without \"/\" or \":\""));
-  }
-  if (absl::StrContains(parent, ".slice") && absl::EndsWith(parent, ":")) {
-    std::string path = absl::StrCat(parent, id);
-    if (absl::Status s = ValidateSystemdCgroupsPath(path); !s.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid systemd cgroup parent \"", parent, "\"; expected SLICE:PREFIX: such as system.slice:ocikit:"));
-    }
-    return path;
-  }
-  return JoinPath({"/", parent, id});
-}
+absl::StatusOr<std::string> CgroupPathForParent(absl::string_view parent, absl::string_view id);
 
 // Sets linux.cgroupsPath as given (a cgroupfs path, or SLICE:PREFIX:NAME for
 // the systemd driver).
-inline SpecOpt WithCgroup(std::string path) {
-  return SpecOpt("WithCgroup", [path = std::move(path)](const SpecContext&, Spec& spec) -> absl::Status {
-    EnsureLinux(spec).cgroups_path = path;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithCgroup(std::string path);
 
 // Sets linux.cgroupsPath to CgroupPathForParent(parent, ctx.container_id).
 // Example: WithCgroupParent("system.slice:ocikit:")  // "system.slice:ocikit:web"
-inline SpecOpt WithCgroupParent(std::string parent) {
-  return SpecOpt("WithCgroupParent", [parent = std::move(parent)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = CgroupPathForParent(parent, ctx.container_id);
-    if (!path.ok()) return path.status();
-    EnsureLinux(spec).cgroups_path = *std::move(path);
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithCgroupParent(std::string parent);
 
 // Sets linux.cgroupsPath to containerd's "/<namespace>/<id>" from the context.
-inline SpecOpt WithNamespacedCgroup() {
-  return SpecOpt("WithNamespacedCgroup", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    EnsureLinux(spec).cgroups_path = NamespacedCgroupsPath(ctx.ns, ctx.container_id);
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithNamespacedCgroup();
 
 // Sets process.oomScoreAdj (-1000 to 1000). Lowering it below the runtime's
 // own score needs CAP_SYS_RESOURCE.
-inline SpecOpt WithOOMScoreAdj(int64_t adj) {
-  return SpecOpt("WithOOMScoreAdj", [adj](const SpecContext&, Spec& spec) -> absl::Status {
-    if (adj < -1000 || adj > 1000) {
-      return absl::InvalidArgumentError(absl::StrCat("oom score adj ", adj, " is out of range; expected -1000 to 1000"));
-    }
-    EnsureProcess(spec).oom_score_adj = adj;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithOOMScoreAdj(int64_t adj);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/cgroups-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_CGROUPS_H_

@@ -73,28 +73,12 @@ struct ExtraHost {
 // Whether `name` follows RFC 1123: dot-separated labels of 1 to 63 letters,
 // digits and hyphens, no label starting or ending with a hyphen, at most 253
 // characters in all, no trailing dot.
-inline bool IsValidHostname(absl::string_view name) {
-  if (name.empty() || name.size() > 253) return false;
-  for (absl::string_view label : absl::StrSplit(name, '.')) {
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    const bool ok = std::all_of(label.begin(), label.end(), [](char c) {
-      return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-';
-    });
-    if (!ok) return false;
-  }
-  return true;
-}
+bool IsValidHostname(absl::string_view name);
 
 // CheckHostname()
 //
 // OK when IsValidHostname(name); otherwise an InvalidArgument error naming it.
-inline absl::Status CheckHostname(absl::string_view name) {
-  if (IsValidHostname(name)) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("invalid hostname \"", name,
-                   "\"; expected dot-separated labels of 1 to 63 letters, digits and hyphens, not starting or ending "
-                   "with a hyphen, 253 characters at most"));
-}
+absl::Status CheckHostname(absl::string_view name);
 
 // ParseExtraHost()
 //
@@ -106,37 +90,7 @@ inline absl::Status CheckHostname(absl::string_view name) {
 // Example:
 //   ParseExtraHost("db:::1");           // {"db", "::1"}
 //   ParseExtraHost("db=[2001:db8::5]"); // {"db", "2001:db8::5"}
-inline absl::StatusOr<ExtraHost> ParseExtraHost(absl::string_view value) {
-  size_t sep = value.find('=');
-  if (sep == absl::string_view::npos) sep = value.find(':');
-  if (sep == absl::string_view::npos || sep == 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("bad format for add-host \"", value, "\"; expected NAME:IP or NAME=IP"));
-  }
-  const absl::string_view name = value.substr(0, sep);
-  absl::string_view address = value.substr(sep + 1);
-  const bool bad_name = std::any_of(name.begin(), name.end(), [](char c) {
-    return c == ':' || c == '#' || absl::ascii_isspace(static_cast<unsigned char>(c)) ||
-           absl::ascii_iscntrl(static_cast<unsigned char>(c));
-  });
-  if (bad_name) {
-    return absl::InvalidArgumentError(absl::StrCat("bad host name \"", name, "\" in add-host \"", value,
-                                                   "\"; expected a name without spaces, ':' or '#'"));
-  }
-  if (address != kHostGateway) {
-    if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
-      address = address.substr(1, address.size() - 2);
-    }
-    if (!internal::IsIPAddress(address)) {
-      return absl::InvalidArgumentError(absl::StrCat("invalid IP address \"", address, "\" in add-host \"", value,
-                                                     "\"; expected an IPv4 or IPv6 address or host-gateway"));
-    }
-  }
-  ExtraHost host;
-  host.name = std::string(name);
-  host.address = std::string(address);
-  return host;
-}
+absl::StatusOr<ExtraHost> ParseExtraHost(absl::string_view value);
 
 // What GenerateHosts works from.
 struct HostsInputs {
@@ -156,41 +110,7 @@ struct HostsInputs {
 // address that is not an IP, "host-gateway" or an alias without a gateway:
 // `"host-gateway" needs a gateway address`. The alias line is left out when
 // an extra host already has that name (the user's address wins).
-inline absl::StatusOr<std::string> GenerateHosts(const HostsInputs& in) {
-  if (!in.gateway_address.empty() && !internal::IsIPAddress(in.gateway_address)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("invalid gateway address \"", in.gateway_address, "\"; expected an IPv4 or IPv6 address"));
-  }
-  std::string text = "127.0.0.1\tlocalhost";
-  if (in.include_hostname && !in.host_networking && !in.hostname.empty()) {
-    if (absl::Status s = CheckHostname(in.hostname); !s.ok()) return s;
-    if (in.hostname != "localhost") absl::StrAppend(&text, " ", in.hostname);
-  }
-  absl::StrAppend(&text, "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-  bool alias_taken = false;
-  for (const std::string& value : in.extra_hosts) {
-    absl::StatusOr<ExtraHost> host = ParseExtraHost(value);
-    if (!host.ok()) return host.status();
-    if (host->address == kHostGateway) {
-      if (in.gateway_address.empty()) return absl::InvalidArgumentError("\"host-gateway\" needs a gateway address");
-      host->address = in.gateway_address;
-    }
-    if (!in.gateway_alias.empty() && absl::EqualsIgnoreCase(host->name, in.gateway_alias)) alias_taken = true;
-    absl::StrAppend(&text, host->address, "\t", host->name, "\n");
-  }
-  if (!in.gateway_alias.empty()) {
-    if (!IsValidHostname(in.gateway_alias)) {
-      return absl::InvalidArgumentError(absl::StrCat("invalid gateway alias \"", in.gateway_alias,
-                                                     "\"; expected a hostname such as host.containers.internal"));
-    }
-    if (in.gateway_address.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("gateway alias \"", in.gateway_alias, "\" needs a gateway address"));
-    }
-    if (!alias_taken) absl::StrAppend(&text, in.gateway_address, "\t", in.gateway_alias, "\n");
-  }
-  return text;
-}
+absl::StatusOr<std::string> GenerateHosts(const HostsInputs& in);
 
 // How WithHostsFile builds the file.
 struct HostsOptions {
@@ -210,35 +130,18 @@ struct HostsOptions {
 // noexec, nodev, rbind, ro), replacing a mount already there in place. Fails,
 // leaving the spec unchanged, without a state directory (FailedPrecondition)
 // and on bad inputs.
-inline SpecOpt WithHostsFile(HostsOptions options = {}) {
-  return SpecOpt("WithHostsFile", [options = std::move(options)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = internal::StateFilePath(ctx.state_dir, "hosts");
-    if (!path.ok()) return path.status();
-    HostsInputs in;
-    in.hostname = options.hostname.empty() ? spec.hostname : options.hostname;
-    in.include_hostname = options.include_hostname;
-    in.extra_hosts = options.extra_hosts;
-    in.host_networking = !HasNamespace(spec, "network");
-    in.gateway_address = options.gateway_address;
-    in.gateway_alias = options.gateway_alias;
-    absl::StatusOr<std::string> text = GenerateHosts(in);
-    if (!text.ok()) return text.status();
-    if (absl::Status s = WriteFileAtomic(*path, *text, 0644); !s.ok()) return s;
-    internal::SetGeneratedFileMount(spec.mounts, "/etc/hosts", *std::move(path));
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithHostsFile(HostsOptions options = {});
 
 // WithoutHostsFile()
 //
 // Removes every mount onto /etc/hosts, so the container sees the image's own
 // file (Podman's --no-hosts). Writes nothing.
-inline SpecOpt WithoutHostsFile() {
-  return SpecOpt("WithoutHostsFile", [](const SpecContext& ctx, Spec& spec) {
-    return WithoutMounts({"/etc/hosts"})(ctx, spec);
-  });
-}
+SpecOpt WithoutHostsFile();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/hosts-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_HOSTS_H_

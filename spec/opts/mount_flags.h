@@ -80,230 +80,42 @@ inline bool ParseMountDecimal(absl::string_view text, T* out) {
 // ranges (the kernel's limit). Podman separates ranges with '#' only, because
 // ',' separates --mount fields. Podman's '@' prefix (host id relative to the
 // container's user namespace) needs that namespace and is an error here.
-inline absl::StatusOr<std::vector<LinuxIDMapping>> ParseMountIDMap(absl::string_view text) {
-  if (text.empty()) {
-    return absl::InvalidArgumentError("empty id mapping; expected CONTAINER-HOST-SIZE, e.g. 0-100000-65536");
-  }
-  std::vector<LinuxIDMapping> maps;
-  for (absl::string_view part : absl::StrSplit(text, '#')) {
-    if (absl::StartsWith(part, "@")) {
-      return absl::InvalidArgumentError(absl::StrCat("relative id mapping \"", part,
-                                                     "\" is not supported; expected CONTAINER-HOST-SIZE with a host id"));
-    }
-    const std::vector<absl::string_view> fields = absl::StrSplit(part, '-');
-    if (fields.size() != 3) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid id mapping \"", part, "\"; expected CONTAINER-HOST-SIZE, e.g. 0-100000-65536"));
-    }
-    uint32_t values[3] = {0, 0, 0};
-    for (int i = 0; i < 3; ++i) {
-      if (!internal::ParseMountDecimal(fields[i], &values[i])) {
-        return absl::InvalidArgumentError(absl::StrCat("id mapping \"", part, "\": \"", fields[i],
-                                                       "\" is not an id; expected 0..4294967295"));
-      }
-    }
-    LinuxIDMapping m;
-    m.container_id = values[0];
-    m.host_id = values[1];
-    m.size = values[2];
-    maps.push_back(m);
-  }
-  if (absl::Status s = ValidateIDMappings(maps, '-'); !s.ok()) return s;
-  return maps;
-}
+absl::StatusOr<std::vector<LinuxIDMapping>> ParseMountIDMap(absl::string_view text);
 
 // Parses the value of Podman's idmap=uids=...;gids=... option, e.g.
 // "uids=0-1000-10;gids=0-1000-10" (ranges as in ParseMountIDMap). Both parts
 // are required: Podman fills a missing one from the container's user
 // namespace, which a parser cannot see.
-inline absl::StatusOr<MountIDMaps> ParseMountIDMapOption(absl::string_view value) {
-  MountIDMaps maps;
-  bool have_uids = false;
-  bool have_gids = false;
-  for (absl::string_view part : absl::StrSplit(value, ';')) {
-    const bool uids = absl::StartsWith(part, "uids=");
-    if (!uids && !absl::StartsWith(part, "gids=")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown idmap part \"", part, "\"; expected uids=RANGES;gids=RANGES"));
-    }
-    bool& seen = uids ? have_uids : have_gids;
-    if (seen) return absl::InvalidArgumentError(absl::StrCat("idmap \"", value, "\" repeats ", part.substr(0, 5)));
-    seen = true;
-    absl::StatusOr<std::vector<LinuxIDMapping>> ranges = ParseMountIDMap(part.substr(5));
-    if (!ranges.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(part.substr(0, 4), ": ", ranges.status().message()));
-    }
-    (uids ? maps.uid_mappings : maps.gid_mappings) = *std::move(ranges);
-  }
-  if (!have_uids || !have_gids) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("idmap \"", value, "\" lacks ", have_uids ? "gids=" : "uids=", "; expected uids=RANGES;gids=RANGES"));
-  }
-  return maps;
-}
+absl::StatusOr<MountIDMaps> ParseMountIDMapOption(absl::string_view value);
 
 namespace internal {
 
 // Bytes in "4096", "64m", "64MiB", "1g": k, m, g and t are powers of 1024,
 // with an optional "b" or "ib" after them (Docker's RAMInBytes, integers only).
-inline absl::StatusOr<uint64_t> ParseTmpfsBytes(absl::string_view text) {
-  size_t n = 0;
-  while (n < text.size() && absl::ascii_isdigit(text[n])) ++n;
-  const std::string suffix = absl::AsciiStrToLower(text.substr(n));
-  int shift = -1;
-  if (suffix.empty() || suffix == "b") {
-    shift = 0;
-  } else if (const absl::string_view rest = absl::string_view(suffix).substr(1);
-             rest.empty() || rest == "b" || rest == "ib") {
-    const absl::string_view units = "kmgt";
-    const size_t unit = units.find(suffix[0]);
-    if (unit != absl::string_view::npos) shift = 10 * static_cast<int>(unit + 1);
-  }
-  uint64_t value = 0;
-  if (shift < 0 || !ParseMountDecimal(text.substr(0, n), &value)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("invalid size \"", text, "\"; expected bytes or a number with a k, m, g or t suffix, e.g. 64m"));
-  }
-  if (value > (UINT64_MAX >> shift)) {
-    return absl::InvalidArgumentError(absl::StrCat("size \"", text, "\" is too large"));
-  }
-  return value << shift;
-}
+absl::StatusOr<uint64_t> ParseTmpfsBytes(absl::string_view text);
 
 // `bytes` as the kernel reads a tmpfs size, in the largest of k, m and g that
 // divides it (Docker's convertTmpfsOptions): 67108864 is "64m".
-inline std::string KernelTmpfsSize(uint64_t bytes) {
-  absl::string_view suffix;
-  for (absl::string_view unit : {"k", "m", "g"}) {
-    if (bytes == 0 || bytes % 1024 != 0) break;
-    bytes /= 1024;
-    suffix = unit;
-  }
-  return absl::StrCat(bytes, suffix);
-}
+std::string KernelTmpfsSize(uint64_t bytes);
 
 // The size= option for a human size, or a percentage of RAM ("50%") kept as is.
-inline absl::StatusOr<std::string> TmpfsSizeOption(absl::string_view value) {
-  if (absl::EndsWith(value, "%")) {
-    uint32_t percent = 0;
-    if (!ParseMountDecimal(value.substr(0, value.size() - 1), &percent)) {
-      return absl::InvalidArgumentError(absl::StrCat("invalid size \"", value, "\"; expected a percentage such as 50%"));
-    }
-    return absl::StrCat("size=", percent, "%");
-  }
-  absl::StatusOr<uint64_t> bytes = ParseTmpfsBytes(value);
-  if (!bytes.ok()) return bytes.status();
-  return absl::StrCat("size=", KernelTmpfsSize(*bytes));
-}
+absl::StatusOr<std::string> TmpfsSizeOption(absl::string_view value);
 
 // The mode= option for an octal mode such as "1777" or "0700".
-inline absl::StatusOr<std::string> TmpfsModeOption(absl::string_view value) {
-  uint32_t mode = 0;
-  const bool octal = !value.empty() && value.size() <= 5 &&
-                     std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '7'; });
-  if (octal) {
-    for (char c : value) mode = mode * 8 + static_cast<uint32_t>(c - '0');
-  }
-  if (!octal || mode > 07777) {
-    return absl::InvalidArgumentError(absl::StrCat("invalid mode \"", value, "\"; expected an octal mode such as 1777"));
-  }
-  return absl::StrFormat("mode=%o", mode);
-}
+absl::StatusOr<std::string> TmpfsModeOption(absl::string_view value);
 
 // The conflict group of a mount flag a tmpfs accepts, or "" for none. Flags of
 // one group set the same kernel bit (Docker's MergeTmpfsOptions).
-inline absl::string_view TmpfsFlagGroup(absl::string_view option) {
-  static constexpr struct {
-    absl::string_view flag;
-    absl::string_view group;
-  } kFlags[] = {
-      {"ro", "ro"},           {"rw", "ro"},
-      {"suid", "suid"},       {"nosuid", "suid"},
-      {"dev", "dev"},         {"nodev", "dev"},
-      {"exec", "exec"},       {"noexec", "exec"},
-      {"sync", "sync"},       {"async", "sync"},
-      {"dirsync", "dirsync"}, {"atime", "atime"},
-      {"noatime", "atime"},   {"diratime", "diratime"},
-      {"nodiratime", "diratime"}, {"relatime", "relatime"},
-      {"norelatime", "relatime"}, {"strictatime", "strictatime"},
-      {"nostrictatime", "strictatime"}, {"private", "propagation"},
-      {"rprivate", "propagation"}, {"shared", "propagation"},
-      {"rshared", "propagation"}, {"slave", "propagation"},
-      {"rslave", "propagation"}, {"unbindable", "propagation"},
-      {"runbindable", "propagation"},
-  };
-  for (const auto& f : kFlags) {
-    if (f.flag == option) return f.group;
-  }
-  return "";
-}
+absl::string_view TmpfsFlagGroup(absl::string_view option);
 
 // One normalised key=value tmpfs option.
-inline absl::StatusOr<std::string> TmpfsDataOption(absl::string_view key, absl::string_view value) {
-  if (value.empty()) return absl::InvalidArgumentError(absl::StrCat("tmpfs option \"", key, "=\" has no value"));
-  if (key == "size") return TmpfsSizeOption(value);
-  if (key == "mode") return TmpfsModeOption(value);
-  if (key == "uid" || key == "gid") {
-    uint32_t id = 0;
-    if (!ParseMountDecimal(value, &id)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid ", key, " \"", value, "\"; expected a number in 0..4294967295"));
-    }
-    return absl::StrCat(key, "=", id);
-  }
-  if (key == "nr_inodes" || key == "nr_blocks") {
-    const absl::string_view digits = absl::StrContains("kKmMgG", value.back()) ? value.substr(0, value.size() - 1) : value;
-    uint64_t count = 0;
-    if (!ParseMountDecimal(digits, &count)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid ", key, " \"", value, "\"; expected a number with an optional k, m or g suffix"));
-    }
-    return absl::StrCat(key, "=", value);
-  }
-  if (key == "mpol") return absl::StrCat(key, "=", value);
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown tmpfs option \"", key, "=", value,
-      "\"; expected a mount flag such as ro or noexec, or one of size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=, mpol="));
-}
+absl::StatusOr<std::string> TmpfsDataOption(absl::string_view key, absl::string_view value);
 
 // Docker's MergeTmpfsOptions with validation: per flag group and per key the
 // last option wins; survivors keep the order of their last occurrence.
-inline absl::StatusOr<std::vector<std::string>> MergeTmpfsOptions(const std::vector<std::string>& raw) {
-  std::vector<std::pair<std::string, std::string>> keyed;  // (group or "key=", option)
-  for (const std::string& option : raw) {
-    if (option.empty()) return absl::InvalidArgumentError("empty tmpfs option");
-    if (option == "defaults") continue;
-    if (const absl::string_view group = TmpfsFlagGroup(option); !group.empty()) {
-      keyed.emplace_back(std::string(group), option);
-      continue;
-    }
-    const size_t eq = option.find('=');
-    if (eq == std::string::npos) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown tmpfs option \"", option,
-                       "\"; expected a mount flag such as ro or noexec, or one of size=, mode=, uid=, gid=, "
-                       "nr_inodes=, nr_blocks=, mpol="));
-    }
-    const absl::string_view key = absl::string_view(option).substr(0, eq);
-    absl::StatusOr<std::string> data = TmpfsDataOption(key, absl::string_view(option).substr(eq + 1));
-    if (!data.ok()) return data.status();
-    keyed.emplace_back(absl::StrCat(key, "="), *std::move(data));
-  }
-  std::vector<std::string> merged;
-  for (size_t i = 0; i < keyed.size(); ++i) {
-    const auto later = std::find_if(keyed.begin() + static_cast<std::ptrdiff_t>(i) + 1, keyed.end(),
-                                    [&](const auto& k) { return k.first == keyed[i].first; });
-    if (later == keyed.end()) merged.push_back(keyed[i].second);
-  }
-  return merged;
-}
+absl::StatusOr<std::vector<std::string>> MergeTmpfsOptions(const std::vector<std::string>& raw);
 
-inline bool IsPropagationMode(absl::string_view mode) {
-  for (absl::string_view m : {"private", "rprivate", "shared", "rshared", "slave", "rslave"}) {
-    if (m == mode) return true;
-  }
-  return false;
-}
+bool IsPropagationMode(absl::string_view mode);
 
 // The options of a bind mount being parsed, kept in the documented order.
 struct BindOptionSet {
@@ -365,57 +177,17 @@ struct BindOptionSet {
 };
 
 // A cleaned absolute container path other than "/".
-inline absl::StatusOr<std::string> MountDestination(absl::string_view path) {
-  if (path.empty()) return absl::InvalidArgumentError("empty container path; expected an absolute path");
-  if (path.front() != '/') {
-    return absl::InvalidArgumentError(absl::StrCat("container path \"", path, "\" is not absolute"));
-  }
-  std::string clean = CleanPath(path);
-  if (clean == "/") {
-    return absl::InvalidArgumentError("container path \"/\" is not allowed; expected a directory below /");
-  }
-  return clean;
-}
+absl::StatusOr<std::string> MountDestination(absl::string_view path);
 
 // An absolute host path for a bind mount, kept as typed.
-inline absl::Status CheckBindSource(absl::string_view source) {
-  if (source.empty()) return absl::InvalidArgumentError("empty host path; expected an absolute path");
-  if (source.front() == '/') return absl::OkStatus();
-  if (absl::StartsWith(source, ".") || absl::StrContains(source, '/')) {
-    return absl::InvalidArgumentError(absl::StrCat("host path \"", source, "\" is not absolute"));
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat("named volume \"", source, "\" is not supported; expected an absolute host path"));
-}
+absl::Status CheckBindSource(absl::string_view source);
 
-inline Mount MakeBindMount(std::string source, std::string destination, const BindOptionSet& options) {
-  Mount m;
-  m.destination = std::move(destination);
-  m.type = "bind";
-  m.source = std::move(source);
-  m.options = options.Options();
-  m.uid_mappings = options.idmaps.uid_mappings;
-  m.gid_mappings = options.idmaps.gid_mappings;
-  return m;
-}
+Mount MakeBindMount(std::string source, std::string destination, const BindOptionSet& options);
 
-inline Mount MakeTmpfsMount(std::string destination, std::vector<std::string> options) {
-  Mount m;
-  m.destination = std::move(destination);
-  m.type = "tmpfs";
-  m.source = "tmpfs";
-  m.options = std::move(options);
-  return m;
-}
+Mount MakeTmpfsMount(std::string destination, std::vector<std::string> options);
 
 // "true", "false", "1" or "0", any case (Docker reads these with ParseBool).
-inline absl::StatusOr<bool> ParseMountBool(absl::string_view key, absl::string_view value) {
-  const std::string lower = absl::AsciiStrToLower(value);
-  if (lower == "true" || lower == "1") return true;
-  if (lower == "false" || lower == "0") return false;
-  return absl::InvalidArgumentError(
-      absl::StrCat("invalid value \"", value, "\" for key \"", key, "\"; expected true or false"));
-}
+absl::StatusOr<bool> ParseMountBool(absl::string_view key, absl::string_view value);
 
 }  // namespace internal
 
@@ -427,18 +199,7 @@ inline absl::StatusOr<bool> ParseMountBool(absl::string_view key, absl::string_v
 // async, dirsync, propagation modes) and size=, mode=, uid=, gid=,
 // nr_inodes=, nr_blocks=, mpol=. Docker's daemon also adds "rprivate",
 // which means nothing on a fresh tmpfs; ocikit does not.
-inline absl::StatusOr<Mount> ParseTmpfsFlag(absl::string_view flag) {
-  const std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(flag, absl::MaxSplits(':', 1));
-  absl::StatusOr<std::string> destination = internal::MountDestination(parts.first);
-  if (!destination.ok()) return destination.status();
-  std::vector<std::string> raw = {"noexec", "nosuid", "nodev"};
-  if (flag.size() > parts.first.size()) {
-    for (absl::string_view option : absl::StrSplit(parts.second, ',')) raw.emplace_back(option);
-  }
-  absl::StatusOr<std::vector<std::string>> options = internal::MergeTmpfsOptions(raw);
-  if (!options.ok()) return options.status();
-  return internal::MakeTmpfsMount(*std::move(destination), *std::move(options));
-}
+absl::StatusOr<Mount> ParseTmpfsFlag(absl::string_view flag);
 
 // Parses Docker's and Podman's `-v/--volume HOST-DIR:CONTAINER-DIR[:OPTIONS]`
 // for bind mounts, e.g. "/srv/data:/data:ro,nosuid". OPTIONS is a comma list
@@ -446,49 +207,7 @@ inline absl::StatusOr<Mount> ParseTmpfsFlag(absl::string_view flag) {
 // nodev, noexec, suid, dev, exec, idmap[=...] and ridmap[=...]; options are
 // ordered as described at the top of this file. HOST-DIR must be absolute:
 // named and anonymous volumes need a volume store, which ocikit does not have.
-inline absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(flag, ':');
-  if (parts.size() == 1) {
-    return absl::InvalidArgumentError(absl::StrCat("anonymous volume \"", flag,
-                                                   "\" is not supported; expected HOST-DIR:CONTAINER-DIR[:OPTIONS]"));
-  }
-  if (parts.size() > 3) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("too many \":\" in \"", flag, "\"; expected HOST-DIR:CONTAINER-DIR[:OPTIONS]"));
-  }
-  if (absl::Status s = internal::CheckBindSource(parts[0]); !s.ok()) return s;
-  absl::StatusOr<std::string> destination = internal::MountDestination(parts[1]);
-  if (!destination.ok()) return destination.status();
-  internal::BindOptionSet options;
-  if (parts.size() == 3) {
-    for (absl::string_view option : absl::StrSplit(parts[2], ',')) {
-      const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(option, absl::MaxSplits('=', 1));
-      absl::Status s;
-      if (option == "ro" || option == "rw") {
-        s = internal::BindOptionSet::SetSlot(options.access, option);
-      } else if (option == "bind" || option == "rbind") {
-        s = internal::BindOptionSet::SetSlot(options.recursion, option);
-      } else if (internal::IsPropagationMode(option)) {
-        s = internal::BindOptionSet::SetSlot(options.propagation, option);
-      } else if (option == "nosuid" || option == "nodev" || option == "noexec" || option == "suid" ||
-                 option == "dev" || option == "exec") {
-        s = options.AddFlag(option);
-      } else if (option == "z" || option == "Z") {
-        // SELinux relabelling changes the host's files; that is the engine's
-        // job, not the spec's. Accepted so Docker and Podman lines work.
-      } else if (kv.first == "idmap" || kv.first == "ridmap") {
-        s = options.AddIDMap(kv.first, option.size() > kv.first.size(), kv.second);
-      } else {
-        s = absl::InvalidArgumentError(absl::StrCat(
-            "unknown volume option \"", option,
-            "\"; expected ro, rw, z, Z, [r]shared, [r]slave, [r]private, bind, rbind, nosuid, nodev, noexec, suid, "
-            "dev, exec, idmap[=...] or ridmap[=...]"));
-      }
-      if (!s.ok()) return s;
-    }
-  }
-  return internal::MakeBindMount(std::string(parts[0]), *std::move(destination), options);
-}
+absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag);
 
 // Parses Docker's and Podman's `--mount KEY=VALUE,...` for type=bind and
 // type=tmpfs, e.g. "type=bind,src=/srv,dst=/data,readonly". Keys (any case):
@@ -512,159 +231,12 @@ inline absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
 //   relabel=shared|private, consistency=...   accepted and ignored
 // BOOL is true, false, 1 or 0. A key may appear once. Fields are split at
 // every ',' (Docker reads the value as CSV, so quoted commas differ).
-inline absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag) {
-  struct Field {
-    std::string key;  // lower case
-    bool has_value;
-    absl::string_view value;
-  };
-  static constexpr struct {
-    absl::string_view key;
-    absl::string_view canonical;
-  } kKeys[] = {
-      {"type", "type"},
-      {"source", "source"},
-      {"src", "source"},
-      {"destination", "destination"},
-      {"dst", "destination"},
-      {"target", "destination"},
-      {"readonly", "readonly"},
-      {"ro", "readonly"},
-      {"rw", "readonly"},
-      {"bind-propagation", "bind-propagation"},
-      {"bind-nonrecursive", "bind-nonrecursive"},
-      {"idmap", "idmap"},
-      {"ridmap", "idmap"},
-      {"nosuid", "suid"},
-      {"suid", "suid"},
-      {"nodev", "dev"},
-      {"dev", "dev"},
-      {"noexec", "exec"},
-      {"exec", "exec"},
-      {"tmpfs-size", "tmpfs-size"},
-      {"tmpfs-mode", "tmpfs-mode"},
-      {"relabel", "relabel"},
-      {"consistency", "consistency"},
-  };
-  std::vector<Field> fields;
-  std::vector<absl::string_view> seen;
-  std::string type;
-  for (absl::string_view text : absl::StrSplit(flag, ',')) {
-    if (text.empty()) return absl::InvalidArgumentError("empty field; expected KEY[=VALUE]");
-    const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(text, absl::MaxSplits('=', 1));
-    Field f{absl::AsciiStrToLower(kv.first), text.size() > kv.first.size(), kv.second};
-    absl::string_view canonical;
-    for (const auto& k : kKeys) {
-      if (k.key == f.key) canonical = k.canonical;
-    }
-    if (canonical.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "unknown key \"", kv.first,
-          "\"; expected one of type, source, destination, readonly, rw, bind-propagation, bind-nonrecursive, idmap, "
-          "ridmap, nosuid, nodev, noexec, suid, dev, exec, tmpfs-size, tmpfs-mode, relabel, consistency"));
-    }
-    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
-      return absl::InvalidArgumentError(absl::StrCat("duplicate key \"", kv.first, "\""));
-    }
-    seen.push_back(canonical);
-    const bool takes_no_value = canonical == "suid" || canonical == "dev" || canonical == "exec";
-    const bool needs_value = canonical == "type" || canonical == "source" || canonical == "destination" ||
-                             canonical == "bind-propagation" || canonical == "tmpfs-size" ||
-                             canonical == "tmpfs-mode" || canonical == "relabel";
-    if (takes_no_value && f.has_value) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", kv.first, "\" takes no value"));
-    }
-    if (needs_value && f.value.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", kv.first, "\" needs a value"));
-    }
-    if (canonical == "type") {
-      type = std::string(f.value);
-    } else {
-      fields.push_back(std::move(f));
-    }
-  }
-  if (type.empty()) return absl::InvalidArgumentError("missing type; expected type=bind or type=tmpfs");
-  if (type != "bind" && type != "tmpfs") {
-    return absl::InvalidArgumentError(absl::StrCat("unsupported mount type \"", type, "\"; expected bind or tmpfs",
-                                                   type == "volume" ? " (named volumes need a volume store)" : ""));
-  }
-  const bool bind = type == "bind";
-  internal::BindOptionSet bind_options;
-  std::vector<std::string> tmpfs_options = {"noexec", "nosuid", "nodev"};
-  std::string source;
-  absl::StatusOr<std::string> destination = absl::InvalidArgumentError(
-      "missing destination; expected destination=PATH (or dst=, target=)");
-  for (const Field& f : fields) {
-    const absl::string_view key = f.key;
-    const bool bind_only = key == "source" || key == "src" || key == "bind-propagation" ||
-                           key == "bind-nonrecursive" || key == "idmap" || key == "ridmap" || key == "relabel";
-    const bool tmpfs_only = absl::StartsWith(key, "tmpfs-");
-    if ((bind_only && !bind) || (tmpfs_only && bind)) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", key, "\" is not allowed for ", type, " mounts"));
-    }
-    absl::Status s;
-    if (key == "source" || key == "src") {
-      source = std::string(f.value);
-    } else if (key == "destination" || key == "dst" || key == "target") {
-      destination = internal::MountDestination(f.value);
-      if (!destination.ok()) return destination.status();
-    } else if (key == "readonly" || key == "ro" || key == "rw") {
-      absl::StatusOr<bool> on = f.has_value ? internal::ParseMountBool(key, f.value) : true;
-      if (!on.ok()) return on.status();
-      const bool read_only = key == "rw" ? !*on : *on;
-      if (bind) {
-        s = internal::BindOptionSet::SetSlot(bind_options.access, read_only ? "ro" : "rw");
-      } else if (read_only) {
-        tmpfs_options.push_back("ro");
-      }
-    } else if (key == "bind-propagation") {
-      if (!internal::IsPropagationMode(f.value)) {
-        return absl::InvalidArgumentError(absl::StrCat("invalid bind-propagation \"", f.value,
-                                                       "\"; expected one of private, rprivate, shared, rshared, "
-                                                       "slave, rslave"));
-      }
-      bind_options.propagation = std::string(f.value);
-    } else if (key == "bind-nonrecursive") {
-      absl::StatusOr<bool> on = f.has_value ? internal::ParseMountBool(key, f.value) : true;
-      if (!on.ok()) return on.status();
-      bind_options.recursion = *on ? "bind" : "rbind";
-    } else if (key == "idmap" || key == "ridmap") {
-      s = bind_options.AddIDMap(key, f.has_value, f.value);
-    } else if (key == "nosuid" || key == "nodev" || key == "noexec" || key == "suid" || key == "dev" ||
-               key == "exec") {
-      if (bind) {
-        s = bind_options.AddFlag(key);
-      } else {
-        tmpfs_options.push_back(std::string(key));
-      }
-    } else if (key == "tmpfs-size") {
-      absl::StatusOr<std::string> size = internal::TmpfsSizeOption(f.value);
-      if (!size.ok()) return size.status();
-      tmpfs_options.push_back(*std::move(size));
-    } else if (key == "tmpfs-mode") {
-      absl::StatusOr<std::string> mode = internal::TmpfsModeOption(f.value);
-      if (!mode.ok()) return mode.status();
-      tmpfs_options.push_back(*std::move(mode));
-    } else if (key == "relabel") {
-      // SELinux relabelling changes the host's files: the engine's job.
-      if (f.value != "shared" && f.value != "private") {
-        return absl::InvalidArgumentError(
-            absl::StrCat("invalid relabel \"", f.value, "\"; expected shared or private"));
-      }
-    }  // consistency: a macOS setting that Docker ignores on Linux
-    if (!s.ok()) return s;
-  }
-  if (!destination.ok()) return destination.status();
-  if (!bind) {
-    absl::StatusOr<std::vector<std::string>> options = internal::MergeTmpfsOptions(tmpfs_options);
-    if (!options.ok()) return options.status();
-    return internal::MakeTmpfsMount(*std::move(destination), *std::move(options));
-  }
-  if (source.empty()) return absl::InvalidArgumentError("missing source; expected source=HOST-PATH for a bind mount");
-  if (absl::Status s = internal::CheckBindSource(source); !s.ok()) return s;
-  return internal::MakeBindMount(std::move(source), *std::move(destination), bind_options);
-}
+absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/mount_flags-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_MOUNT_FLAGS_H_

@@ -19,19 +19,12 @@
 namespace ocikit {
 
 // Gives the container the caller's privileges (see the file comment).
-inline SpecOpt WithPrivileged() {
-  return Compose({
-      WithAllCurrentCapabilities(),
-      WithMaskedPaths({}),
-      WithReadonlyPaths({}),
-      WithWriteableSysfs(),
-      WithWriteableCgroupfs(),
-      WithSelinuxLabel(""),
-      WithApparmorProfile(""),
-      WithSeccompUnconfined(),
-  });
-}
+SpecOpt WithPrivileged();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/privileged-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_PRIVILEGED_H_

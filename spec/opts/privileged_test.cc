@@ -23,7 +23,9 @@ TEST(WithPrivileged, AppliesContainerdsComposition) {
   EXPECT_TRUE(spec.linux_section->masked_paths.empty());
   EXPECT_TRUE(spec.linux_section->readonly_paths.empty());
   for (const Mount& m : spec.mounts) {
-    if (m.type == "sysfs") EXPECT_EQ(m.options.back(), "rw");
+    if (m.type == "sysfs") {
+      EXPECT_EQ(m.options.back(), "rw");
+    }
   }
   EXPECT_EQ(spec.process->apparmor_profile, "");
   EXPECT_EQ(spec.process->selinux_label, "");

@@ -28,111 +28,41 @@ inline constexpr absl::string_view kDefaultPathEnv =
 // last existing entry for K in place or is appended; "K" (no '=') removes K;
 // keys appended by this call are not looked up again ("a=1","a=2" appends
 // both). Empty entries are dropped.
-inline std::vector<std::string> ReplaceOrAppendEnv(std::vector<std::string> env,
-                                                   const std::vector<std::string>& overrides) {
-  absl::flat_hash_map<std::string, size_t> index;
-  for (size_t i = 0; i < env.size(); ++i) {
-    index[env[i].substr(0, env[i].find('='))] = i;
-  }
-  for (const std::string& entry : overrides) {
-    const size_t eq = entry.find('=');
-    const auto it = index.find(entry.substr(0, eq));
-    if (eq == std::string::npos) {
-      if (it != index.end()) env[it->second].clear();
-      continue;
-    }
-    if (it != index.end()) {
-      env[it->second] = entry;
-    } else {
-      env.push_back(entry);
-    }
-  }
-  std::erase(env, std::string());
-  return env;
-}
+std::vector<std::string> ReplaceOrAppendEnv(std::vector<std::string> env,
+                                                   const std::vector<std::string>& overrides);
 
 // Sets process.args (and clears the Windows commandLine).
-inline SpecOpt WithProcessArgs(std::vector<std::string> args) {
-  return SpecOpt("WithProcessArgs", [args = std::move(args)](const SpecContext&, Spec& spec) {
-    Process& p = EnsureProcess(spec);
-    p.args = args;
-    p.command_line.clear();
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithProcessArgs(std::vector<std::string> args);
 
 // Sets process.cwd.
-inline SpecOpt WithProcessCwd(std::string cwd) {
-  return SpecOpt("WithProcessCwd", [cwd = std::move(cwd)](const SpecContext&, Spec& spec) {
-    EnsureProcess(spec).cwd = cwd;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithProcessCwd(std::string cwd);
 
 // Merges environment entries into process.env (see ReplaceOrAppendEnv).
-inline SpecOpt WithEnv(std::vector<std::string> env) {
-  return SpecOpt("WithEnv", [env = std::move(env)](const SpecContext&, Spec& spec) {
-    if (env.empty()) return absl::OkStatus();
-    Process& p = EnsureProcess(spec);
-    p.env = ReplaceOrAppendEnv(std::move(p.env), env);
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithEnv(std::vector<std::string> env);
 
 // Sets PATH to the default search path, replacing any PATH already set.
-inline SpecOpt WithDefaultPathEnv() {
-  return SpecOpt("WithDefaultPathEnv", [](const SpecContext&, Spec& spec) {
-    Process& p = EnsureProcess(spec);
-    p.env = ReplaceOrAppendEnv(std::move(p.env), {std::string(kDefaultPathEnv)});
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithDefaultPathEnv();
 
 // Allocates a terminal for the process and sets TERM=xterm. Unlike
 // containerd, which appends a second TERM, an existing TERM is replaced.
-inline SpecOpt WithTTY() {
-  return SpecOpt("WithTTY", [](const SpecContext&, Spec& spec) {
-    Process& p = EnsureProcess(spec);
-    p.terminal = true;
-    p.env = ReplaceOrAppendEnv(std::move(p.env), {"TERM=xterm"});
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithTTY();
 
 // Sets process.consoleSize.
-inline SpecOpt WithTTYSize(uint64_t width, uint64_t height) {
-  return SpecOpt("WithTTYSize", [=](const SpecContext&, Spec& spec) {
-    Box& box = EnsureProcess(spec).console_size.emplace();
-    box.width = width;
-    box.height = height;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithTTYSize(uint64_t width, uint64_t height);
 
 // Sets the container's hostname.
-inline SpecOpt WithHostname(std::string hostname) {
-  return SpecOpt("WithHostname", [hostname = std::move(hostname)](const SpecContext&, Spec& spec) {
-    spec.hostname = hostname;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithHostname(std::string hostname);
 
 // Sets the container's NIS domain name.
-inline SpecOpt WithDomainname(std::string domainname) {
-  return SpecOpt("WithDomainname", [domainname = std::move(domainname)](const SpecContext&, Spec& spec) {
-    spec.domainname = domainname;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithDomainname(std::string domainname);
 
 // Merges `annotations` into the spec's annotations, overwriting equal keys.
-inline SpecOpt WithAnnotations(std::map<std::string, std::string> annotations) {
-  return SpecOpt("WithAnnotations", [annotations = std::move(annotations)](const SpecContext&, Spec& spec) {
-    for (const auto& [key, value] : annotations) spec.annotations[key] = value;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithAnnotations(std::map<std::string, std::string> annotations);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/process-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_PROCESS_H_

@@ -91,98 +91,41 @@ inline constexpr absl::string_view kSystemdResolvedUpstream = "/run/systemd/reso
 
 // The read-only bind options of the generated /etc/resolv.conf and /etc/hosts
 // (BuildKit's withROBind).
-inline const std::vector<std::string>& GeneratedFileMountOptions() {
-  static const std::vector<std::string> kOptions = {"nosuid", "noexec", "nodev", "rbind", "ro"};
-  return kOptions;
-}
+const std::vector<std::string>& GeneratedFileMountOptions();
 
 // The nameservers used when none remain: Google Public DNS (Docker, BuildKit).
-inline const std::vector<std::string>& DefaultFallbackNameservers() {
-  static const std::vector<std::string> kServers = {"8.8.8.8", "8.8.4.4", "2001:4860:4860::8888",
-                                                    "2001:4860:4860::8844"};
-  return kServers;
-}
+const std::vector<std::string>& DefaultFallbackNameservers();
 
 namespace internal {
 
 // Whether `text` is usable as one word of a resolv.conf line: not empty, no
 // whitespace or control characters.
-inline bool IsResolvWord(absl::string_view text) {
-  return !text.empty() && std::none_of(text.begin(), text.end(), [](char c) {
-    return absl::ascii_isspace(static_cast<unsigned char>(c)) || absl::ascii_iscntrl(static_cast<unsigned char>(c));
-  });
-}
+bool IsResolvWord(absl::string_view text);
 
 // The canonical text of an IPv4 or IPv6 address (inet_pton, then inet_ntop),
 // or nullopt. With `allow_zone`, an IPv6 address may end in "%<zone>".
-inline std::optional<std::string> CanonicalIP(absl::string_view text, bool allow_zone) {
-  absl::string_view addr = text;
-  absl::string_view zone;
-  bool has_zone = false;
-  if (const size_t pct = text.find('%'); pct != absl::string_view::npos) {
-    if (!allow_zone) return std::nullopt;
-    addr = text.substr(0, pct);
-    zone = text.substr(pct + 1);
-    has_zone = true;
-    if (!IsResolvWord(zone)) return std::nullopt;
-  }
-  const std::string copy(addr);
-  char out[INET6_ADDRSTRLEN];
-  in_addr v4;
-  if (!has_zone && ::inet_pton(AF_INET, copy.c_str(), &v4) == 1) {
-    if (::inet_ntop(AF_INET, &v4, out, sizeof out) == nullptr) return std::nullopt;
-    return std::string(out);
-  }
-  in6_addr v6;
-  if (::inet_pton(AF_INET6, copy.c_str(), &v6) != 1) return std::nullopt;
-  if (::inet_ntop(AF_INET6, &v6, out, sizeof out) == nullptr) return std::nullopt;
-  return has_zone ? absl::StrCat(out, "%", zone) : std::string(out);
-}
+std::optional<std::string> CanonicalIP(absl::string_view text, bool allow_zone);
 
 // Whether the text is an IPv4 or IPv6 address (no zone).
-inline bool IsIPAddress(absl::string_view text) { return CanonicalIP(text, false).has_value(); }
+bool IsIPAddress(absl::string_view text);
 
 // Whether a canonical nameserver address is loopback: 127.0.0.0/8, ::1, or
 // an IPv4-mapped 127.0.0.0/8 (Go's netip.Addr.IsLoopback).
-inline bool IsLoopbackNameserver(absl::string_view canonical) {
-  const absl::string_view addr = canonical.substr(0, canonical.find('%'));
-  return absl::StartsWith(addr, "127.") || addr == "::1" || absl::StartsWith(addr, "::ffff:127.");
-}
+bool IsLoopbackNameserver(absl::string_view canonical);
 
 // A read-only bind of the generated file `source` onto `destination`,
 // replacing any mount there (ReplaceOrAppendMount).
-inline void SetGeneratedFileMount(std::vector<Mount>& mounts, absl::string_view destination, std::string source) {
-  Mount m;
-  m.destination = std::string(destination);
-  m.type = "bind";
-  m.source = std::move(source);
-  m.options = GeneratedFileMountOptions();
-  ReplaceOrAppendMount(mounts, std::move(m));
-}
+void SetGeneratedFileMount(std::vector<Mount>& mounts, absl::string_view destination, std::string source);
 
 // The largest host file the DNS transforms read.
 inline constexpr size_t kMaxDnsFileBytes = 1 << 20;
 
 // The contents of a host file, or nullopt when it does not exist.
-inline absl::StatusOr<std::optional<std::string>> ReadOptionalHostFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxDnsFileBytes);
-  if (text.ok()) return std::optional<std::string>(*std::move(text));
-  if (absl::IsNotFound(text.status())) return std::optional<std::string>();
-  return text.status();
-}
+absl::StatusOr<std::optional<std::string>> ReadOptionalHostFile(const std::string& path);
 
 // `<state_dir>/<name>` after checking that state_dir is set and absolute
 // (the path becomes a mount source, which runtimes need absolute).
-inline absl::StatusOr<std::string> StateFilePath(absl::string_view state_dir, absl::string_view name) {
-  if (state_dir.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat("a state directory is required to write ", name));
-  }
-  if (state_dir.front() != '/') {
-    return absl::FailedPreconditionError(
-        absl::StrCat("state directory \"", state_dir, "\" is not absolute; expected an absolute path"));
-  }
-  return JoinPath({state_dir, name});
-}
+absl::StatusOr<std::string> StateFilePath(absl::string_view state_dir, absl::string_view name);
 
 }  // namespace internal
 
@@ -208,54 +151,20 @@ struct ResolvConf {
 // Example:
 //   ResolvConf c = ParseResolvConf("domain a.example\nnameserver 10.0.0.1\n");
 //   // c.nameservers == {"10.0.0.1"}, c.search == {"a.example"}
-inline ResolvConf ParseResolvConf(absl::string_view text) {
-  ResolvConf conf;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    if (absl::EndsWith(line, "\r")) line.remove_suffix(1);
-    const absl::string_view stripped = absl::StripLeadingAsciiWhitespace(line);
-    if (stripped.empty() || stripped.front() == '#' || stripped.front() == ';') continue;
-    const std::vector<absl::string_view> fields =
-        absl::StrSplit(stripped, absl::ByAnyChar(" \t\v\f\r"), absl::SkipEmpty());
-    if (fields.empty()) continue;
-    const absl::string_view keyword = fields[0];
-    if (keyword == "nameserver") {
-      if (fields.size() < 2) continue;
-      if (std::optional<std::string> ip = internal::CanonicalIP(fields[1], true)) {
-        conf.nameservers.push_back(*std::move(ip));
-      } else {
-        conf.invalid_nameservers.emplace_back(fields[1]);
-      }
-    } else if (keyword == "domain" || keyword == "search") {
-      if (fields.size() < 2) continue;
-      conf.search.clear();
-      for (size_t i = 1; i < fields.size(); ++i) conf.search.emplace_back(fields[i]);
-    } else if (keyword == "options") {
-      for (size_t i = 1; i < fields.size(); ++i) conf.options.emplace_back(fields[i]);
-    } else {
-      conf.other.emplace_back(line);
-    }
-  }
-  return conf;
-}
+ResolvConf ParseResolvConf(absl::string_view text);
 
 // IsSystemdResolvedStub()
 //
 // Whether the file's only nameserver is systemd-resolved's stub 127.0.0.53,
 // so that the real nameservers are in kSystemdResolvedUpstream.
-inline bool IsSystemdResolvedStub(const ResolvConf& conf) {
-  return conf.nameservers.size() == 1 && conf.nameservers[0] == kSystemdResolvedStub;
-}
+bool IsSystemdResolvedStub(const ResolvConf& conf);
 
 // CanonicalNameserver()
 //
 // The canonical form of a nameserver address, IPv6 with an optional zone:
 // "2001:DB8::0:1" -> "2001:db8::1". Anything else is an InvalidArgument
 // error: `bad nameserver address "x"; expected an IPv4 or IPv6 address`.
-inline absl::StatusOr<std::string> CanonicalNameserver(absl::string_view address) {
-  if (std::optional<std::string> ip = internal::CanonicalIP(address, true)) return *std::move(ip);
-  return absl::InvalidArgumentError(
-      absl::StrCat("bad nameserver address \"", address, "\"; expected an IPv4 or IPv6 address"));
-}
+absl::StatusOr<std::string> CanonicalNameserver(absl::string_view address);
 
 // MergeResolvOptions()
 //
@@ -267,22 +176,8 @@ inline absl::StatusOr<std::string> CanonicalNameserver(absl::string_view address
 // Example:
 //   MergeResolvOptions({"ndots:1", "timeout:1", "rotate"}, {"timeout:2", "ndots:5", "edns0"});
 //   // {"ndots:5", "timeout:2", "rotate", "edns0"}
-inline std::vector<std::string> MergeResolvOptions(const std::vector<std::string>& base,
-                                                   const std::vector<std::string>& add) {
-  std::vector<std::string> out;
-  const auto key = [](absl::string_view option) { return option.substr(0, option.find(':')); };
-  for (const std::vector<std::string>* list : {&base, &add}) {
-    for (const std::string& option : *list) {
-      const auto it = std::find_if(out.begin(), out.end(), [&](const std::string& o) { return key(o) == key(option); });
-      if (it != out.end()) {
-        *it = option;
-      } else {
-        out.push_back(option);
-      }
-    }
-  }
-  return out;
-}
+std::vector<std::string> MergeResolvOptions(const std::vector<std::string>& base,
+                                                   const std::vector<std::string>& add);
 
 // What GenerateResolvConf works from. Empty override lists mean "keep the
 // host's".
@@ -316,99 +211,7 @@ struct ResolvConfResult {
 //   - a search list of more than 6 domains or more than 256 characters
 //     (joined by spaces): glibc 2.25 and older and macOS ignore the rest, and
 //     musl ignores resolv.conf lines longer than 256 bytes.
-inline absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvConfInputs& in) {
-  ResolvConfResult result;
-
-  // Validate the overrides first: a bad one fails whatever the host has.
-  std::vector<std::string> override_ns;
-  for (const std::string& ns : in.nameservers) {
-    absl::StatusOr<std::string> ip = CanonicalNameserver(ns);
-    if (!ip.ok()) return ip.status();
-    override_ns.push_back(*std::move(ip));
-  }
-  std::vector<std::string> fallback;
-  for (const std::string& ns : in.fallback_nameservers) {
-    absl::StatusOr<std::string> ip = CanonicalNameserver(ns);
-    if (!ip.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("fallback nameservers: ", ip.status().message()));
-    }
-    fallback.push_back(*std::move(ip));
-  }
-  for (const std::string& domain : in.search) {
-    if (!internal::IsResolvWord(domain)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("bad search domain \"", domain, "\"; expected a domain name without spaces"));
-    }
-  }
-  for (const std::string& option : in.options) {
-    if (!internal::IsResolvWord(option)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("bad DNS option \"", option,
-                       "\"; expected an option such as ndots:2 or rotate, without spaces"));
-    }
-  }
-
-  // The source file.
-  ResolvConf conf = ParseResolvConf(in.host_text);
-  if (!in.host_networking && IsSystemdResolvedStub(conf)) {
-    if (in.resolved_text.has_value()) {
-      conf = ParseResolvConf(*in.resolved_text);
-    } else {
-      result.warnings.push_back(absl::StrCat("the host's resolv.conf lists only the systemd-resolved stub ",
-                                             kSystemdResolvedStub, " and ", kSystemdResolvedUpstream,
-                                             " is missing"));
-    }
-  }
-
-  // Nameservers.
-  std::vector<std::string> nameservers;
-  const bool ns_override = !override_ns.empty();
-  if (ns_override) {
-    nameservers = std::move(override_ns);
-  } else {
-    for (const std::string& bad : conf.invalid_nameservers) {
-      result.warnings.push_back(absl::StrCat("ignored invalid nameserver \"", bad, "\" in the host's resolv.conf"));
-    }
-    nameservers = conf.nameservers;
-    if (!in.host_networking) std::erase_if(nameservers, internal::IsLoopbackNameserver);
-  }
-  if (nameservers.empty()) {
-    nameservers = fallback;
-    result.warnings.push_back(fallback.empty() ? std::string("no usable nameservers and no fallback nameservers")
-                                               : absl::StrCat("no usable nameservers; using the fallback nameservers ",
-                                                              absl::StrJoin(fallback, ", ")));
-  }
-
-  // Search list.
-  std::vector<std::string> search = conf.search;
-  if (!in.search.empty()) {
-    search.clear();
-    for (const std::string& domain : in.search) {
-      if (domain != ".") search.push_back(domain);
-    }
-  }
-  const std::string search_line = absl::StrJoin(search, " ");
-  if (search.size() > 6) {
-    result.warnings.push_back(absl::StrCat("search list has ", search.size(),
-                                           " domains; glibc 2.25 and older and macOS use only the first 6"));
-  }
-  if (search_line.size() > 256) {
-    result.warnings.push_back(absl::StrCat("search list is ", search_line.size(),
-                                           " characters long; glibc 2.25 and older, musl and macOS read at most 256"));
-  }
-
-  // Options.
-  const std::vector<std::string> options =
-      MergeResolvOptions(in.ignore_host_options ? std::vector<std::string>() : conf.options, in.options);
-
-  // Output.
-  std::string& text = result.text;
-  for (const std::string& ns : nameservers) absl::StrAppend(&text, "nameserver ", ns, "\n");
-  if (!search.empty()) absl::StrAppend(&text, "search ", search_line, "\n");
-  if (!options.empty()) absl::StrAppend(&text, "options ", absl::StrJoin(options, " "), "\n");
-  for (const std::string& line : conf.other) absl::StrAppend(&text, line, "\n");
-  return result;
-}
+absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvConfInputs& in);
 
 // How WithResolvConf builds the file. The host paths come from the
 // SpecContext (host_resolv_conf) and from `systemd_resolved_conf`.
@@ -434,37 +237,12 @@ struct ResolvConfOptions {
 // namespace entry. Fails, leaving the spec unchanged, without a state
 // directory (FailedPrecondition), on unreadable host files and on bad
 // overrides.
-inline SpecOpt WithResolvConf(ResolvConfOptions options = {}) {
-  return SpecOpt("WithResolvConf", [options = std::move(options)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = internal::StateFilePath(ctx.state_dir, "resolv.conf");
-    if (!path.ok()) return path.status();
-    ResolvConfInputs in;
-    in.host_networking = !HasNamespace(spec, "network");
-    absl::StatusOr<std::optional<std::string>> host = internal::ReadOptionalHostFile(ctx.host_resolv_conf);
-    if (!host.ok()) return host.status();
-    in.host_text = host->value_or("");
-    if (!in.host_networking && IsSystemdResolvedStub(ParseResolvConf(in.host_text))) {
-      absl::StatusOr<std::optional<std::string>> resolved =
-          internal::ReadOptionalHostFile(options.systemd_resolved_conf);
-      if (!resolved.ok()) return resolved.status();
-      in.resolved_text = *std::move(resolved);
-    }
-    in.nameservers = options.nameservers;
-    in.search = options.search;
-    in.options = options.options;
-    in.ignore_host_options = options.ignore_host_options;
-    in.fallback_nameservers = options.fallback_nameservers;
-    absl::StatusOr<ResolvConfResult> result = GenerateResolvConf(in);
-    if (!result.ok()) return result.status();
-    if (absl::Status s = WriteFileAtomic(*path, result->text, 0644); !s.ok()) return s;
-    internal::SetGeneratedFileMount(spec.mounts, "/etc/resolv.conf", *std::move(path));
-    if (options.warnings != nullptr) {
-      options.warnings->insert(options.warnings->end(), result->warnings.begin(), result->warnings.end());
-    }
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithResolvConf(ResolvConfOptions options = {});
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/resolvconf-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_RESOLVCONF_H_

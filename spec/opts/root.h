@@ -15,21 +15,15 @@
 namespace ocikit {
 
 // Sets root.path (absolute, or relative to the bundle).
-inline SpecOpt WithRootFSPath(std::string path) {
-  return SpecOpt("WithRootFSPath", [path = std::move(path)](const SpecContext&, Spec& spec) {
-    EnsureRoot(spec).path = path;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithRootFSPath(std::string path);
 
 // Makes the root filesystem read-only.
-inline SpecOpt WithRootFSReadonly() {
-  return SpecOpt("WithRootFSReadonly", [](const SpecContext&, Spec& spec) {
-    EnsureRoot(spec).readonly = true;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithRootFSReadonly();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/root-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_ROOT_H_

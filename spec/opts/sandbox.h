@@ -21,35 +21,17 @@ namespace ocikit {
 
 // Whether `path` is `dir` or below it, compared by path components after
 // cleaning ("/sysroot" is not under "/sys").
-inline bool IsPathUnder(absl::string_view path, absl::string_view dir) {
-  const std::string p = CleanPath(path);
-  const std::string d = CleanPath(dir);
-  if (d == "/") return absl::StartsWith(p, "/");
-  return p == d || absl::StartsWith(p, d + "/");
-}
+bool IsPathUnder(absl::string_view path, absl::string_view dir);
 
 // BuildKit's no-sandbox mode: removes the pid namespace, replaces every mount
 // at or under /proc with an rbind of the host's /proc placed first, and
 // removes the masked and read-only paths under /proc.
-inline SpecOpt WithNoProcessSandbox() {
-  return SpecOpt("WithNoProcessSandbox", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    if (absl::Status s = WithHostNamespace("pid")(ctx, spec); !s.ok()) return s;
-    std::erase_if(spec.mounts, [](const Mount& m) { return IsPathUnder(m.destination, "/proc"); });
-    Mount proc;
-    proc.destination = "/proc";
-    proc.type = "bind";
-    proc.source = "/proc";
-    proc.options = {"rbind"};
-    spec.mounts.insert(spec.mounts.begin(), std::move(proc));
-    if (spec.linux_section) {
-      const auto under_proc = [](const std::string& p) { return IsPathUnder(p, "/proc"); };
-      std::erase_if(spec.linux_section->masked_paths, under_proc);
-      std::erase_if(spec.linux_section->readonly_paths, under_proc);
-    }
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithNoProcessSandbox();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/sandbox-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_SANDBOX_H_

@@ -2,7 +2,7 @@
 //
 // Process security settings: no_new_privs, AppArmor, SELinux labels, and
 // turning the seccomp filter off. The seccomp profiles themselves are in
-// policy/ (policy/seccomp_opts.h).
+// policy/ (policy/seccomp/opts.h).
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithNoNewPrivileges(), WithApparmorProfile("docker-default")});
@@ -17,53 +17,27 @@
 namespace ocikit {
 
 // Sets noNewPrivileges: execve cannot grant privileges (setuid, file caps).
-inline SpecOpt WithNoNewPrivileges() {
-  return SpecOpt("WithNoNewPrivileges", [](const SpecContext&, Spec& spec) {
-    EnsureProcess(spec).no_new_privileges = true;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithNoNewPrivileges();
 
 // Clears noNewPrivileges.
-inline SpecOpt WithNewPrivileges() {
-  return SpecOpt("WithNewPrivileges", [](const SpecContext&, Spec& spec) {
-    EnsureProcess(spec).no_new_privileges = false;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithNewPrivileges();
 
 // Sets the AppArmor profile of the process; "" removes it.
-inline SpecOpt WithApparmorProfile(std::string profile) {
-  return SpecOpt("WithApparmorProfile", [profile = std::move(profile)](const SpecContext&, Spec& spec) {
-    EnsureProcess(spec).apparmor_profile = profile;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithApparmorProfile(std::string profile);
 
 // Sets the SELinux label of the process; "" removes it.
-inline SpecOpt WithSelinuxLabel(std::string label) {
-  return SpecOpt("WithSelinuxLabel", [label = std::move(label)](const SpecContext&, Spec& spec) {
-    EnsureProcess(spec).selinux_label = label;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithSelinuxLabel(std::string label);
 
 // Sets the SELinux label of the container's mounts; "" removes it.
-inline SpecOpt WithMountLabel(std::string label) {
-  return SpecOpt("WithMountLabel", [label = std::move(label)](const SpecContext&, Spec& spec) {
-    EnsureLinux(spec).mount_label = label;
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithMountLabel(std::string label);
 
 // Removes the seccomp filter (linux.seccomp).
-inline SpecOpt WithSeccompUnconfined() {
-  return SpecOpt("WithSeccompUnconfined", [](const SpecContext&, Spec& spec) {
-    if (spec.linux_section) spec.linux_section->seccomp.reset();
-    return absl::OkStatus();
-  });
-}
+SpecOpt WithSeccompUnconfined();
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/security-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_SECURITY_H_

@@ -69,40 +69,25 @@ class SpecOpt {
 };
 
 // Applies `opts` to `spec` in order, stopping at the first error.
-inline absl::Status ApplyOpts(const SpecContext& ctx, Spec& spec, const std::vector<SpecOpt>& opts) {
-  for (const SpecOpt& opt : opts) {
-    if (absl::Status s = opt(ctx, spec); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
+absl::Status ApplyOpts(const SpecContext& ctx, Spec& spec, const std::vector<SpecOpt>& opts);
 
 // One SpecOpt that applies `opts` in order.
-inline SpecOpt Compose(std::vector<SpecOpt> opts) {
-  return SpecOpt(nullptr, [opts = std::move(opts)](const SpecContext& ctx, Spec& spec) {
-    return ApplyOpts(ctx, spec, opts);
-  });
-}
+SpecOpt Compose(std::vector<SpecOpt> opts);
 
 // The default Linux spec for the context's namespace and id, then `opts`.
-inline absl::StatusOr<Spec> GenerateSpec(const SpecContext& ctx, const std::vector<SpecOpt>& opts) {
-  Spec spec = DefaultLinuxSpec(ctx.ns, ctx.container_id);
-  if (absl::Status s = ApplyOpts(ctx, spec, opts); !s.ok()) return s;
-  return spec;
-}
+absl::StatusOr<Spec> GenerateSpec(const SpecContext& ctx, const std::vector<SpecOpt>& opts);
 
 // Ensure helpers: create the section when absent and return it.
-inline Process& EnsureProcess(Spec& spec) { return spec.process ? *spec.process : spec.process.emplace(); }
-inline Root& EnsureRoot(Spec& spec) { return spec.root ? *spec.root : spec.root.emplace(); }
-inline Linux& EnsureLinux(Spec& spec) { return spec.linux_section ? *spec.linux_section : spec.linux_section.emplace(); }
-inline LinuxResources& EnsureLinuxResources(Spec& spec) {
-  Linux& lx = EnsureLinux(spec);
-  return lx.resources ? *lx.resources : lx.resources.emplace();
-}
-inline LinuxCapabilities& EnsureCapabilities(Spec& spec) {
-  Process& p = EnsureProcess(spec);
-  return p.capabilities ? *p.capabilities : p.capabilities.emplace();
-}
+Process& EnsureProcess(Spec& spec);
+Root& EnsureRoot(Spec& spec);
+Linux& EnsureLinux(Spec& spec);
+LinuxResources& EnsureLinuxResources(Spec& spec);
+LinuxCapabilities& EnsureCapabilities(Spec& spec);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/opts/spec_opt-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_OPTS_SPEC_OPT_H_

@@ -78,16 +78,7 @@ namespace internal {
 
 // Parses a plain decimal id ("1000"; not "+1", " 1", "1e3") no larger than
 // kMaxAccountId.
-inline std::optional<uint32_t> ParseAccountId(absl::string_view text) {
-  if (text.empty() || text.size() > 10) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (value > kMaxAccountId) return std::nullopt;
-  return static_cast<uint32_t>(value);
-}
+std::optional<uint32_t> ParseAccountId(absl::string_view text);
 
 // The fields of one account-file line, as views into the text.
 template <size_t N>
@@ -120,109 +111,37 @@ void ForEachAccountLine(absl::string_view text, Fn&& fn) {
 }
 
 // Builds a PasswdEntry from a line; nullopt when its uid or gid is not valid.
-inline std::optional<PasswdEntry> ToPasswdEntry(const AccountLine<7>& line) {
-  const std::optional<uint32_t> uid = ParseAccountId(line.fields[2]);
-  const std::optional<uint32_t> gid = ParseAccountId(line.fields[3]);
-  if (!uid || !gid) return std::nullopt;
-  PasswdEntry entry;
-  entry.name = std::string(line.fields[0]);
-  entry.password = std::string(line.fields[1]);
-  entry.uid = *uid;
-  entry.gid = *gid;
-  entry.gecos = std::string(line.fields[4]);
-  entry.home = std::string(line.fields[5]);
-  entry.shell = std::string(line.fields[6]);
-  return entry;
-}
+std::optional<PasswdEntry> ToPasswdEntry(const AccountLine<7>& line);
 
 // Whether the comma-separated member list `members` names `user`.
-inline bool HasMember(absl::string_view members, absl::string_view user) {
-  if (user.empty()) return false;
-  for (absl::string_view member : absl::StrSplit(members, ',')) {
-    if (member == user) return true;
-  }
-  return false;
-}
+bool HasMember(absl::string_view members, absl::string_view user);
 
 }  // namespace internal
 
 // Parses /etc/passwd text into its valid entries, in file order.
-inline std::vector<PasswdEntry> ParsePasswd(absl::string_view text) {
-  std::vector<PasswdEntry> entries;
-  internal::ForEachAccountLine<7>(text, [&](const internal::AccountLine<7>& line) {
-    if (std::optional<PasswdEntry> entry = internal::ToPasswdEntry(line)) entries.push_back(*std::move(entry));
-    return true;
-  });
-  return entries;
-}
+std::vector<PasswdEntry> ParsePasswd(absl::string_view text);
 
 // Parses /etc/group text into its valid entries, in file order.
-inline std::vector<GroupEntry> ParseGroup(absl::string_view text) {
-  std::vector<GroupEntry> entries;
-  internal::ForEachAccountLine<4>(text, [&](const internal::AccountLine<4>& line) {
-    const std::optional<uint32_t> gid = internal::ParseAccountId(line.fields[2]);
-    if (!gid) return true;
-    GroupEntry& entry = entries.emplace_back();
-    entry.name = std::string(line.fields[0]);
-    entry.password = std::string(line.fields[1]);
-    entry.gid = *gid;
-    for (absl::string_view member : absl::StrSplit(line.fields[3], ',', absl::SkipEmpty())) {
-      entry.members.emplace_back(member);
-    }
-    return true;
-  });
-  return entries;
-}
+std::vector<GroupEntry> ParseGroup(absl::string_view text);
 
 // Finds the first valid passwd entry named `name`.
-inline std::optional<PasswdEntry> FindPasswdByName(absl::string_view passwd_text, absl::string_view name) {
-  std::optional<PasswdEntry> found;
-  internal::ForEachAccountLine<7>(passwd_text, [&](const internal::AccountLine<7>& line) {
-    if (line.fields[0] != name) return true;
-    found = internal::ToPasswdEntry(line);
-    return !found.has_value();
-  });
-  return found;
-}
+std::optional<PasswdEntry> FindPasswdByName(absl::string_view passwd_text, absl::string_view name);
 
 // Finds the first valid passwd entry with uid `uid`.
-inline std::optional<PasswdEntry> FindPasswdByUid(absl::string_view passwd_text, uint32_t uid) {
-  std::optional<PasswdEntry> found;
-  internal::ForEachAccountLine<7>(passwd_text, [&](const internal::AccountLine<7>& line) {
-    const std::optional<uint32_t> line_uid = internal::ParseAccountId(line.fields[2]);
-    if (line_uid != uid) return true;
-    found = internal::ToPasswdEntry(line);
-    return !found.has_value();
-  });
-  return found;
-}
+std::optional<PasswdEntry> FindPasswdByUid(absl::string_view passwd_text, uint32_t uid);
 
 // Returns the gid of the first valid group named `name`.
-inline std::optional<uint32_t> FindGroupGid(absl::string_view group_text, absl::string_view name) {
-  std::optional<uint32_t> found;
-  internal::ForEachAccountLine<4>(group_text, [&](const internal::AccountLine<4>& line) {
-    if (line.fields[0] != name) return true;
-    found = internal::ParseAccountId(line.fields[2]);
-    return !found.has_value();
-  });
-  return found;
-}
+std::optional<uint32_t> FindGroupGid(absl::string_view group_text, absl::string_view name);
 
 // Returns the gids of the valid groups whose member list names `user`, in file
 // order, each gid once. A group named like the user counts too (BuildKit;
 // containerd's WithAdditionalGIDs skips it, see spec/opts/user.h).
-inline std::vector<uint32_t> FindSupplementaryGids(absl::string_view group_text, absl::string_view user) {
-  std::vector<uint32_t> gids;
-  absl::flat_hash_set<uint32_t> seen;
-  internal::ForEachAccountLine<4>(group_text, [&](const internal::AccountLine<4>& line) {
-    if (!internal::HasMember(line.fields[3], user)) return true;
-    const std::optional<uint32_t> gid = internal::ParseAccountId(line.fields[2]);
-    if (gid && seen.insert(*gid).second) gids.push_back(*gid);
-    return true;
-  });
-  return gids;
-}
+std::vector<uint32_t> FindSupplementaryGids(absl::string_view group_text, absl::string_view user);
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "spec/rootfs/passwd-inl.h"
+#endif
 
 #endif  // OCIKIT_SPEC_ROOTFS_PASSWD_H_

@@ -1,0 +1,427 @@
+// File: executor/flags/spec_flags-inl.h
+//
+// Definitions of executor/flags/spec_flags.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_INL_H_
+#define OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_INL_H_
+
+#include "executor/flags/spec_flags.h"
+#include "spec/internal/compile_mode.h"
+#include <algorithm>
+#include <cstdlib>
+#include <unistd.h>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "executor/flags/arg_parser.h"
+#include "executor/flags/resource_flags.h"
+#include "spec/opts/capabilities.h"
+#include "spec/opts/hosts.h"
+#include "spec/opts/masked_paths.h"
+#include "spec/opts/mount_flags.h"
+#include "spec/opts/mounts.h"
+#include "spec/opts/namespaces.h"
+#include "spec/opts/privileged.h"
+#include "spec/opts/process.h"
+#include "spec/opts/resolvconf.h"
+#include "spec/opts/root.h"
+#include "spec/opts/rootless.h"
+#include "spec/opts/sandbox.h"
+#include "spec/opts/security.h"
+#include "spec/opts/spec_opt.h"
+#include "spec/opts/user.h"
+#include "spec/opts/userns.h"
+
+namespace ocikit {
+
+namespace internal {
+
+OCIKIT_INLINE absl::Status ApplyLabelOpt(SpecFlags& f, absl::string_view value) {
+  if (value == "disable") {
+    f.selinux_label = "";
+    f.mount_label = "";
+    return absl::OkStatus();
+  }
+  std::vector<std::string> process = {"system_u", "system_r", "container_t", "s0"};
+  std::vector<std::string> files = {"system_u", "object_r", "container_file_t", "s0"};
+  if (f.selinux_label && !f.selinux_label->empty()) process = absl::StrSplit(*f.selinux_label, absl::MaxSplits(':', 3));
+  if (f.mount_label && !f.mount_label->empty()) files = absl::StrSplit(*f.mount_label, absl::MaxSplits(':', 3));
+  const size_t colon = value.find(':');
+  const absl::string_view key = value.substr(0, colon);
+  const int field = key == "user" ? 0 : key == "role" ? 1 : key == "type" ? 2 : key == "level" ? 3 : -1;
+  if (field < 0 || colon == absl::string_view::npos || colon + 1 == value.size() || process.size() != 4) {
+    return absl::InvalidArgumentError("expected label=disable, user:USER, role:ROLE, type:TYPE or level:LEVEL");
+  }
+  process[static_cast<size_t>(field)] = std::string(value.substr(colon + 1));
+  if (field != 1 && field != 2 && files.size() == 4) files[static_cast<size_t>(field)] = process[static_cast<size_t>(field)];
+  f.selinux_label = absl::StrJoin(process, ":");
+  f.mount_label = absl::StrJoin(files, ":");
+  return absl::OkStatus();
+}
+
+OCIKIT_INLINE absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt) {
+  const size_t eq = opt.find('=');
+  const absl::string_view key = opt.substr(0, eq);
+  const absl::string_view value = eq == absl::string_view::npos ? absl::string_view() : opt.substr(eq + 1);
+  if (key == "no-new-privileges") {
+    if (eq == absl::string_view::npos || value == "true") {
+      f.no_new_privileges = true;
+    } else if (value == "false") {
+      f.no_new_privileges = false;
+    } else {
+      return absl::InvalidArgumentError("expected no-new-privileges, no-new-privileges=true or =false");
+    }
+    return absl::OkStatus();
+  }
+  if (eq == absl::string_view::npos || value.empty()) {
+    return absl::InvalidArgumentError(
+        "expected KEY=VALUE with KEY one of seccomp, apparmor, label, mask, unmask, systempaths, or no-new-privileges");
+  }
+  if (key == "seccomp") {
+    f.seccomp = std::string(value);
+  } else if (key == "apparmor") {
+    f.apparmor = std::string(value);
+  } else if (key == "label") {
+    return ApplyLabelOpt(f, value);
+  } else if (key == "mask") {
+    for (absl::string_view p : absl::StrSplit(value, ':', absl::SkipEmpty())) f.mask.emplace_back(p);
+  } else if (key == "unmask") {
+    for (absl::string_view p : absl::StrSplit(value, ':', absl::SkipEmpty())) f.unmask.emplace_back(p);
+  } else if (key == "systempaths") {
+    if (value != "unconfined") return absl::InvalidArgumentError("expected systempaths=unconfined");
+    f.systempaths_unconfined = true;
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown security option \"", key,
+        "\"; expected seccomp, apparmor, label, mask, unmask, systempaths or no-new-privileges"));
+  }
+  return absl::OkStatus();
+}
+
+OCIKIT_INLINE std::string Resolve(const std::string& base_dir, const std::string& path) {
+  if (base_dir.empty() || path.empty() || path[0] == '/') return path;
+  return absl::StrCat(base_dir, "/", path);
+}
+}  // namespace internal
+
+OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
+  set.Add({"from", 0, "FILE", "start from this config.json instead of the default spec", AssignFlag(f.from)});
+  set.Add({"name", 0, "ID", "container id (used in cgroupsPath)", AssignFlag(f.name)});
+  set.Add({"namespace", 0, "NS", "containerd-style namespace for cgroupsPath (default \"default\")", AssignFlag(f.ns)});
+  set.Add({"rootfs", 0, "DIR", "root filesystem path (root.path)", AssignFlag(f.rootfs)});
+  set.Add({"hostname", 'h', "NAME", "container hostname", AssignFlag(f.hostname)});
+  set.Add({"domainname", 0, "NAME", "container NIS domain name", AssignFlag(f.domainname)});
+  set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(f.workdir)});
+  set.Add({"user", 'u', "USER[:GROUP]", "run as this user: name or uid, optional group name or gid (looked up in the rootfs)",
+           [&f](absl::string_view v) {
+             f.user = std::string(v);
+             return absl::OkStatus();
+           }});
+  set.Add({"group-add", 0, "GROUP", "add a supplementary group: name (looked up in the rootfs) or gid", AppendFlag(f.group_add)});
+  set.Add({"umask", 0, "MODE", "umask of the process, octal (e.g. 0022)", [&f](absl::string_view v) {
+             if (v.empty() || v.size() > 4 || v.find_first_not_of("01234567") != absl::string_view::npos) {
+               return absl::InvalidArgumentError("expected an octal mode from 0000 to 0777");
+             }
+             uint32_t mode = 0;
+             for (const char c : v) mode = mode * 8 + static_cast<uint32_t>(c - '0');
+             f.umask = mode;
+             return absl::OkStatus();
+           }});
+  set.Add({"default-path", 0, "", "set PATH to the default search path, replacing any PATH", BoolFlag(f.default_path)});
+  set.Add({"console-size", 0, "WIDTHxHEIGHT", "terminal size, e.g. 120x40", [&f](absl::string_view v) {
+             const std::vector<absl::string_view> parts = absl::StrSplit(v, 'x');
+             uint64_t width = 0;
+             uint64_t height = 0;
+             if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &width) || !absl::SimpleAtoi(parts[1], &height) ||
+                 width == 0 || height == 0) {
+               return absl::InvalidArgumentError("expected WIDTHxHEIGHT with two positive numbers, e.g. 120x40");
+             }
+             f.console_size.emplace(width, height);
+             return absl::OkStatus();
+           }});
+  set.Add({"remove-mount", 0, "DEST", "remove the mount at DEST (e.g. /run); repeatable", AppendFlag(f.remove_mounts)});
+  set.Add({"lookup-command", 0, "", "resolve a relative COMMAND in the PATH inside the rootfs (Buildah)", BoolFlag(f.lookup_command)});
+  set.Add({"hostname-env", 0, "", "set HOSTNAME in the environment to the hostname (Buildah)", BoolFlag(f.hostname_env)});
+  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value", AppendFlag(f.env)});
+  set.Add({"tty", 't', "", "allocate a terminal (sets TERM=xterm)", BoolFlag(f.tty)});
+  set.Add({"read-only", 0, "", "mount the root filesystem read-only", BoolFlag(f.read_only)});
+  set.Add({"cap-add", 0, "CAP", "add a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_add)});
+  set.Add({"cap-drop", 0, "CAP", "drop a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_drop)});
+  for (const char* type : {"network", "pid", "ipc", "uts", "cgroupns"}) {
+    const std::string ns = std::string(type) == "cgroupns" ? "cgroup" : type;
+    set.Add({type, 0, "MODE",
+             absl::StrCat(ns, " namespace: private, host, or ns:PATH to join one",
+                          ns == "network" ? " (none: private with loopback only)" : ""),
+             [&f, ns](absl::string_view v) {
+               if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
+                   (absl::StartsWith(v, "ns:") && v.size() > 3)) {
+                 f.namespaces.emplace_back(ns, std::string(v));
+                 return absl::OkStatus();
+               }
+               return absl::InvalidArgumentError(
+                   absl::StrCat("expected private, host", ns == "network" ? ", none" : "", " or ns:PATH"));
+             }});
+  }
+  set.Add({"uidmap", 0, "C:H:S", "map container uids C.. to host uids H.. (S ids); repeatable", [&f](absl::string_view v) {
+             absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings(v);
+             if (!maps.ok()) return maps.status();
+             f.uid_maps.insert(f.uid_maps.end(), maps->begin(), maps->end());
+             return absl::OkStatus();
+           }});
+  set.Add({"gidmap", 0, "C:H:S", "map container gids C.. to host gids H.. (S ids); repeatable", [&f](absl::string_view v) {
+             absl::StatusOr<std::vector<LinuxIDMapping>> maps = ParseIDMappings(v);
+             if (!maps.ok()) return maps.status();
+             f.gid_maps.insert(f.gid_maps.end(), maps->begin(), maps->end());
+             return absl::OkStatus();
+           }});
+  set.Add({"rootless", 0, "", "convert for an unprivileged runtime (user namespace; --uidmap/--gidmap or the caller's ids)",
+           BoolFlag(f.rootless)});
+  set.Add({"no-process-sandbox", 0, "", "BuildKit's no-sandbox mode: host pid namespace and host /proc",
+           BoolFlag(f.no_process_sandbox)});
+  const auto add_mount = [&f](absl::StatusOr<Mount> m) {
+    if (!m.ok()) return m.status();
+    f.mounts.push_back(*std::move(m));
+    return absl::OkStatus();
+  };
+  set.Add({"mount", 0, "SPEC", "add a mount: type=bind|tmpfs,source=...,destination=...[,ro][,...]",
+           [add_mount](absl::string_view v) { return add_mount(ParseMountFlag(v)); }});
+  set.Add({"volume", 'v', "SRC:DST[:OPTS]", "bind-mount a host path (OPTS: ro, rw, propagation, nosuid, idmap, ...)",
+           [add_mount](absl::string_view v) { return add_mount(ParseVolumeFlag(v)); }});
+  set.Add({"tmpfs", 0, "DST[:OPTS]", "mount a tmpfs (default noexec,nosuid,nodev; e.g. size=64m,mode=1777)",
+           [add_mount](absl::string_view v) { return add_mount(ParseTmpfsFlag(v)); }});
+  set.Add({"path-defaults", 0, "SET", "masked and read-only path defaults: containerd (default), moby or podman",
+           [&f](absl::string_view v) {
+             absl::StatusOr<PathDefaults> d = ParsePathDefaults(v);
+             if (!d.ok()) return d.status();
+             f.path_defaults = *d;
+             return absl::OkStatus();
+           }});
+  set.Add({"mask-thermal-throttle", 0, "", "mask the per-CPU thermal_throttle directories found under --sysfs",
+           BoolFlag(f.mask_thermal_throttle)});
+  set.Add({"sysfs", 0, "DIR", "host sysfs root for host-derived paths (default /sys)", AssignFlag(f.sysfs)});
+  set.Add({"proc-status", 0, "FILE", "status file with the caller's capabilities (default /proc/self/status)",
+           AssignFlag(f.proc_status)});
+  set.Add({"privileged", 0, "", "all of the caller's capabilities, no masked paths, writable sysfs, no LSM or seccomp",
+           BoolFlag(f.privileged)});
+  set.Add({"ambient-caps", 0, "", "make --cap-add capabilities ambient for a non-root user", BoolFlag(f.ambient_caps)});
+  set.Add({"drop-nonroot-caps", 0, "", "for a non-root user keep only ambient capabilities effective (Buildah)",
+           BoolFlag(f.drop_nonroot_caps)});
+  set.Add({"security-opt", 0, "OPT",
+           "seccomp=default|containerd|unconfined|FILE, apparmor=PROFILE, label=disable|user:U|role:R|type:T|level:L, "
+           "no-new-privileges[=true|false], mask=P1:P2, unmask=ALL|P1:P2, systempaths=unconfined",
+           [&f](absl::string_view v) { return internal::ParseSecurityOpt(f, v); }});
+  set.Add({"state-dir", 0, "DIR", "write generated resolv.conf and hosts files here and bind-mount them",
+           AssignFlag(f.state_dir)});
+  set.Add({"dns", 0, "IP", "nameserver for the generated resolv.conf (needs --state-dir); repeatable", AppendFlag(f.dns)});
+  set.Add({"dns-search", 0, "DOMAIN", "search domain for the generated resolv.conf; repeatable", AppendFlag(f.dns_search)});
+  set.Add({"dns-option", 0, "OPT", "resolver option, merged by key with the host's (e.g. ndots:2); repeatable",
+           AppendFlag(f.dns_options)});
+  set.Add({"add-host", 0, "NAME:IP", "add a line to the generated hosts file; repeatable", AppendFlag(f.add_hosts)});
+  set.Add({"no-hosts", 0, "", "do not generate /etc/hosts", BoolFlag(f.no_hosts)});
+  AddResourceFlags(set, f.resources);
+  set.Add({"annotation", 0, "KEY=VALUE", "add an annotation", [&f](absl::string_view v) {
+             const size_t eq = v.find('=');
+             if (eq == absl::string_view::npos || eq == 0) {
+               return absl::InvalidArgumentError("expected KEY=VALUE");
+             }
+             f.annotations[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
+             return absl::OkStatus();
+           }});
+}
+
+OCIKIT_INLINE void AddOutputFlags(FlagSet& set, OutputFlags& out) {
+  set.Add({"indent", 0, "N", "indent JSON by N spaces (0: compact; default 4)", [&out](absl::string_view v) {
+             int n = 0;
+             if (!absl::SimpleAtoi(v, &n) || n < 0 || n > 16) {
+               return absl::InvalidArgumentError("expected a number of spaces from 0 to 16");
+             }
+             out.indent = n;
+             return absl::OkStatus();
+           }});
+  set.Add({"compact", 0, "", "print compact JSON (same as --indent 0)", [&out](absl::string_view v) {
+             if (v == "true") out.indent = 0;
+             return absl::OkStatus();
+           }});
+}
+
+OCIKIT_INLINE std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& env) {
+  std::vector<std::string> out;
+  for (const std::string& e : env) {
+    if (e.find('=') != std::string::npos) {
+      out.push_back(e);
+    } else if (const char* host = std::getenv(e.c_str()); host != nullptr) {
+      out.push_back(absl::StrCat(e, "=", host));
+    }
+  }
+  return out;
+}
+
+OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
+                                                              std::vector<std::string>* warnings) {
+  std::vector<SpecOpt> opts;
+  if (f.path_defaults) opts.push_back(WithPathDefaults(*f.path_defaults));
+  // root.path keeps the path as typed (a runtime resolves a relative one
+  // against the bundle); lookups use SpecContext::rootfs, resolved.
+  if (!f.rootfs.empty()) opts.push_back(WithRootFSPath(f.rootfs));
+  // The process.
+  if (!f.command.empty()) opts.push_back(WithProcessArgs(f.command));
+  if (!f.workdir.empty()) opts.push_back(WithProcessCwd(f.workdir));
+  if (!f.env.empty()) opts.push_back(WithEnv(ExpandEnvFlags(f.env)));
+  if (f.user) opts.push_back(WithUser(*f.user));
+  if (!f.group_add.empty()) opts.push_back(WithAppendAdditionalGroups(f.group_add));
+  if (f.umask) opts.push_back(WithUmask(*f.umask));
+  if (f.default_path) opts.push_back(WithDefaultPathEnv());
+  if (f.tty) opts.push_back(WithTTY());
+  if (f.console_size) opts.push_back(WithTTYSize(f.console_size->first, f.console_size->second));
+  if (!f.hostname.empty()) opts.push_back(WithHostname(f.hostname));
+  if (!f.domainname.empty()) opts.push_back(WithDomainname(f.domainname));
+  if (f.hostname_env) opts.push_back(WithHostnameEnv());
+  if (f.lookup_command) opts.push_back(WithProcessPathLookup());
+  // The filesystem.
+  if (f.read_only) opts.push_back(WithRootFSReadonly());
+  if (!f.remove_mounts.empty()) opts.push_back(WithoutMounts(f.remove_mounts));
+  if (!f.mounts.empty()) opts.push_back(WithMounts(f.mounts));
+  // Privileges: --privileged first, so explicit capability changes still apply.
+  if (f.privileged) opts.push_back(WithPrivileged());
+  // Docker: with --cap-add ALL, drops apply to the full set; otherwise drops
+  // (including ALL) apply first and adds win.
+  const bool add_all = std::find_if(f.cap_add.begin(), f.cap_add.end(), [](const std::string& c) {
+                         return absl::AsciiStrToUpper(c) == "ALL";
+                       }) != f.cap_add.end();
+  if (add_all) opts.push_back(WithAddedCapabilities(f.cap_add));
+  if (!f.cap_drop.empty()) opts.push_back(WithDroppedCapabilities(f.cap_drop));
+  if (!add_all && !f.cap_add.empty()) opts.push_back(WithAddedCapabilities(f.cap_add));
+  if (f.ambient_caps && !f.cap_add.empty() && !add_all) opts.push_back(WithAmbientAddedCapabilities(f.cap_add));
+  if (f.drop_nonroot_caps) opts.push_back(WithNonRootCapabilitiesCleared());
+  // Namespaces and the user namespace.
+  for (const auto& [type, mode] : f.namespaces) {
+    if (mode == "host") {
+      opts.push_back(WithHostNamespace(type));
+    } else {
+      opts.push_back(WithLinuxNamespace(type, absl::StartsWith(mode, "ns:") ? mode.substr(3) : ""));
+    }
+  }
+  // Podman: when only one of --uidmap/--gidmap is given, it maps both.
+  const std::vector<LinuxIDMapping>& uid_maps = f.uid_maps.empty() ? f.gid_maps : f.uid_maps;
+  const std::vector<LinuxIDMapping>& gid_maps = f.gid_maps.empty() ? f.uid_maps : f.gid_maps;
+  if (f.rootless) {
+    RootlessMappings maps = SingleIDMappings(static_cast<uint32_t>(::getuid()), static_cast<uint32_t>(::getgid()));
+    if (!uid_maps.empty()) {
+      maps.uid_mappings = uid_maps;
+      maps.gid_mappings = gid_maps;
+    }
+    opts.push_back(WithRootless(std::move(maps)));
+  } else if (!uid_maps.empty()) {
+    opts.push_back(WithUserNamespace(uid_maps, gid_maps));
+  }
+  if (f.no_process_sandbox) opts.push_back(WithNoProcessSandbox());
+  // Limits, devices and sysctls (which check the namespaces above).
+  absl::StatusOr<std::vector<SpecOpt>> resource_opts = ResourceOptsFromFlags(f.resources);
+  if (!resource_opts.ok()) return resource_opts.status();
+  opts.insert(opts.end(), resource_opts->begin(), resource_opts->end());
+  // Masked and read-only paths; unmask last, so it also removes late additions.
+  const bool unconfined_paths = f.privileged || f.systempaths_unconfined;
+  if (f.mask_thermal_throttle && !unconfined_paths) opts.push_back(WithThermalThrottleMasked(internal::Resolve(f.base_dir, f.sysfs)));
+  if (!f.mask.empty()) opts.push_back(WithAddedMaskedPaths(f.mask));
+  if (f.systempaths_unconfined) {
+    opts.push_back(WithMaskedPaths({}));
+    opts.push_back(WithReadonlyPaths({}));
+  }
+  if (!f.unmask.empty()) {
+    opts.push_back(WithoutMaskedPaths(f.unmask));
+    opts.push_back(WithoutReadonlyPaths(f.unmask));
+  }
+  // LSMs and no_new_privs.
+  if (f.no_new_privileges) opts.push_back(*f.no_new_privileges ? WithNoNewPrivileges() : WithNewPrivileges());
+  if (f.apparmor) opts.push_back(WithApparmorProfile(*f.apparmor));
+  if (f.selinux_label) opts.push_back(WithSelinuxLabel(*f.selinux_label));
+  if (f.mount_label) opts.push_back(WithMountLabel(*f.mount_label));
+  // Generated files, after hostname and namespaces are final.
+  if (!f.state_dir.empty()) {
+    ResolvConfOptions dns;
+    dns.nameservers = f.dns;
+    dns.search = f.dns_search;
+    dns.options = f.dns_options;
+    dns.warnings = warnings;
+    opts.push_back(WithResolvConf(std::move(dns)));
+    if (f.no_hosts) {
+      opts.push_back(WithoutHostsFile());
+    } else {
+      HostsOptions hosts;
+      hosts.extra_hosts = f.add_hosts;
+      opts.push_back(WithHostsFile(std::move(hosts)));
+    }
+  }
+  if (!f.annotations.empty()) opts.push_back(WithAnnotations(f.annotations));
+  return opts;
+}
+
+OCIKIT_INLINE SpecContext SpecContextFromFlags(const SpecFlags& f) {
+  SpecContext ctx;
+  ctx.container_id = f.name;
+  ctx.ns = f.ns;
+  ctx.rootfs = internal::Resolve(f.base_dir, f.rootfs);
+  ctx.proc_self_status = internal::Resolve(f.base_dir, f.proc_status);
+  ctx.state_dir = f.state_dir;
+  return ctx;
+}
+
+OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f, bool have_late_opts) {
+  if (f.state_dir.empty() && (!f.dns.empty() || !f.dns_search.empty() || !f.dns_options.empty() ||
+                              !f.add_hosts.empty())) {
+    return absl::InvalidArgumentError("--dns, --dns-search, --dns-option and --add-host need --state-dir DIR, "
+                                      "where the generated resolv.conf and hosts files are written");
+  }
+  if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
+  if (!f.state_dir.empty() && f.state_dir[0] != '/') {
+    return absl::InvalidArgumentError(absl::StrCat("--state-dir \"", f.state_dir, "\": expected an absolute path"));
+  }
+  if (!f.seccomp.empty() && !have_late_opts) {
+    return absl::InvalidArgumentError(absl::StrCat("--security-opt seccomp=", f.seccomp,
+                                                   ": seccomp profiles are applied by the policy layer "
+                                                   "(ocikit::BuildGeneratedSpec in executor/flags/generate_flags.h)"));
+  }
+  return absl::OkStatus();
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings,
+                                      const std::vector<SpecOpt>& late_opts) {
+  if (absl::Status s = CheckSpecFlags(f, !late_opts.empty()); !s.ok()) return s;
+  Spec spec;
+  if (!f.from.empty()) {
+    absl::StatusOr<Spec> base = ReadSpecFile(internal::Resolve(f.base_dir, f.from));
+    if (!base.ok()) return base.status();
+    spec = *std::move(base);
+  } else {
+    spec = DefaultLinuxSpec(f.ns, f.name);
+  }
+  const SpecContext ctx = SpecContextFromFlags(f);
+  absl::StatusOr<std::vector<SpecOpt>> opts = SpecOptsFromFlags(f, warnings);
+  if (!opts.ok()) return opts.status();
+  if (absl::Status s = ApplyOpts(ctx, spec, *opts); !s.ok()) return s;
+  if (absl::Status s = ApplyOpts(ctx, spec, late_opts); !s.ok()) return s;
+  return spec;
+}
+
+OCIKIT_INLINE std::string FormatSpecOutput(const Spec& spec, const OutputFlags& out) {
+  std::string text = out.indent > 0 ? MarshalIndent(spec, out.indent) : Marshal(spec);
+  text.push_back('\n');
+  return text;
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_INL_H_

@@ -1,0 +1,176 @@
+// File: executor/flags/spec_flags.h
+//
+// The flags that build a spec, named as Docker and Podman users type them,
+// each mapped to a transform. `ocikit spec`, `ocikit run` and the golden
+// suites share this table, so a golden case's argument file means exactly
+// what it means on the command line.
+//
+// Flag order does not matter: transforms run in one fixed order (base spec,
+// rootfs, process, identity, filesystem, capabilities, annotations), as in
+// Docker. Within a repeated flag, later values win (-e A=1 -e A=2 gives A=2).
+//
+// Example:
+//   SpecFlags f;
+//   FlagSet set;
+//   AddSpecFlags(set, f);
+//   f.command = *set.Parse({"--hostname", "web", "--cap-drop", "ALL", "sh"}, true);
+//   absl::StatusOr<Spec> spec = BuildSpec(f);
+#ifndef OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_H_
+#define OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_H_
+
+#include <algorithm>
+#include <cstdlib>
+#include <unistd.h>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "executor/flags/arg_parser.h"
+#include "executor/flags/resource_flags.h"
+#include "spec/opts/capabilities.h"
+#include "spec/opts/hosts.h"
+#include "spec/opts/masked_paths.h"
+#include "spec/opts/mount_flags.h"
+#include "spec/opts/mounts.h"
+#include "spec/opts/namespaces.h"
+#include "spec/opts/privileged.h"
+#include "spec/opts/process.h"
+#include "spec/opts/resolvconf.h"
+#include "spec/opts/root.h"
+#include "spec/opts/rootless.h"
+#include "spec/opts/sandbox.h"
+#include "spec/opts/security.h"
+#include "spec/opts/spec_opt.h"
+#include "spec/opts/user.h"
+#include "spec/opts/userns.h"
+
+namespace ocikit {
+
+// What the spec-building flags asked for.
+struct SpecFlags {
+  std::string from;  // base config.json; the default spec when empty
+  std::string name;  // container id
+  std::string ns = std::string(kDefaultNamespace);
+  std::string rootfs;
+  std::string hostname;
+  std::string domainname;
+  std::string workdir;
+  std::optional<std::string> user;
+  std::vector<std::string> group_add;
+  std::optional<uint32_t> umask;
+  bool lookup_command = false;
+  bool default_path = false;
+  std::optional<std::pair<uint64_t, uint64_t>> console_size;  // width, height
+  std::vector<std::string> remove_mounts;
+  bool hostname_env = false;
+  std::vector<std::string> env;
+  bool tty = false;
+  bool read_only = false;
+  std::vector<std::string> cap_add;
+  std::vector<std::string> cap_drop;
+  std::map<std::string, std::string> annotations;
+  std::vector<std::pair<std::string, std::string>> namespaces;  // (type, host|private|ns:PATH)
+  std::vector<LinuxIDMapping> uid_maps;
+  std::vector<LinuxIDMapping> gid_maps;
+  bool rootless = false;
+  bool no_process_sandbox = false;
+  bool ambient_caps = false;        // --cap-add caps become ambient for a non-root user
+  bool drop_nonroot_caps = false;   // non-root: only ambient caps stay effective
+  bool privileged = false;
+  std::vector<Mount> mounts;        // --mount, -v, --tmpfs in command-line order
+  std::optional<PathDefaults> path_defaults;
+  bool mask_thermal_throttle = false;
+  std::string sysfs = "/sys";
+  std::string proc_status = "/proc/self/status";  // where the caller's capabilities are read
+  std::vector<std::string> mask;     // --security-opt mask=
+  std::vector<std::string> unmask;   // --security-opt unmask=
+  bool systempaths_unconfined = false;
+  std::optional<bool> no_new_privileges;
+  std::optional<std::string> apparmor;
+  std::optional<std::string> selinux_label;
+  std::optional<std::string> mount_label;
+  std::string seccomp;               // --security-opt seccomp=; applied by the policy layer
+  std::string state_dir;             // where generated resolv.conf and hosts go
+  std::vector<std::string> dns;
+  std::vector<std::string> dns_search;
+  std::vector<std::string> dns_options;
+  std::vector<std::string> add_hosts;
+  bool no_hosts = false;
+  ResourceFlags resources;  // limits, devices, sysctls (resource_flags.h)
+  std::vector<std::string> command;  // process args, from the positionals
+  // Relative file arguments (--from, --rootfs) are resolved against this
+  // directory when set (golden cases use their own folder).
+  std::string base_dir;
+};
+
+// How `ocikit spec` prints: MarshalIndent with `indent` spaces, or compact.
+struct OutputFlags {
+  int indent = 4;
+};
+
+namespace internal {
+
+// The parts of a Docker SELinux `label=` option, applied to the usual
+// container defaults (container-selinux): process system_u:system_r:
+// container_t:s0, files system_u:object_r:container_file_t:s0.
+absl::Status ApplyLabelOpt(SpecFlags& f, absl::string_view value);
+
+// One --security-opt value, in Docker's and Podman's syntax.
+absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt);
+
+std::string Resolve(const std::string& base_dir, const std::string& path);
+
+}  // namespace internal
+
+// Registers the spec-building flags of `f` in `set`.
+void AddSpecFlags(FlagSet& set, SpecFlags& f);
+
+// Registers --indent and --compact.
+void AddOutputFlags(FlagSet& set, OutputFlags& out);
+
+// Docker's -e semantics: "KEY" alone takes the host's value, or is dropped.
+std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& env);
+
+// The transforms the flags ask for, in their fixed order. Generated-file
+// warnings (resolv.conf) are appended to `warnings` when it is not null.
+absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
+                                                              std::vector<std::string>* warnings = nullptr);
+
+// The context the flags describe (container id, namespace, rootfs, state
+// directory, host files).
+SpecContext SpecContextFromFlags(const SpecFlags& f);
+
+// Checks combinations no single flag can: generated-file flags without a
+// state directory, --no-hosts with --add-host (Podman refuses it too), and
+// seccomp without the policy layer that knows the profiles.
+absl::Status CheckSpecFlags(const SpecFlags& f, bool have_late_opts);
+
+// Builds the spec: the base (--from or the default spec), then the flags'
+// transforms, then `late_opts` (the policy layer's, e.g. seccomp, which must
+// see the final capabilities). Warnings are appended to `warnings`.
+absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings = nullptr,
+                                      const std::vector<SpecOpt>& late_opts = {});
+
+// The text `ocikit spec` prints: the JSON and a final newline.
+std::string FormatSpecOutput(const Spec& spec, const OutputFlags& out);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/flags/spec_flags-inl.h"
+#endif
+
+#endif  // OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_H_

@@ -1,0 +1,105 @@
+#include "executor/flags/spec_flags.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+namespace ocikit {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+absl::StatusOr<Spec> Build(const Strings& args) {
+  SpecFlags flags;
+  FlagSet set;
+  AddSpecFlags(set, flags);
+  absl::StatusOr<Strings> command = set.Parse(args, /*stop_at_positional=*/true);
+  if (!command.ok()) return command.status();
+  flags.command = *command;
+  return BuildSpec(flags);
+}
+
+TEST(BuildSpec, NoFlagsGiveTheDefaultSpec) {
+  absl::StatusOr<Spec> spec = Build({});
+  ASSERT_TRUE(spec.ok());
+  EXPECT_EQ(*spec, DefaultLinuxSpec());
+}
+
+TEST(BuildSpec, FlagOrderDoesNotMatter) {
+  absl::StatusOr<Spec> a = Build({"--read-only", "--hostname", "web", "-e", "A=1", "--cap-drop", "ALL", "--cap-add", "kill", "sh"});
+  absl::StatusOr<Spec> b = Build({"--cap-add", "kill", "-e", "A=1", "--cap-drop", "ALL", "--hostname", "web", "--read-only", "sh"});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(a->process->capabilities->bounding, Strings{"CAP_KILL"});  // adds win over drop ALL
+  EXPECT_EQ(a->process->args, Strings{"sh"});
+  EXPECT_TRUE(a->root->readonly);
+}
+
+TEST(BuildSpec, AddAllThenDropKeepsEverythingButTheDropped) {
+  absl::StatusOr<Spec> spec = Build({"--cap-drop", "NET_RAW", "--cap-add", "ALL"});
+  ASSERT_TRUE(spec.ok());
+  const Strings& bounding = spec->process->capabilities->bounding;
+  EXPECT_EQ(bounding.size(), KnownCapabilities().size() - 1);
+  EXPECT_EQ(std::find(bounding.begin(), bounding.end(), "CAP_NET_RAW"), bounding.end());
+}
+
+TEST(BuildSpec, EnvKeyAlonePassesTheHostValue) {
+  ::setenv("OCIKIT_TEST_PASS", "v", 1);
+  ::unsetenv("OCIKIT_TEST_ABSENT");
+  absl::StatusOr<Spec> spec = Build({"-e", "OCIKIT_TEST_PASS", "-e", "OCIKIT_TEST_ABSENT", "-e", "B=2"});
+  ASSERT_TRUE(spec.ok());
+  EXPECT_EQ(spec->process->env, (Strings{"OCIKIT_TEST_PASS=v", "B=2"}));
+}
+
+TEST(BuildSpec, ErrorsNameFlagAndTransform) {
+  EXPECT_EQ(Build({"--cap-add", "fly"}).status().message(),
+            "WithAddedCapabilities: unknown capability \"fly\"; expected a name such as CAP_NET_RAW or ALL");
+  EXPECT_EQ(Build({"--annotation", "novalue"}).status().message(), "--annotation \"novalue\": expected KEY=VALUE");
+  EXPECT_EQ(Build({"--from", "/nonexistent/config.json"}).status().message(),
+            "/nonexistent/config.json: No such file or directory");
+}
+
+TEST(BuildSpec, NameAndNamespaceSetCgroupsPath) {
+  absl::StatusOr<Spec> spec = Build({"--name", "web", "--namespace", "k8s.io"});
+  ASSERT_TRUE(spec.ok());
+  EXPECT_EQ(spec->linux_section->cgroups_path, "/k8s.io/web");
+}
+
+TEST(BuildSpec, NamespaceFlags) {
+  absl::StatusOr<Spec> spec = Build({"--network", "host", "--pid", "ns:/proc/1/ns/pid", "--cgroupns", "private"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  std::vector<std::string> got;
+  for (const LinuxNamespace& n : spec->linux_section->namespaces) got.push_back(n.type + ":" + n.path);
+  EXPECT_EQ(got, (Strings{"pid:/proc/1/ns/pid", "ipc:", "uts:", "mount:", "cgroup:"}));
+  EXPECT_EQ(Build({"--ipc", "none"}).status().message(), "--ipc \"none\": expected private, host or ns:PATH");
+  EXPECT_EQ(Build({"--network", "ns:"}).status().message(), "--network \"ns:\": expected private, host, none or ns:PATH");
+}
+
+TEST(BuildSpec, OneIdMapMapsBothAndRootlessDefaultsToTheCaller) {
+  absl::StatusOr<Spec> spec = Build({"--gidmap", "0:5000:10"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->uid_mappings, spec->linux_section->gid_mappings);
+  EXPECT_EQ(spec->linux_section->uid_mappings[0].host_id, 5000u);
+  spec = Build({"--rootless"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->uid_mappings[0].host_id, ::getuid());
+  EXPECT_EQ(spec->linux_section->gid_mappings[0].host_id, ::getgid());
+  EXPECT_EQ(Build({"--uidmap", "0:1:0"}).status().message(), "--uidmap \"0:1:0\": mapping \"0:1:0\": size must be at least 1");
+}
+
+TEST(OutputFlags, IndentAndCompact) {
+  OutputFlags out;
+  FlagSet set;
+  AddOutputFlags(set, out);
+  ASSERT_TRUE(set.Parse({"--indent", "2"}).ok());
+  EXPECT_EQ(out.indent, 2);
+  ASSERT_TRUE(set.Parse({"--compact"}).ok());
+  EXPECT_EQ(out.indent, 0);
+  EXPECT_EQ(set.Parse({"--indent", "x"}).status().message(),
+            "--indent \"x\": expected a number of spaces from 0 to 16");
+  Spec spec;
+  spec.oci_version = "1.3.0";
+  EXPECT_EQ(FormatSpecOutput(spec, out), "{\"ociVersion\":\"1.3.0\"}\n");
+}
+
+}  // namespace
+}  // namespace ocikit

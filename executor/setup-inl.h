@@ -1,0 +1,101 @@
+// File: executor/setup-inl.h
+//
+// Definitions of executor/setup.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_EXECUTOR_SETUP_INL_H_
+#define OCIKIT_EXECUTOR_SETUP_INL_H_
+
+#include "executor/setup.h"
+#include "spec/internal/compile_mode.h"
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "executor/bundle.h"
+#include "executor/prepare.h"
+#include "executor/runtime.h"
+#include "executor/unique_fd.h"
+#include "executor/workdir.h"
+#include "spec/codec.h"
+#include "spec/config.h"
+#include "spec/file.h"
+
+namespace ocikit::executor {
+
+OCIKIT_INLINE absl::Status WriteRuntimeFile(const std::string& path, const std::string& runtime_path) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+  if (!fd.valid()) return ErrnoStatus(errno, path);
+  const std::string text = runtime_path + "\n";
+  if (::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
+    return ErrnoStatus(errno == 0 ? EIO : errno, path);
+  }
+  return absl::OkStatus();
+}
+
+OCIKIT_INLINE absl::Status WriteConfigFile(const std::string& path, const Spec& spec) {
+  std::string text = Marshal(spec);
+  text.push_back('\n');
+  std::string tmp = path + ".tmp-XXXXXX";
+  UniqueFd fd(::mkostemp(tmp.data(), O_CLOEXEC));
+  if (!fd.valid()) return ErrnoStatus(errno, tmp);
+  absl::Status status;
+  if (::fchmod(fd.get(), 0600) != 0) status = ErrnoStatus(errno, tmp);
+  for (size_t done = 0; status.ok() && done < text.size();) {
+    const ssize_t n = ::write(fd.get(), text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      status = ErrnoStatus(errno, tmp);
+    } else {
+      done += static_cast<size_t>(n);
+    }
+  }
+  if (status.ok() && ::fsync(fd.get()) != 0) status = ErrnoStatus(errno, tmp);
+  if (::close(fd.Release()) != 0 && status.ok()) status = ErrnoStatus(errno, tmp);
+  if (status.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) status = ErrnoStatus(errno, path);
+  if (!status.ok()) ::unlink(tmp.c_str());
+  return status;
+}
+
+OCIKIT_INLINE void SyncDirectory(const std::string& dir) {
+  UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.valid()) ::fsync(fd.get());
+}
+
+OCIKIT_INLINE absl::StatusOr<BundleSetup> SetUpBundle(const Spec& spec, const Runtime& rt, absl::string_view state_root,
+                                              absl::string_view id, bool dir_exists,
+                                              bool record_runtime) {
+  BundleSetup setup;
+  setup.bundle = BundlePaths::For(state_root, id);
+  if (!dir_exists) {
+    if (absl::Status s = CreateBundleDir(setup.bundle, state_root, id); !s.ok()) return s;
+  }
+  const auto fail = [&](absl::Status s) {
+    setup.Abandon(/*remove_bundle=*/true);
+    return s;
+  };
+  if (absl::Status s = WriteConfigFile(setup.bundle.config, spec); !s.ok()) return fail(s);
+  if (record_runtime) {
+    if (absl::Status s = WriteRuntimeFile(setup.bundle.runtime_file, rt.path); !s.ok()) return fail(s);
+  }
+  if (spec.process && spec.root) {
+    const std::vector<LinuxIDMapping> none;
+    const auto& uid_maps = spec.linux_section ? spec.linux_section->uid_mappings : none;
+    const auto& gid_maps = spec.linux_section ? spec.linux_section->gid_mappings : none;
+    absl::StatusOr<CreatedDirs> made =
+        EnsureWorkdir(spec.root->path, spec.process->cwd, HostId(spec.process->user.uid, uid_maps),
+                      HostId(spec.process->user.gid, gid_maps));
+    if (!made.ok()) return fail(made.status());
+    setup.workdir = *std::move(made);
+  }
+  return setup;
+}
+}  // namespace ocikit::executor
+
+#endif  // OCIKIT_EXECUTOR_SETUP_INL_H_

@@ -1,0 +1,64 @@
+"""Build macros for ocikit's own targets.
+
+Every public header works header-only (its FOO-inl.h is included and inline)
+or compiled (spec/internal/compile_mode.h). ocikit's own build is compiled:
+ocikit_cc_library compiles each FOO-inl.h of its headers once, in a generated
+FOO.cc, and every target that depends on it sees OCIKIT_COMPILED_LIB through
+//spec:compile_mode.
+"""
+
+# Warnings for ocikit's own code; .bazelrc adds -Werror for this workspace.
+OCIKIT_COPTS = [
+    "-Wall",
+    "-Wextra",
+    "-Wpedantic",
+]
+
+# GoogleTest's macros trip a few pedantic warnings of their own.
+OCIKIT_TEST_COPTS = OCIKIT_COPTS + [
+    "-Wno-missing-field-initializers",
+]
+
+def _compiled_sources(hdrs):
+    """Generates FOO.cc (which includes FOO-inl.h) for each header with one."""
+    inls = native.glob([h[:-len(".h")] + "-inl.h" for h in hdrs if h.endswith(".h")])
+    srcs = []
+    for inl in inls:
+        stem = inl[:-len("-inl.h")]
+        out = "_compiled/" + stem + ".cc"
+        native.genrule(
+            name = "_compiled_" + stem.replace("/", "_"),
+            outs = [out],
+            cmd = "echo '#include \"%s/%s\"' > $@" % (native.package_name(), inl),
+            visibility = ["//visibility:private"],
+        )
+        srcs.append(out)
+    return inls, srcs
+
+def ocikit_cc_library(name, hdrs = [], srcs = [], deps = [], copts = [], **kwargs):
+    """A cc_library whose headers' definitions (FOO-inl.h) are compiled once."""
+    inls, generated = _compiled_sources(hdrs)
+    native.cc_library(
+        name = name,
+        hdrs = hdrs,
+        srcs = srcs + inls + generated,
+        deps = deps + ["//spec:compile_mode"],
+        copts = OCIKIT_COPTS + copts,
+        **kwargs
+    )
+
+def ocikit_cc_test(name, deps = [], copts = [], **kwargs):
+    native.cc_test(
+        name = name,
+        deps = deps + ["//spec:compile_mode"],
+        copts = OCIKIT_TEST_COPTS + copts,
+        **kwargs
+    )
+
+def ocikit_cc_binary(name, deps = [], copts = [], **kwargs):
+    native.cc_binary(
+        name = name,
+        deps = deps + ["//spec:compile_mode"],
+        copts = OCIKIT_COPTS + copts,
+        **kwargs
+    )

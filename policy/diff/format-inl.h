@@ -1,0 +1,261 @@
+// File: policy/diff/format-inl.h
+//
+// Definitions of policy/diff/format.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_POLICY_DIFF_FORMAT_INL_H_
+#define OCIKIT_POLICY_DIFF_FORMAT_INL_H_
+
+#include "policy/diff/format.h"
+#include "spec/internal/compile_mode.h"
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "policy/diff/change.h"
+#include "re2/re2.h"
+#include "spec/json/writer.h"
+
+namespace ocikit {
+
+OCIKIT_INLINE absl::StatusOr<std::vector<Change>> FilterChanges(std::vector<Change> changes,
+                                                         const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return changes;
+  std::vector<std::unique_ptr<RE2>> res;
+  for (const std::string& p : patterns) {
+    auto re = std::make_unique<RE2>(p, RE2::Quiet);
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid pattern \"", p, "\": ", re->error(), "; expected an RE2 regular expression"));
+    }
+    res.push_back(std::move(re));
+  }
+  std::erase_if(changes, [&res](const Change& c) {
+    const std::string path = c.path.ToString();
+    return std::any_of(res.begin(), res.end(), [&path](const auto& re) { return RE2::PartialMatch(path, *re); });
+  });
+  return changes;
+}
+
+OCIKIT_INLINE std::vector<ChangeCounts> CountChangesBySection(const std::vector<Change>& changes) {
+  std::vector<ChangeCounts> out;
+  for (const Change& c : changes) {
+    auto it = std::find_if(out.begin(), out.end(), [&c](const ChangeCounts& s) { return s.section == c.section; });
+    if (it == out.end()) {
+      out.emplace_back().section = c.section;
+      it = out.end() - 1;
+    }
+    ++it->by_kind[static_cast<size_t>(c.kind)];
+  }
+  return out;
+}
+
+namespace diff_internal {
+
+OCIKIT_INLINE absl::string_view KindColor(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kAdded:
+      return "\x1b[32m";
+    case ChangeKind::kRemoved:
+      return "\x1b[31m";
+    case ChangeKind::kChanged:
+      return "\x1b[33m";
+    case ChangeKind::kMoved:
+      return "\x1b[35m";
+  }
+  return "";
+}
+
+OCIKIT_INLINE std::string Summary(const std::vector<Change>& changes) {
+  std::array<size_t, 4> n{};
+  for (const Change& c : changes) ++n[static_cast<size_t>(c.kind)];
+  return absl::StrCat(changes.size(), changes.size() == 1 ? " change: " : " changes: ", n[0], " added, ", n[1],
+                      " removed, ", n[2], " changed, ", n[3], " moved");
+}
+}  // namespace diff_internal
+
+OCIKIT_INLINE std::string FormatDiffText(const std::vector<Change>& changes, const DiffTextOptions& options) {
+  if (changes.empty()) return "";
+  const auto paint = [&options](absl::string_view color, absl::string_view text) {
+    return options.color ? absl::StrCat(color, text, diff_internal::kReset) : std::string(text);
+  };
+  std::string out;
+  if (!options.a_name.empty() || !options.b_name.empty()) {
+    absl::StrAppend(&out, paint("\x1b[1m", absl::StrCat("--- ", options.a_name)), "\n",
+                    paint("\x1b[1m", absl::StrCat("+++ ", options.b_name)), "\n");
+  }
+  for (const ChangeCounts& section : CountChangesBySection(changes)) {
+    absl::StrAppend(&out, paint("\x1b[36m", absl::StrCat("@@ ", section.section, " @@")), "\n");
+    std::vector<const Change*> in_section;
+    for (const Change& c : changes) {
+      if (c.section == section.section) in_section.push_back(&c);
+    }
+    for (size_t k = 0; k < in_section.size(); ++k) {
+      const Change& c = *in_section[k];
+      std::string line = absl::StrCat(std::string(1, ChangeKindSymbol(c.kind)), " ", c.path.ToString(), ": ");
+      switch (c.kind) {
+        case ChangeKind::kAdded:
+        case ChangeKind::kRemoved: {
+          const auto value = [](const Change& e) { return e.kind == ChangeKind::kAdded ? e.new_value : e.old_value; };
+          absl::StrAppend(&line, value(c));
+          // Elements added to (removed from) one set share a line.
+          while (c.element && k + 1 < in_section.size() && in_section[k + 1]->element &&
+                 in_section[k + 1]->kind == c.kind && in_section[k + 1]->path == c.path) {
+            absl::StrAppend(&line, ", ", value(*in_section[++k]));
+          }
+          break;
+        }
+        case ChangeKind::kChanged:
+          absl::StrAppend(&line, c.old_value, " -> ", c.new_value);
+          break;
+        case ChangeKind::kMoved:
+          absl::StrAppend(&line, "moved from ", c.from, " to ", c.to);
+          break;
+      }
+      absl::StrAppend(&out, paint(diff_internal::KindColor(c.kind), line), "\n");
+    }
+  }
+  absl::StrAppend(&out, diff_internal::Summary(changes), "\n");
+  return out;
+}
+
+OCIKIT_INLINE std::string FormatDiffStat(const std::vector<Change>& changes, bool color) {
+  if (changes.empty()) return "";
+  const std::vector<ChangeCounts> sections = CountChangesBySection(changes);
+  size_t width = 0;
+  for (const ChangeCounts& s : sections) width = std::max(width, s.section.size());
+  std::string out;
+  for (const ChangeCounts& s : sections) {
+    absl::StrAppend(&out, " ", s.section, std::string(width - s.section.size(), ' '), " | ", s.total());
+    for (ChangeKind k : {ChangeKind::kAdded, ChangeKind::kRemoved, ChangeKind::kChanged, ChangeKind::kMoved}) {
+      if (s.of(k) == 0) continue;
+      const std::string count = absl::StrCat(std::string(1, ChangeKindSymbol(k)), s.of(k));
+      absl::StrAppend(&out, " ", color ? absl::StrCat(diff_internal::KindColor(k), count, diff_internal::kReset) : count);
+    }
+    out.push_back('\n');
+  }
+  absl::StrAppend(&out, " ", sections.size(), sections.size() == 1 ? " section, " : " sections, ",
+                  diff_internal::Summary(changes), "\n");
+  return out;
+}
+
+namespace diff_internal {
+
+OCIKIT_INLINE void WriteDiffJson(std::string& out, const std::vector<Change>& changes, absl::string_view a_name,
+                          absl::string_view b_name) {
+  json::Writer w(out, 2);
+  const auto counts = [&w](const std::array<size_t, 4>& n) {
+    w.Key("added");
+    w.Uint(n[0]);
+    w.Key("removed");
+    w.Uint(n[1]);
+    w.Key("changed");
+    w.Uint(n[2]);
+    w.Key("moved");
+    w.Uint(n[3]);
+  };
+  std::array<size_t, 4> total{};
+  for (const Change& c : changes) ++total[static_cast<size_t>(c.kind)];
+  w.BeginObject();
+  w.Key("equal");
+  w.Bool(changes.empty());
+  w.Key("a");
+  w.String(a_name);
+  w.Key("b");
+  w.String(b_name);
+  w.Key("summary");
+  w.BeginObject();
+  w.Key("changes");
+  w.Uint(changes.size());
+  counts(total);
+  w.EndObject();
+  w.Key("sections");
+  w.BeginArray();
+  for (const ChangeCounts& s : CountChangesBySection(changes)) {
+    w.BeginObject();
+    w.Key("section");
+    w.String(s.section);
+    counts(s.by_kind);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("changes");
+  w.BeginArray();
+  for (const Change& c : changes) {
+    w.BeginObject();
+    w.Key("path");
+    w.String(c.path.ToString());
+    w.Key("section");
+    w.String(c.section);
+    w.Key("kind");
+    w.String(ChangeKindName(c.kind));
+    if (c.element) {
+      w.Key("element");
+      w.Bool(true);
+    }
+    if (c.kind == ChangeKind::kMoved) {
+      w.Key("from");
+      w.Uint(c.from);
+      w.Key("to");
+      w.Uint(c.to);
+    }
+    if (c.kind == ChangeKind::kRemoved || c.kind == ChangeKind::kChanged) {
+      w.Key("old");
+      w.Raw(json::RawJson{c.old_value});
+    }
+    if (c.kind == ChangeKind::kAdded || c.kind == ChangeKind::kChanged) {
+      w.Key("new");
+      w.Raw(json::RawJson{c.new_value});
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+}  // namespace diff_internal
+
+OCIKIT_INLINE std::string FormatDiffJson(const std::vector<Change>& changes, absl::string_view a_name,
+                                  absl::string_view b_name) {
+  std::string out;
+  diff_internal::WriteDiffJson(out, changes, a_name, b_name);
+  out.push_back('\n');
+  return out;
+}
+
+OCIKIT_INLINE std::string FormatJsonPatch(const std::vector<PatchOp>& patch) {
+  if (patch.empty()) return "[]\n";
+  std::string out = "[\n";
+  for (size_t i = 0; i < patch.size(); ++i) {
+    const PatchOp& op = patch[i];
+    std::string line;
+    json::Writer w(line, 0);
+    w.BeginObject();
+    w.Key("op");
+    w.String(op.op);
+    if (op.op == "move" || op.op == "copy") {
+      w.Key("from");
+      w.String(op.from);
+    }
+    w.Key("path");
+    w.String(op.path);
+    if (op.op == "add" || op.op == "replace" || op.op == "test") {
+      w.Key("value");
+      w.Raw(json::RawJson{op.value});
+    }
+    w.EndObject();
+    w.Finish();
+    absl::StrAppend(&out, "  ", line, i + 1 < patch.size() ? ",\n" : "\n");
+  }
+  out.append("]\n");
+  return out;
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_POLICY_DIFF_FORMAT_INL_H_

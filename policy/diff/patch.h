@@ -1,0 +1,88 @@
+// File: policy/diff/patch.h
+//
+// Applying a patch to a spec: an RFC 6902 JSON Patch (an array of
+// operations) or an RFC 7396 merge patch (an object that mirrors the
+// document; null deletes). The type is detected from the patch's top-level
+// value unless given. nlohmann/json applies it to the spec's canonical JSON
+// (with member order kept), and the result must parse as a config.json
+// (spec/codec.h), so a patch can never produce a spec ocikit would not read.
+//
+// Nothing is applied unless everything is: on failure the spec is unchanged
+// and the error names the operation and why, e.g.
+//   patch[2] (remove "/process/env/7"): array index 7 is out of range
+//   the patched document is not a valid config.json: process.rlimits[0].hard:
+//   expected an unsigned 64-bit integer, got -1
+//
+// nlohmann/json keeps numbers as 64-bit integers or doubles. A spec whose
+// unknown fields hold numbers it cannot keep exactly (1e400, 1.5e3, integers
+// beyond 64 bits) is refused with Unimplemented naming the first such place,
+// instead of being silently rounded.
+//
+// Status codes: InvalidArgument for a patch that is not JSON or not a patch
+// (an operation without "op" or "path"), FailedPrecondition for a patch that
+// does not apply (missing path, failed test, invalid result), Unimplemented
+// for the number limit above.
+//
+// Example:
+//   absl::StatusOr<PatchOutcome> out = ApplySpecPatch(spec, R"({"hostname":"web"})");
+//   out->spec.hostname;  // "web"; out->type == PatchType::kMergePatch
+#ifndef OCIKIT_POLICY_DIFF_PATCH_H_
+#define OCIKIT_POLICY_DIFF_PATCH_H_
+
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "policy/diff/diff.h"
+#include "spec/codec.h"
+#include "spec/config.h"
+
+namespace ocikit {
+
+enum class PatchType { kAuto, kJsonPatch, kMergePatch };
+
+// "json-patch" or "merge-patch" ("auto" for kAuto).
+absl::string_view PatchTypeName(PatchType type);
+
+// "json-patch", "merge-patch" or "auto".
+absl::StatusOr<PatchType> ParsePatchType(absl::string_view name);
+
+struct PatchOutcome {
+  Spec spec;
+  PatchType type = PatchType::kAuto;  // the type applied (detected or given)
+};
+
+namespace patch_internal {
+
+using Json = nlohmann::ordered_json;
+
+// nlohmann's message without its "[json.exception.x.n] " prefix.
+std::string Why(const nlohmann::json::exception& e);
+
+// A codec error without its "<source>:<line>:<column>: " prefix: the
+// position in a document nobody sees would not help.
+std::string WithoutPosition(absl::string_view message);
+
+absl::Status CheckOperation(const Json& op, size_t index);
+
+// Applies operation `index` to `doc` in place.
+absl::Status ApplyOperation(Json& doc, const Json& op, size_t index);
+
+}  // namespace patch_internal
+
+// Applies `patch_text` to `spec`; see the file comment.
+absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
+                                                   PatchType type = PatchType::kAuto);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/diff/patch-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_DIFF_PATCH_H_

@@ -1,0 +1,71 @@
+// File: policy/lint/conformance_linux.h
+//
+// Conformance rules for the `linux` section (OCI170-OCI199): namespaces and
+// id mappings, sysctls, hostname and time offsets, devices, cgroup
+// resources, propagation, masked paths, labels, Intel RDT, memory policy,
+// personality and network devices. They cover runtime-tools' CheckLinux and
+// CheckLinuxResources, the schema's enums and patterns, the MUSTs of
+// config-linux.md, and, as warnings, what runc's validator refuses although
+// the specification allows it. Seccomp is in policy/lint/seccomp.h.
+//
+// Deliberate differences from runtime-tools:
+//   - a device with minor 0 is valid (/dev/sda is 8:0); major 0 is a warning;
+//   - net.* sysctls accept a network namespace joined by path (as runc);
+//   - rprivate, rshared, rslave and runbindable are a warning, not an error:
+//     they are outside the schema's enum, but runc and crun accept them.
+#ifndef OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
+#define OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
+
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "policy/lint/context.h"
+#include "policy/lint/types.h"
+#include "re2/re2.h"
+#include "spec/config.h"
+#include "spec/opts/namespaces.h"
+#include "spec/opts/sysctls.h"
+
+namespace ocikit {
+
+const std::vector<LintRule>& LinuxConformanceLintRules();
+
+namespace internal {
+
+void CheckNamespaces(const LintContext& ctx, const Linux& l);
+
+void CheckSysctls(const LintContext& ctx, const Linux& l);
+
+void CheckHostnameAndTime(const LintContext& ctx, const Linux& l);
+
+void CheckDevices(const LintContext& ctx, const Linux& l);
+
+void CheckResources(const LintContext& ctx, const LinuxResources& r);
+
+void CheckSelinuxLabel(const LintContext& ctx, const std::string& label, FieldPath path, bool mount_label);
+
+void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
+
+}  // namespace internal
+
+// CheckLinuxConformance()
+//
+// The rules of this header (nothing without a `linux` section).
+void CheckLinuxConformance(const internal::LintContext& ctx);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/lint/conformance_linux-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_

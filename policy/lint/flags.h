@@ -1,0 +1,91 @@
+// File: policy/lint/flags.h
+//
+// The flags of `ocikit lint` (executor/flags/arg_parser.h table, so repeatable
+// --policy and --disable work as Docker users expect) and their conversion to
+// LintOptions, policy files loaded. The CLI (executor/cli/lint_command.h) and
+// the corpus test (policy/lint/corpus_test.cc) parse arguments with this one
+// table.
+//
+// Example:
+//   FlagSet set;
+//   LintFlags flags;
+//   AddLintFlags(set, flags);
+//   absl::StatusOr<std::vector<std::string>> paths = set.Parse(args);
+//   absl::StatusOr<LintSetup> setup = PrepareLint(flags, "");
+//   LintRun run = LintPaths(*paths, setup->options, "", &std::cin);  // policy/lint/runner.h
+#ifndef OCIKIT_POLICY_LINT_FLAGS_H_
+#define OCIKIT_POLICY_LINT_FLAGS_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/string_view.h"
+#include "policy/lint/lint.h"
+#include "policy/lint/policy_file.h"
+#include "policy/lint/types.h"
+#include "spec/file.h"
+#include "executor/flags/arg_parser.h"
+
+namespace ocikit {
+
+// LintFlags
+//
+// The command line as typed; PrepareLint validates the combination.
+struct LintFlags {
+  std::string profile;                // "", "baseline" or "restricted"
+  std::vector<std::string> policies;  // policy files
+  std::string features;               // the target runtime's features.json
+  bool host = false;
+  std::string host_root;
+  bool strict = false;
+  std::string format = "text";        // text, json or sarif
+  std::string fail_on = "error";      // error, warning or info
+  std::vector<std::string> disabled;  // rule ids (a value may list several, comma-separated)
+  bool list_rules = false;
+  std::string explain;
+  bool no_seccomp_compile = false;
+  std::string seccomp_arch;
+  bool help = false;
+};
+
+// AddLintFlags()
+//
+// Adds the flags to `set`; values of enumerated flags are checked as they are parsed.
+void AddLintFlags(FlagSet& set, LintFlags& f);
+
+// LintSetup
+//
+// Options ready for LintPaths, with the policy files they point to.
+struct LintSetup {
+  std::vector<std::unique_ptr<LintPolicy>> policies;
+  std::unique_ptr<LintRuntimeFeatures> features;
+  LintOptions options;
+  LintSeverity fail_on = LintSeverity::kError;
+  std::string format = "text";
+};
+
+// A path as given, resolved against `base_dir` when relative ("" = the working directory).
+std::string ResolveLintPath(const std::string& base_dir, const std::string& path);
+
+// PrepareLint()
+//
+// Loads the policy files (relative to `base_dir`) and builds the options. A
+// bad policy file, an unknown --disable id or a clash of rule ids is an error.
+absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const std::string& base_dir);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/lint/flags-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_LINT_FLAGS_H_

@@ -1,0 +1,132 @@
+// File: policy/lint/output-inl.h
+//
+// Definitions of policy/lint/output.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_POLICY_LINT_OUTPUT_INL_H_
+#define OCIKIT_POLICY_LINT_OUTPUT_INL_H_
+
+#include "policy/lint/output.h"
+#include "spec/internal/compile_mode.h"
+#include <algorithm>
+#include <string>
+#include <vector>
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
+#include "policy/lint/types.h"
+#include "spec/config.h"
+
+namespace ocikit {
+
+OCIKIT_INLINE LintTotals CountFindings(const std::vector<LintFileResult>& results) {
+  LintTotals t;
+  t.files = results.size();
+  for (const LintFileResult& r : results) {
+    t.error += r.result.Count(LintSeverity::kError);
+    t.warning += r.result.Count(LintSeverity::kWarning);
+    t.info += r.result.Count(LintSeverity::kInfo);
+  }
+  return t;
+}
+
+OCIKIT_INLINE std::string FormatLintText(const std::vector<LintFileResult>& results) {
+  std::string out;
+  for (const LintFileResult& r : results) {
+    for (const LintFinding& f : r.result.findings) {
+      absl::StrAppend(&out, r.file, ":");
+      if (f.line > 0) absl::StrAppend(&out, f.line, ":", f.column, ":");
+      absl::StrAppend(&out, " ", LintSeverityName(f.severity), ": ", f.Text(), " [", f.rule_id, "]\n");
+    }
+  }
+  const LintTotals t = CountFindings(results);
+  absl::StrAppend(&out, t.error, t.error == 1 ? " error, " : " errors, ", t.warning, t.warning == 1 ? " warning, " : " warnings, ",
+                  t.info, " info in ", t.files, t.files == 1 ? " file\n" : " files\n");
+  return out;
+}
+
+OCIKIT_INLINE std::string FormatLintJson(const std::vector<LintFileResult>& results) {
+  using Json = nlohmann::ordered_json;
+  Json doc;
+  doc["tool"] = "ocikit";
+  doc["version"] = std::string(kLintToolVersion);
+  doc["runtimeSpec"] = std::string(kOciVersion);
+  doc["files"] = Json::array();
+  for (const LintFileResult& r : results) {
+    Json file;
+    file["file"] = r.file;
+    file["findings"] = Json::array();
+    for (const LintFinding& f : r.result.findings) {
+      Json j;
+      j["ruleId"] = f.rule_id;
+      j["severity"] = std::string(LintSeverityName(f.severity));
+      j["path"] = f.path.ToString();
+      j["message"] = f.message;
+      if (f.line > 0) {
+        j["line"] = f.line;
+        j["column"] = f.column;
+      }
+      file["findings"].push_back(std::move(j));
+    }
+    doc["files"].push_back(std::move(file));
+  }
+  const LintTotals t = CountFindings(results);
+  doc["summary"] = {{"files", t.files}, {"error", t.error}, {"warning", t.warning}, {"info", t.info}};
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+OCIKIT_INLINE std::string FormatRuleList(const std::vector<const LintRule*>& rules) {
+  std::string out;
+  LintFamily family = LintFamily::kPolicy;
+  bool first = true;
+  for (const LintRule* r : rules) {
+    if (first || r->family != family) {
+      absl::StrAppend(&out, first ? "" : "\n", LintFamilyName(r->family), ":\n");
+      family = r->family;
+      first = false;
+    }
+    std::string id = r->id;
+    id.resize(std::max<size_t>(id.size(), 8), ' ');
+    std::string severity(LintSeverityName(r->severity));
+    severity.resize(8, ' ');
+    std::string name = r->name;
+    name.resize(std::max<size_t>(name.size(), 36), ' ');
+    absl::StrAppend(&out, "  ", id, " ", severity, " ", name, " ", r->title,
+                    r->profile != LintProfile::kNone ? absl::StrCat(" (", LintProfileName(r->profile), ")") : "", "\n");
+  }
+  return out;
+}
+
+OCIKIT_INLINE std::string FormatRuleExplanation(const LintRule& r) {
+  std::string out = absl::StrCat(r.id, " ", r.name, ": ", r.title, "\n\n");
+  absl::StrAppend(&out, "  family:    ", LintFamilyName(r.family), "\n");
+  absl::StrAppend(&out, "  severity:  ", LintSeverityName(r.severity), r.strict ? " (error with --strict)" : "", "\n");
+  if (r.profile != LintProfile::kNone) absl::StrAppend(&out, "  profile:   ", LintProfileName(r.profile), " and stricter\n");
+  absl::StrAppend(&out, "  rationale: ", r.rationale, "\n");
+  absl::StrAppend(&out, "  reference: ", r.reference, "\n");
+  if (!r.fix.empty()) absl::StrAppend(&out, "  fix:       ", r.fix, "\n");
+  return out;
+}
+
+OCIKIT_INLINE std::string FormatRuleListJson(const std::vector<const LintRule*>& rules) {
+  using Json = nlohmann::ordered_json;
+  Json doc = Json::array();
+  for (const LintRule* r : rules) {
+    Json j;
+    j["id"] = r->id;
+    j["name"] = r->name;
+    j["family"] = std::string(LintFamilyName(r->family));
+    j["severity"] = std::string(LintSeverityName(r->severity));
+    if (r->profile != LintProfile::kNone) j["profile"] = std::string(LintProfileName(r->profile));
+    j["strict"] = r->strict;
+    j["title"] = r->title;
+    j["rationale"] = r->rationale;
+    j["reference"] = r->reference;
+    j["fix"] = r->fix;
+    doc.push_back(std::move(j));
+  }
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_POLICY_LINT_OUTPUT_INL_H_

@@ -1,0 +1,83 @@
+// File: policy/lint/output.h
+//
+// The text and JSON forms of lint results, and of the rule catalogue
+// (--list-rules, --explain). SARIF is in policy/lint/sarif.h.
+//
+// Text, one line per finding, as compilers print diagnostics, then a summary:
+//   config.json:12:9: error: process.cwd: "tmp" is not absolute; expected an absolute path such as "/" [OCI121]
+//   1 error, 0 warnings, 0 info in 1 file
+// A finding without a position (an unreadable file) omits line and column.
+//
+// JSON (nlohmann ordered_json, keys in a fixed order):
+//   {"tool": "ocikit", "version": "...", "runtimeSpec": "1.3.0",
+//    "files": [{"file": "config.json", "findings": [{"ruleId": "OCI121",
+//      "severity": "error", "path": "process.cwd", "message": "...",
+//      "line": 12, "column": 9}]}],
+//    "summary": {"files": 1, "error": 1, "warning": 0, "info": 0}}
+#ifndef OCIKIT_POLICY_LINT_OUTPUT_H_
+#define OCIKIT_POLICY_LINT_OUTPUT_H_
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
+#include "policy/lint/types.h"
+#include "spec/config.h"
+
+namespace ocikit {
+
+// The version ocikit reports in JSON and SARIF output.
+inline constexpr absl::string_view kLintToolVersion = "0.1.0";
+
+// LintFileResult
+//
+// The findings of one input, under the name to show for it.
+struct LintFileResult {
+  std::string file;  // as given on the command line; "<stdin>" for "-"
+  LintResult result;
+};
+
+struct LintTotals {
+  size_t files = 0;
+  size_t error = 0;
+  size_t warning = 0;
+  size_t info = 0;
+};
+
+LintTotals CountFindings(const std::vector<LintFileResult>& results);
+
+// FormatLintText()
+//
+// The text form: one line per finding and the summary line.
+std::string FormatLintText(const std::vector<LintFileResult>& results);
+
+// FormatLintJson()
+//
+// The JSON form, indented by 2, with a final newline.
+std::string FormatLintJson(const std::vector<LintFileResult>& results);
+
+// FormatRuleList()
+//
+// --list-rules: one line per rule, grouped by family.
+std::string FormatRuleList(const std::vector<const LintRule*>& rules);
+
+// FormatRuleExplanation()
+//
+// --explain ID.
+std::string FormatRuleExplanation(const LintRule& r);
+
+// FormatRuleListJson()
+//
+// --list-rules --format json: an array of rules.
+std::string FormatRuleListJson(const std::vector<const LintRule*>& rules);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/lint/output-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_LINT_OUTPUT_H_

@@ -1,0 +1,67 @@
+// File: policy/lint/seccomp.h
+//
+// Seccomp rules (SCMP501-SCMP525). The first group checks `linux.seccomp`
+// against the specification and its schema (actions, operators, flags,
+// architectures, names, errnoRet, listener fields) and gives the advice
+// runtime users keep needing: the errno of the default action (EPERM versus
+// ENOSYS, moby #42681, runtime-spec #1087) and the clone3 case (glibc 2.34+
+// only falls back to clone(2) on ENOSYS; clone3's flags are out of reach of
+// seccomp, moby #42680). The second group uses the libseccomp ocikit links
+// (policy/seccomp/check.h): every name must resolve on every architecture of
+// the filter, and the section must compile to a BPF program, whose size is
+// reported. It runs with LintOptions::libseccomp and only when the first
+// group found no error (a broken section cannot compile anyway).
+#ifndef OCIKIT_POLICY_LINT_SECCOMP_H_
+#define OCIKIT_POLICY_LINT_SECCOMP_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "policy/seccomp/default_profiles.h"
+#include "policy/lint/context.h"
+#include "policy/lint/types.h"
+#include "policy/seccomp/check.h"
+#include "re2/re2.h"
+#include "spec/config.h"
+
+namespace ocikit {
+
+const std::vector<LintRule>& SeccompLintRules();
+
+namespace internal {
+
+const std::vector<absl::string_view>& SeccompActionNames();
+
+bool CheckSeccompErrno(const LintContext& ctx, absl::string_view action, const std::optional<uint64_t>& errno_ret,
+                              const FieldPath& path);
+
+// The first group; returns false when it found an error.
+bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp& sc);
+
+void CheckSeccompAdvice(const LintContext& ctx, const LinuxSeccomp& sc);
+
+// Where a CompileSeccompBpf error points: "linux.seccomp.syscalls[3] (...)".
+FieldPath SeccompErrorPath(absl::string_view message);
+
+void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc);
+
+}  // namespace internal
+
+// CheckSeccomp()
+//
+// The rules of this header.
+void CheckSeccomp(const internal::LintContext& ctx);
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/lint/seccomp-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_LINT_SECCOMP_H_

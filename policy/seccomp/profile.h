@@ -1,0 +1,507 @@
+// File: policy/seccomp/profile.h
+//
+// Seccomp profiles in Docker's (moby's) format and their conversion to the
+// runtime-spec `linux.seccomp` section. A moby profile extends the OCI section
+// with `archMap` (an architecture and its sub-architectures) and with
+// `includes`/`excludes` filters on each syscall group (capabilities,
+// architectures, minimum kernel "X.Y"). ToRuntimeSeccomp evaluates the
+// filters for one target (GOARCH, bounding capabilities, kernel version)
+// exactly as moby/profiles' setupSeccomp does (seccomp/v0.2.3). A plain
+// `linux.seccomp` section is a profile without the extensions and loads too.
+//
+// Parsing follows Go's encoding/json, which moby uses: keys match fields
+// case-insensitively, unknown keys are ignored, the last of duplicate keys
+// wins and `null` leaves a field at its zero value. It never throws; errors
+// name the source and the field:
+//   seccomp.json: syscalls[3].includes.minKernel: expected "X.Y", got "4"
+//
+// Example:
+//   absl::StatusOr<SeccompProfile> profile = ParseSeccompProfile(text, "seccomp.json");
+//   SeccompTarget target;  // the build's GOARCH, kernel 6.1
+//   target.arch = "arm64";
+//   target.bounding_caps = DefaultCapabilities();
+//   absl::StatusOr<LinuxSeccomp> section = ToRuntimeSeccomp(*profile, target);
+#ifndef OCIKIT_POLICY_SECCOMP_PROFILE_H_
+#define OCIKIT_POLICY_SECCOMP_PROFILE_H_
+
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
+#include "spec/internal/status_macros.h"
+#include "spec/linux_seccomp.h"
+
+namespace ocikit {
+
+// SeccompKernelVersion
+//
+// A kernel version as moby's `minKernel` has it: "X.Y" with X and Y in
+// 0..255; patch levels and suffixes are ignored ("4.8.0-rc1" is 4.8).
+struct SeccompKernelVersion {
+  uint64_t major = 0;
+  uint64_t minor = 0;
+
+  bool operator==(const SeccompKernelVersion&) const = default;
+  auto operator<=>(const SeccompKernelVersion&) const = default;
+};
+
+// The kernel ToRuntimeSeccomp assumes unless told otherwise (Debian 12's).
+inline constexpr SeccompKernelVersion kDefaultSeccompKernel = {6, 1};
+
+// SeccompFilter
+//
+// The `includes` / `excludes` condition of a syscall group.
+struct SeccompFilter {
+  std::vector<std::string> caps;    // e.g. "CAP_SYS_ADMIN"
+  std::vector<std::string> arches;  // moby's native names: "amd64", "x86", "arm64", "s390x", ...
+  std::optional<SeccompKernelVersion> min_kernel;
+
+  bool operator==(const SeccompFilter&) const = default;
+};
+
+// SeccompArchMap
+//
+// One `archMap` entry: an architecture and the sub-architectures (compat
+// ABIs) added with it, all spelled "SCMP_ARCH_*".
+struct SeccompArchMap {
+  std::string architecture;
+  std::vector<std::string> sub_architectures;
+
+  bool operator==(const SeccompArchMap&) const = default;
+};
+
+// SeccompSyscallGroup
+//
+// One entry of a moby profile's `syscalls`: a runtime-spec rule plus the
+// deprecated single `name`, a `comment` and the two filters. `names` is
+// optional because an absent list is written as null, `[]` as `[]`.
+struct SeccompSyscallGroup {
+  std::optional<std::vector<std::string>> names;
+  std::string action;  // e.g. "SCMP_ACT_ALLOW"
+  std::optional<uint64_t> errno_ret;
+  std::vector<LinuxSeccompArg> args;
+  std::string name;  // deprecated; exclusive with `names`
+  std::string comment;
+  std::optional<SeccompFilter> includes;
+  std::optional<SeccompFilter> excludes;
+
+  bool operator==(const SeccompSyscallGroup&) const = default;
+};
+
+// SeccompProfile
+//
+// A moby-format profile. `architectures` and `arch_map` are exclusive.
+struct SeccompProfile {
+  std::string default_action;
+  std::optional<uint64_t> default_errno_ret;
+  std::vector<std::string> architectures;
+  std::vector<SeccompArchMap> arch_map;
+  std::vector<std::string> flags;
+  std::string listener_path;
+  std::string listener_metadata;
+  std::vector<SeccompSyscallGroup> syscalls;
+
+  bool operator==(const SeccompProfile&) const = default;
+};
+
+// NativeGoArch()
+//
+// The GOARCH name of the architecture ocikit was compiled for ("amd64",
+// "arm64", ...), or "" for one Go does not know.
+inline constexpr absl::string_view NativeGoArch() {
+#if defined(__x86_64__)
+  return "amd64";
+#elif defined(__i386__)
+  return "386";
+#elif defined(__aarch64__)
+  return "arm64";
+#elif defined(__arm__)
+  return "arm";
+#elif defined(__s390x__)
+  return "s390x";
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return "ppc64le";
+#elif defined(__powerpc64__)
+  return "ppc64";
+#elif defined(__riscv) && __riscv_xlen == 64
+  return "riscv64";
+#elif defined(__loongarch64)
+  return "loong64";
+#elif defined(__mips64) && defined(__MIPSEL__)
+  return "mips64le";
+#elif defined(__mips64)
+  return "mips64";
+#else
+  return "";
+#endif
+}
+
+// SeccompTarget
+//
+// What a profile's filters are evaluated against. `kernel` unset means the
+// kernel is unknown: as in moby, a group with a minKernel filter is then an
+// error. HostKernelVersion() gives the running kernel (moby's behaviour).
+struct SeccompTarget {
+  std::string arch = std::string(NativeGoArch());  // GOARCH: amd64, arm64, 386, arm, s390x, ppc64le, riscv64, ...
+  std::vector<std::string> bounding_caps;          // process.capabilities.bounding
+  std::optional<SeccompKernelVersion> kernel = kDefaultSeccompKernel;
+};
+
+// SeccompNativeArch()
+//
+// moby's goToNative table: the name a GOARCH has in `includes.arches` and
+// `excludes.arches` ("386" -> "x86", "loong64" -> "loongarch64"); "" for a
+// GOARCH the table lacks (mips, for instance).
+absl::string_view SeccompNativeArch(absl::string_view goarch);
+
+// SeccompArchForNative()
+//
+// moby's nativeToSeccomp table: the "SCMP_ARCH_*" name of a native name, ""
+// when the table lacks it. The table spells LoongArch "loong64" while
+// goToNative produces "loongarch64", and MIPS little-endian "mipsle" while
+// goToNative produces "mipsel", so moby emits no architectures for GOARCH
+// loong64 and mipsle; ocikit keeps that (see ToRuntimeSeccomp).
+absl::string_view SeccompArchForNative(absl::string_view native);
+
+// NormalizeGoArch()
+//
+// Accepts a GOARCH name or the usual `uname -m` / Debian spelling of one and
+// returns the GOARCH name: "x86_64" -> "amd64", "aarch64" -> "arm64",
+// "i686" -> "386", "armv7l" -> "arm", "ppc64el" -> "ppc64le",
+// "loongarch64" -> "loong64". For a --seccomp-arch style flag.
+absl::StatusOr<std::string> NormalizeGoArch(absl::string_view name);
+
+// ParseSeccompKernelVersion()
+//
+// Parses "X.Y" as moby's minKernel does: exactly two dot-separated decimal
+// numbers of at most 255, not both 0.
+//
+// Example:
+//   ParseSeccompKernelVersion("4.8");  // {4, 8}
+//   ParseSeccompKernelVersion("4");    // error: expected "X.Y", got "4"
+absl::StatusOr<SeccompKernelVersion> ParseSeccompKernelVersion(absl::string_view text);
+
+// HostKernelVersion()
+//
+// The running kernel's "X.Y", read with uname(2) and parsed as moby does
+// (sscanf "%d.%d" of the release).
+absl::StatusOr<SeccompKernelVersion> HostKernelVersion();
+
+// ParseSeccompProfile()
+//
+// Parses a moby-format profile or a plain runtime-spec `linux.seccomp`
+// section. `source` names the input in messages. Besides type errors it
+// rejects, as moby does, a profile giving both `architectures` and
+// `archMap` and a syscall group giving both `name` and `names`. A `null`
+// document is an empty profile (no seccomp, as in moby).
+absl::StatusOr<SeccompProfile> ParseSeccompProfile(absl::string_view json, absl::string_view source);
+
+// ToRuntimeSeccomp()
+//
+// The `linux.seccomp` section moby's setupSeccomp produces for `target`:
+//   - `architectures`: the archMap entry for the target's architecture,
+//     followed by its sub-architectures (amd64: X86_64, X86, X32); a plain
+//     `architectures` list is kept as it is;
+//   - groups in order; a group is dropped when `excludes` lists the native
+//     arch, lists any capability of the bounding set, or has a minKernel the
+//     kernel reaches; and unless `includes` lists the native arch (when it
+//     lists arches), lists only capabilities of the bounding set and has a
+//     minKernel the kernel reaches;
+//   - every other field (defaultErrnoRet, flags, listener) is copied.
+// A profile with neither defaultAction nor syscalls means "no seccomp" in
+// moby; it yields an empty section, which IsEmptySeccomp() detects.
+absl::StatusOr<LinuxSeccomp> ToRuntimeSeccomp(const SeccompProfile& profile, const SeccompTarget& target);
+
+// IsEmptySeccomp()
+//
+// Whether `seccomp` has no default action and no rules: what
+// ToRuntimeSeccomp returns for a profile that disables seccomp.
+bool IsEmptySeccomp(const LinuxSeccomp& seccomp);
+
+// -----------------------------------------------------------------------------
+// Implementation details follow.
+// -----------------------------------------------------------------------------
+
+namespace internal {
+
+using SeccompJson = nlohmann::ordered_json;
+
+// How a JSON value is shown after "got": scalars as written (strings cut at
+// 60 bytes), containers by kind.
+std::string DescribeSeccompJson(const SeccompJson& v);
+
+// The position and reason of a syntax error, found with a SAX pass.
+class SeccompSyntaxError : public nlohmann::json_sax<SeccompJson> {
+ public:
+  size_t position = 0;
+  std::string reason;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+    position = pos;
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
+    // error ... - invalid literal; last read: '{x'; expected string literal":
+    // keep what follows the position, without the echo of the input.
+    absl::string_view what = ex.what();
+    if (const size_t bracket = what.find("] "); absl::StartsWith(what, "[json.") && bracket != what.npos) {
+      what.remove_prefix(bracket + 2);
+    }
+    if (const size_t column = what.find(", column "); column != what.npos) {
+      if (const size_t colon = what.find(": ", column); colon != what.npos) what.remove_prefix(colon + 2);
+    }
+    reason = std::string(what);
+    if (const size_t echo = reason.find("; last read: "); echo != std::string::npos) {
+      const size_t expected = reason.rfind("; expected ");
+      reason = expected != std::string::npos && expected > echo
+                   ? absl::StrCat(reason.substr(0, echo), reason.substr(expected))
+                   : reason.substr(0, echo);
+    }
+    return false;
+  }
+};
+
+// Reads the JSON DOM into the model with Go's rules and ocikit's messages.
+class SeccompProfileReader {
+ public:
+  explicit SeccompProfileReader(absl::string_view source) : source_(source) {}
+
+  absl::Status Error(absl::string_view path, absl::string_view message) const {
+    if (path.empty()) return absl::InvalidArgumentError(absl::StrCat(source_, ": ", message));
+    return absl::InvalidArgumentError(absl::StrCat(source_, ": ", path, ": ", message));
+  }
+
+  absl::Status Expected(absl::string_view path, absl::string_view what, const SeccompJson& got) const {
+    return Error(path, absl::StrCat("expected ", what, ", got ", DescribeSeccompJson(got)));
+  }
+
+  // Go matches object keys to fields case-insensitively.
+  static bool Is(const std::string& key, absl::string_view field) { return absl::EqualsIgnoreCase(key, field); }
+
+  absl::Status String(const SeccompJson& v, absl::string_view path, std::string& out) const {
+    if (v.is_null()) return absl::OkStatus();  // Go leaves a string unchanged
+    if (!v.is_string()) return Expected(path, "a string", v);
+    out = v.get_ref<const std::string&>();
+    return absl::OkStatus();
+  }
+
+  absl::Status Strings(const SeccompJson& v, absl::string_view path, std::vector<std::string>& out) const {
+    out.clear();
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_array()) return Expected(path, "an array of strings", v);
+    out.resize(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      OCIKIT_RETURN_IF_ERROR(String(v[i], absl::StrCat(path, "[", i, "]"), out[i]));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Uint(const SeccompJson& v, absl::string_view path, uint64_t& out) const {
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_number_unsigned()) return Expected(path, "an unsigned 64-bit integer", v);
+    out = v.get<uint64_t>();
+    return absl::OkStatus();
+  }
+
+  absl::Status OptionalUint(const SeccompJson& v, absl::string_view path, std::optional<uint64_t>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    return Uint(v, path, out.emplace());
+  }
+
+  absl::Status Object(const SeccompJson& v, absl::string_view path, absl::string_view what) const {
+    if (!v.is_object()) return Expected(path, what, v);
+    return absl::OkStatus();
+  }
+
+  absl::Status Kernel(const SeccompJson& v, absl::string_view path, std::optional<SeccompKernelVersion>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    if (!v.is_string()) return Expected(path, "\"X.Y\"", v);
+    const std::string& text = v.get_ref<const std::string&>();
+    if (text.empty()) {  // moby: "" is accepted and means 0.0
+      out.emplace();
+      return absl::OkStatus();
+    }
+    absl::StatusOr<SeccompKernelVersion> parsed = ParseSeccompKernelVersion(text);
+    if (!parsed.ok()) return Error(path, parsed.status().message());
+    out = *parsed;
+    return absl::OkStatus();
+  }
+
+  absl::Status Filter(const SeccompJson& v, const std::string& path, std::optional<SeccompFilter>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    SeccompFilter& f = out.emplace();
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "caps")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".caps"), f.caps));
+      } else if (Is(key, "arches")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".arches"), f.arches));
+      } else if (Is(key, "minKernel")) {
+        OCIKIT_RETURN_IF_ERROR(Kernel(value, absl::StrCat(path, ".minKernel"), f.min_kernel));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Arg(const SeccompJson& v, const std::string& path, LinuxSeccompArg& arg) const {
+    if (v.is_null()) return absl::OkStatus();
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "index")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".index"), arg.index));
+      } else if (Is(key, "value")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".value"), arg.value));
+      } else if (Is(key, "valueTwo")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".valueTwo"), arg.value_two));
+      } else if (Is(key, "op")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".op"), arg.op));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Group(const SeccompJson& v, const std::string& path, SeccompSyscallGroup& g) const {
+    // moby dereferences a null entry and panics; ocikit reports it.
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "names")) {
+        const std::string at = absl::StrCat(path, ".names");
+        if (value.is_null()) {
+          g.names.reset();
+        } else {
+          OCIKIT_RETURN_IF_ERROR(Strings(value, at, g.names.emplace()));
+        }
+      } else if (Is(key, "action")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".action"), g.action));
+      } else if (Is(key, "errnoRet")) {
+        OCIKIT_RETURN_IF_ERROR(OptionalUint(value, absl::StrCat(path, ".errnoRet"), g.errno_ret));
+      } else if (Is(key, "args")) {
+        const std::string at = absl::StrCat(path, ".args");
+        g.args.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected(at, "an array of objects", value);
+        g.args.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(Arg(value[i], absl::StrCat(at, "[", i, "]"), g.args[i]));
+        }
+      } else if (Is(key, "name")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".name"), g.name));
+      } else if (Is(key, "comment")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".comment"), g.comment));
+      } else if (Is(key, "includes")) {
+        OCIKIT_RETURN_IF_ERROR(Filter(value, absl::StrCat(path, ".includes"), g.includes));
+      } else if (Is(key, "excludes")) {
+        OCIKIT_RETURN_IF_ERROR(Filter(value, absl::StrCat(path, ".excludes"), g.excludes));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status ArchMap(const SeccompJson& v, const std::string& path, SeccompArchMap& a) const {
+    if (v.is_null()) return absl::OkStatus();
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "architecture")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".architecture"), a.architecture));
+      } else if (Is(key, "subArchitectures")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".subArchitectures"), a.sub_architectures));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Profile(const SeccompJson& v, SeccompProfile& p) const {
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_object()) return Expected("", "a seccomp profile object", v);
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "defaultAction")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "defaultAction", p.default_action));
+      } else if (Is(key, "defaultErrnoRet")) {
+        OCIKIT_RETURN_IF_ERROR(OptionalUint(value, "defaultErrnoRet", p.default_errno_ret));
+      } else if (Is(key, "architectures")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, "architectures", p.architectures));
+      } else if (Is(key, "flags")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, "flags", p.flags));
+      } else if (Is(key, "listenerPath")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "listenerPath", p.listener_path));
+      } else if (Is(key, "listenerMetadata")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "listenerMetadata", p.listener_metadata));
+      } else if (Is(key, "archMap")) {
+        p.arch_map.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected("archMap", "an array of objects", value);
+        p.arch_map.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(ArchMap(value[i], absl::StrCat("archMap[", i, "]"), p.arch_map[i]));
+        }
+      } else if (Is(key, "syscalls")) {
+        p.syscalls.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected("syscalls", "an array of objects", value);
+        p.syscalls.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(Group(value[i], absl::StrCat("syscalls[", i, "]"), p.syscalls[i]));
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::string source_;
+};
+
+// moby's two consistency checks; `prefix` is "source: " or "".
+absl::Status CheckSeccompProfileShape(const SeccompProfile& p, absl::string_view prefix);
+
+bool SeccompContains(const std::vector<std::string>& list, absl::string_view value);
+
+// kernelGreaterEqualThan with the target's kernel; an unknown kernel is an
+// error, as moby's uname failure is.
+absl::StatusOr<bool> SeccompKernelAtLeast(const SeccompTarget& target, const SeccompKernelVersion& min,
+                                                 absl::string_view path);
+
+}  // namespace internal
+
+}  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "policy/seccomp/profile-inl.h"
+#endif
+
+#endif  // OCIKIT_POLICY_SECCOMP_PROFILE_H_

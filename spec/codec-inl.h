@@ -1,0 +1,85 @@
+// File: spec/codec-inl.h
+//
+// Definitions of spec/codec.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_SPEC_CODEC_INL_H_
+#define OCIKIT_SPEC_CODEC_INL_H_
+
+#include "spec/codec.h"
+#include "spec/internal/compile_mode.h"
+#include <string>
+#include "absl/strings/string_view.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "spec/config.h"
+#include "spec/file.h"
+#include "spec/json/fields.h"
+#include "spec/json/reader.h"
+#include "spec/json/writer.h"
+
+namespace ocikit {
+
+OCIKIT_INLINE bool IsSupportedOciVersion(absl::string_view version) {
+  static const RE2 kVersion(R"(1\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
+  return RE2::FullMatch(re2::StringPiece(version.data(), version.size()), kVersion);
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source) {
+  json::Reader reader(text);
+  Spec spec;
+  if (reader.ConsumeNull()) {
+    reader.Fail("expected a config.json object, got null");
+  } else {
+    json::ReadObject(reader, spec);
+  }
+  reader.Finish();
+  if (!reader.ok()) return reader.status(source);
+  if (spec.oci_version.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ": ociVersion: missing; expected a runtime-spec 1.x version such as \"", kOciVersion, "\""));
+  }
+  if (!IsSupportedOciVersion(spec.oci_version)) {
+    return absl::InvalidArgumentError(absl::StrCat(source, ": ociVersion: unsupported version \"",
+                                                   spec.oci_version, "\"; expected a runtime-spec 1.x version such as \"",
+                                                   kOciVersion, "\""));
+  }
+  return spec;
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> ReadSpecFile(const std::string& path) {
+  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxSpecFileBytes);
+  if (!text.ok()) return text.status();
+  return ParseSpec(*text, path);
+}
+
+OCIKIT_INLINE void AppendSpecJson(std::string& out, const Spec& spec, int indent) {
+  json::Writer writer(out, indent);
+  json::Write(writer, spec);
+  writer.Finish();
+}
+
+OCIKIT_INLINE std::string Marshal(const Spec& spec) {
+  std::string out;
+  out.reserve(4096);
+  AppendSpecJson(out, spec, 0);
+  return out;
+}
+
+OCIKIT_INLINE std::string MarshalIndent(const Spec& spec, int indent) {
+  std::string out;
+  out.reserve(8192);
+  AppendSpecJson(out, spec, indent);
+  return out;
+}
+
+OCIKIT_INLINE absl::Status WriteSpecFile(const std::string& path, const Spec& spec, int indent) {
+  std::string text = indent > 0 ? MarshalIndent(spec, indent) : Marshal(spec);
+  text.push_back('\n');
+  return WriteFileAtomic(path, text, 0600);
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_SPEC_CODEC_INL_H_

@@ -1,0 +1,111 @@
+// File: spec/file-inl.h
+//
+// Definitions of spec/file.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_SPEC_FILE_INL_H_
+#define OCIKIT_SPEC_FILE_INL_H_
+
+#include "spec/file.h"
+#include "spec/internal/compile_mode.h"
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include "absl/strings/string_view.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+
+namespace ocikit {
+
+OCIKIT_INLINE absl::Status ErrnoStatus(int err, absl::string_view path) {
+  std::string message = absl::StrCat(path, ": ", std::strerror(err));
+  switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+      return absl::NotFoundError(message);
+    case EACCES:
+    case EPERM:
+      return absl::PermissionDeniedError(message);
+    case EEXIST:
+      return absl::AlreadyExistsError(message);
+    default:
+      return absl::FailedPreconditionError(message);
+  }
+}
+
+OCIKIT_INLINE absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return ErrnoStatus(errno, path);
+  struct stat st;
+  std::string data;
+  absl::Status status;
+  if (::fstat(fd, &st) != 0) {
+    status = ErrnoStatus(errno, path);
+  } else if (!S_ISREG(st.st_mode)) {
+    status = absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+  } else if (static_cast<size_t>(st.st_size) > max_bytes) {
+    status = absl::InvalidArgumentError(absl::StrCat(path, ": file exceeds ", max_bytes, " bytes"));
+  } else {
+    data.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (status.ok()) {
+      if (got == data.size()) data.resize(got + 4096);  // the file grew
+      const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        status = ErrnoStatus(errno, path);
+      } else if (n == 0) {
+        break;
+      } else {
+        got += static_cast<size_t>(n);
+        if (got > max_bytes) {
+          status = absl::InvalidArgumentError(absl::StrCat(path, ": file exceeds ", max_bytes, " bytes"));
+        }
+      }
+    }
+    data.resize(got);
+  }
+  ::close(fd);
+  if (!status.ok()) return status;
+  return data;
+}
+
+OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode) {
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  std::string tmp = absl::StrCat(path, ".tmp-XXXXXX");
+  const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(errno, tmp);
+  absl::Status status;
+  if (::fchmod(fd, mode) != 0) status = ErrnoStatus(errno, tmp);
+  size_t done = 0;
+  while (status.ok() && done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      status = ErrnoStatus(errno, tmp);
+    } else {
+      done += static_cast<size_t>(n);
+    }
+  }
+  if (status.ok() && ::fsync(fd) != 0) status = ErrnoStatus(errno, tmp);
+  if (::close(fd) != 0 && status.ok()) status = ErrnoStatus(errno, tmp);
+  if (status.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) status = ErrnoStatus(errno, path);
+  if (!status.ok()) {
+    ::unlink(tmp.c_str());
+    return status;
+  }
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return absl::OkStatus();
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_SPEC_FILE_INL_H_

@@ -1,0 +1,125 @@
+// File: spec/opts/userns-inl.h
+//
+// Definitions of spec/opts/userns.h: included by it in header-only mode (the default);
+// compiled once into its library when OCIKIT_COMPILED_LIB is defined
+// (spec/internal/compile_mode.h).
+#ifndef OCIKIT_SPEC_OPTS_USERNS_INL_H_
+#define OCIKIT_SPEC_OPTS_USERNS_INL_H_
+
+#include "spec/opts/userns.h"
+#include "spec/internal/compile_mode.h"
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "spec/opts/namespaces.h"
+#include "spec/opts/spec_opt.h"
+
+namespace ocikit {
+
+namespace internal {
+
+OCIKIT_INLINE std::string DescribeMapping(const LinuxIDMapping& m, char separator) {
+  const std::string sep(1, separator);
+  return absl::StrCat(m.container_id, sep, m.host_id, sep, m.size);
+}
+
+OCIKIT_INLINE bool RangeEnd(uint32_t start, uint32_t size, uint64_t& end) {
+  end = static_cast<uint64_t>(start) + size - 1;
+  return end <= UINT32_MAX;
+}
+}  // namespace internal
+
+OCIKIT_INLINE absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps, char separator) {
+  if (maps.size() > kMaxIDMappings) {
+    return absl::InvalidArgumentError(absl::StrCat(maps.size(), " mappings; the kernel accepts at most ", kMaxIDMappings));
+  }
+  for (size_t i = 0; i < maps.size(); ++i) {
+    const LinuxIDMapping& m = maps[i];
+    uint64_t end = 0;
+    if (m.size == 0) {
+      return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": size must be at least 1"));
+    }
+    if (!internal::RangeEnd(m.container_id, m.size, end) || !internal::RangeEnd(m.host_id, m.size, end)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": range runs past id 4294967295"));
+    }
+    for (size_t j = 0; j < i; ++j) {
+      const LinuxIDMapping& o = maps[j];
+      const auto overlaps = [](uint32_t a, uint32_t b, uint32_t size_a, uint32_t size_b) {
+        return static_cast<uint64_t>(a) < static_cast<uint64_t>(b) + size_b &&
+               static_cast<uint64_t>(b) < static_cast<uint64_t>(a) + size_a;
+      };
+      const char* which = overlaps(m.container_id, o.container_id, m.size, o.size) ? "container"
+                          : overlaps(m.host_id, o.host_id, m.size, o.size)       ? "host"
+                                                                                   : nullptr;
+      if (which != nullptr) {
+        return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\" overlaps \"",
+                                                       internal::DescribeMapping(o, separator), "\" in ", which, " ids"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+OCIKIT_INLINE absl::StatusOr<std::vector<LinuxIDMapping>> ParseIDMappings(absl::string_view text) {
+  std::vector<LinuxIDMapping> maps;
+  for (absl::string_view part : absl::StrSplit(text, ',')) {
+    const std::vector<absl::string_view> fields = absl::StrSplit(part, ':');
+    LinuxIDMapping m;
+    if (fields.size() != 3 || !absl::SimpleAtoi(fields[0], &m.container_id) ||
+        !absl::SimpleAtoi(fields[1], &m.host_id) || !absl::SimpleAtoi(fields[2], &m.size) ||
+        absl::StrContains(part, '-') || absl::StrContains(part, '+') || absl::StrContains(part, ' ')) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid id mapping \"", part, "\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"));
+    }
+    maps.push_back(m);
+  }
+  if (absl::Status s = ValidateIDMappings(maps); !s.ok()) return s;
+  return maps;
+}
+
+OCIKIT_INLINE absl::StatusOr<uint32_t> IDToHost(uint32_t id, const std::vector<LinuxIDMapping>& maps) {
+  for (const LinuxIDMapping& m : maps) {
+    if (id >= m.container_id && static_cast<uint64_t>(id) < static_cast<uint64_t>(m.container_id) + m.size) {
+      return m.host_id + (id - m.container_id);
+    }
+  }
+  return absl::NotFoundError(absl::StrCat("container id ", id, " is not mapped to a host id"));
+}
+
+OCIKIT_INLINE absl::StatusOr<uint32_t> IDToContainer(uint32_t id, const std::vector<LinuxIDMapping>& maps) {
+  for (const LinuxIDMapping& m : maps) {
+    if (id >= m.host_id && static_cast<uint64_t>(id) < static_cast<uint64_t>(m.host_id) + m.size) {
+      return m.container_id + (id - m.host_id);
+    }
+  }
+  return absl::NotFoundError(absl::StrCat("host id ", id, " is not mapped into the container"));
+}
+
+OCIKIT_INLINE SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, std::vector<LinuxIDMapping> gid_maps) {
+  return SpecOpt("WithUserNamespace", [uid_maps = std::move(uid_maps), gid_maps = std::move(gid_maps)](
+                                          const SpecContext&, Spec& spec) -> absl::Status {
+    Linux& lx = EnsureLinux(spec);
+    std::vector<LinuxIDMapping> uids = lx.uid_mappings;
+    std::vector<LinuxIDMapping> gids = lx.gid_mappings;
+    uids.insert(uids.end(), uid_maps.begin(), uid_maps.end());
+    gids.insert(gids.end(), gid_maps.begin(), gid_maps.end());
+    if (absl::Status s = ValidateIDMappings(uids); !s.ok()) return absl::InvalidArgumentError(absl::StrCat("uid ", s.message()));
+    if (absl::Status s = ValidateIDMappings(gids); !s.ok()) return absl::InvalidArgumentError(absl::StrCat("gid ", s.message()));
+    lx.uid_mappings = std::move(uids);
+    lx.gid_mappings = std::move(gids);
+    if (!HasNamespace(spec, kUserNamespace)) lx.namespaces.emplace_back().type = std::string(kUserNamespace);
+    return absl::OkStatus();
+  });
+}
+}  // namespace ocikit
+
+#endif  // OCIKIT_SPEC_OPTS_USERNS_INL_H_
