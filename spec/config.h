@@ -23,7 +23,7 @@
 #include "absl/strings/string_view.h"
 #include <vector>
 
-#include "spec/json/fields.h"
+#include "spec/json/field_list.h"
 #include "spec/linux.h"
 #include "spec/process.h"
 

@@ -17,7 +17,7 @@
 #include "absl/strings/string_view.h"
 #include <vector>
 
-#include "spec/json/fields.h"
+#include "spec/json/field_list.h"
 #include "spec/linux_resources.h"
 #include "spec/linux_seccomp.h"
 

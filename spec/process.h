@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "spec/json/fields.h"
+#include "spec/json/field_list.h"
 
 namespace ocikit {
 

@@ -12,7 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit {
@@ -49,21 +49,21 @@ absl::StatusOr<std::vector<std::string>> ReadArgsFile(const std::string& path) {
 absl::StatusOr<std::string> RenderGoldenCase(const std::string& case_dir) {
   absl::StatusOr<std::vector<std::string>> args = ReadArgsFile(absl::StrCat(case_dir, "/args"));
   if (!args.ok()) return args.status();
-  GenerateFlags flags;
+  SpecFlags flags;
   OutputFlags output;
   FlagSet set;
-  AddGenerateFlags(set, flags);
+  AddSpecFlags(set, flags);
   AddOutputFlags(set, output);
   absl::StatusOr<std::vector<std::string>> command = set.Parse(*args, /*stop_at_positional=*/true);
   if (!command.ok()) return absl::InvalidArgumentError(absl::StrCat(case_dir, "/args: ", command.status().message()));
-  flags.spec.command = *std::move(command);
-  flags.spec.base_dir = case_dir;
+  flags.command = *std::move(command);
+  flags.base_dir = case_dir;
   struct stat st;
-  if (flags.spec.from.empty() && ::stat(absl::StrCat(case_dir, "/base.json").c_str(), &st) == 0) {
-    flags.spec.from = "base.json";
+  if (flags.from.empty() && ::stat(absl::StrCat(case_dir, "/base.json").c_str(), &st) == 0) {
+    flags.from = "base.json";
   }
   std::vector<std::string> warnings;  // not part of the expected output
-  absl::StatusOr<Spec> spec = BuildGeneratedSpec(flags, &warnings);
+  absl::StatusOr<Spec> spec = BuildSpec(flags, &warnings);
   if (!spec.ok()) return spec.status();
   return FormatSpecOutput(*spec, output);
 }

@@ -31,7 +31,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit {

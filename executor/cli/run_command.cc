@@ -14,7 +14,7 @@
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/cli/command.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/container_id.h"
 #include "executor/default_rootfs.h"
 #include "executor/duration.h"
@@ -36,7 +36,7 @@ void AddRuntimeFlags(FlagSet& set, std::string& runtime, std::string& root) {
 void AddHelpFlag(FlagSet& set, bool& help) { set.Add({"help", 0, "", "show this help", BoolFlag(help)}); }
 
 void AddContainerFlags(FlagSet& set, ContainerFlags& f, bool foreground) {
-  AddGenerateFlags(set, f.generate);
+  AddSpecFlags(set, f.spec);
   AddRuntimeFlags(set, f.runtime, f.root);
   set.Add({"strict-rlimits", 0, "", "fail when an rlimit exceeds what this process can grant, instead of lowering it",
            BoolFlag(f.strict_rlimits)});
@@ -62,7 +62,7 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
     *help = set.Help();
     return NewContainer();
   }
-  SpecFlags& sf = f.generate.spec;
+  SpecFlags& sf = f.spec;
   sf.command = *std::move(command);
   NewContainer c;
   if (f.root.empty()) return absl::InvalidArgumentError("--root: expected a directory");
@@ -106,7 +106,7 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
   }
   c.id = sf.name;
   if (sf.state_dir.empty()) sf.state_dir = bundle.dir;
-  absl::StatusOr<Spec> spec = BuildGeneratedSpec(f.generate, &c.warnings);
+  absl::StatusOr<Spec> spec = BuildSpec(f.spec, &c.warnings);
   if (!spec.ok()) {
     executor::RemoveTree(bundle.dir).IgnoreError();
     return spec.status();

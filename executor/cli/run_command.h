@@ -1,7 +1,7 @@
 // File: executor/cli/run_command.h
 //
 // `ocikit run` and `ocikit create`: build a spec with exactly the flags of
-// `ocikit spec` (executor/flags/generate_flags.h), then run it in the
+// `ocikit spec` (executor/flags/spec_flags.h), then run it in the
 // foreground with the OCI runtime, or create it detached (executor/run.h).
 //
 // The bundle directory is made before the spec is built, so the generated
@@ -34,7 +34,7 @@
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/cli/command.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/container_id.h"
 #include "executor/default_rootfs.h"
 #include "executor/duration.h"
@@ -71,7 +71,7 @@ inline constexpr char kCreateUsage[] =
 
 // The flags of run and create: the spec-building table plus the runtime's.
 struct ContainerFlags {
-  GenerateFlags generate;
+  SpecFlags spec;
   std::string runtime = std::string(executor::kDefaultRuntime);
   std::string root = std::string(executor::kDefaultStateRoot);
   absl::Duration timeout = absl::InfiniteDuration();

@@ -5,17 +5,17 @@
 #include <string>
 #include <vector>
 #include "executor/cli/command.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/spec_flags.h"
 
 namespace ocikit::cli {
 
 int RunSpec(const std::vector<std::string>& args, Streams io) {
-  GenerateFlags flags;
+  SpecFlags flags;
   OutputFlags output;
   FlagSet set;
-  AddGenerateFlags(set, flags);
+  AddSpecFlags(set, flags);
   AddOutputFlags(set, output);
   bool help = false;
   set.Add({"help", 0, "", "show this help", [&help](absl::string_view v) {
@@ -31,9 +31,9 @@ int RunSpec(const std::vector<std::string>& args, Streams io) {
     io.out << kSpecUsage << set.Help();
     return kExitOk;
   }
-  flags.spec.command = *std::move(command);
+  flags.command = *std::move(command);
   std::vector<std::string> warnings;
-  absl::StatusOr<Spec> spec = BuildGeneratedSpec(flags, &warnings);
+  absl::StatusOr<Spec> spec = BuildSpec(flags, &warnings);
   for (const std::string& w : warnings) io.err << "ocikit spec: warning: " << w << "\n";
   if (!spec.ok()) {
     io.err << "ocikit spec: " << spec.status().message() << "\n";

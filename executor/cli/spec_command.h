@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "executor/cli/command.h"
-#include "executor/flags/generate_flags.h"
+#include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/spec_flags.h"
 

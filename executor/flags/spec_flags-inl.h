@@ -8,6 +8,9 @@
 
 #include "executor/flags/spec_flags.h"
 #include "spec/internal/compile_mode.h"
+#include "spec/internal/status_macros.h"
+#include "policy/seccomp/profile.h"
+#include "policy/seccomp/opts.h"
 #include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
@@ -241,6 +244,10 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
              f.annotations[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
              return absl::OkStatus();
            }});
+  set.Add({"seccomp-arch", 0, "ARCH", "architecture of generated seccomp profiles (amd64, arm64, ...; default: this machine's)",
+           AssignFlag(f.seccomp_arch)});
+  set.Add({"seccomp-kernel", 0, "X.Y", "kernel version for the profile's minKernel rules (default 6.1; host: this kernel)",
+           AssignFlag(f.seccomp_kernel)});
 }
 
 OCIKIT_INLINE void AddOutputFlags(FlagSet& set, OutputFlags& out) {
@@ -380,7 +387,7 @@ OCIKIT_INLINE SpecContext SpecContextFromFlags(const SpecFlags& f) {
   return ctx;
 }
 
-OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f, bool have_late_opts) {
+OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
   if (f.state_dir.empty() && (!f.dns.empty() || !f.dns_search.empty() || !f.dns_options.empty() ||
                               !f.add_hosts.empty())) {
     return absl::InvalidArgumentError("--dns, --dns-search, --dns-option and --add-host need --state-dir DIR, "
@@ -390,30 +397,60 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f, bool have_late_opt
   if (!f.state_dir.empty() && f.state_dir[0] != '/') {
     return absl::InvalidArgumentError(absl::StrCat("--state-dir \"", f.state_dir, "\": expected an absolute path"));
   }
-  if (!f.seccomp.empty() && !have_late_opts) {
-    return absl::InvalidArgumentError(absl::StrCat("--security-opt seccomp=", f.seccomp,
-                                                   ": seccomp profiles are applied by the policy layer "
-                                                   "(ocikit::BuildGeneratedSpec in executor/flags/generate_flags.h)"));
-  }
   return absl::OkStatus();
 }
 
-OCIKIT_INLINE absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings,
-                                      const std::vector<SpecOpt>& late_opts) {
-  if (absl::Status s = CheckSpecFlags(f, !late_opts.empty()); !s.ok()) return s;
-  Spec spec;
-  if (!f.from.empty()) {
-    absl::StatusOr<Spec> base = ReadSpecFile(internal::Resolve(f.base_dir, f.from));
-    if (!base.ok()) return base.status();
-    spec = *std::move(base);
-  } else {
-    spec = DefaultLinuxSpec(f.ns, f.name);
+namespace internal {
+
+// The spec the flags start from: --from FILE, or the default spec.
+OCIKIT_INLINE absl::StatusOr<Spec> BaseSpec(const SpecFlags& f) {
+  if (f.from.empty()) return DefaultLinuxSpec(f.ns, f.name);
+  return ReadSpecFile(Resolve(f.base_dir, f.from));
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const SpecFlags& f,
+                                                                 std::vector<std::string>* warnings) {
+  const std::string& choice = f.seccomp;
+  if (choice.empty()) return std::vector<SpecOpt>{};
+  if (choice == "unconfined") return std::vector<SpecOpt>{WithSeccompUnconfined()};
+  if (f.privileged) {
+    // Docker runs privileged containers without a filter whatever the option says.
+    if (warnings != nullptr) warnings->push_back(absl::StrCat("--security-opt seccomp=", choice, " ignored: --privileged runs without a seccomp filter"));
+    return std::vector<SpecOpt>{WithSeccompUnconfined()};
   }
+  SeccompProfileOptions options;
+  if (!f.seccomp_arch.empty()) {
+    absl::StatusOr<std::string> arch = NormalizeGoArch(f.seccomp_arch);
+    if (!arch.ok()) return absl::Status(arch.status().code(), absl::StrCat("--seccomp-arch: ", arch.status().message()));
+    options.arch = *arch;
+  }
+  if (!f.seccomp_kernel.empty()) {
+    absl::StatusOr<SeccompKernelVersion> kernel =
+        f.seccomp_kernel == "host" ? HostKernelVersion() : ParseSeccompKernelVersion(f.seccomp_kernel);
+    if (!kernel.ok()) {
+      return absl::Status(kernel.status().code(), absl::StrCat("--seccomp-kernel: ", kernel.status().message()));
+    }
+    options.kernel = *kernel;
+  }
+  options.warn = [warnings](absl::string_view w) {
+    if (warnings != nullptr) warnings->emplace_back(w);
+  };
+  if (choice == "default") return std::vector<SpecOpt>{WithDefaultSeccompProfile(options)};
+  if (choice == "containerd") return std::vector<SpecOpt>{WithContainerdSeccompProfile(options)};
+  return std::vector<SpecOpt>{WithSeccompProfileFile(internal::Resolve(f.base_dir, choice), options)};
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings) {
+  // Seccomp flags are checked first, as before the flag table was one layer.
+  OCIKIT_ASSIGN_OR_RETURN(const std::vector<SpecOpt> seccomp, SeccompOptsFromFlags(f, warnings));
+  OCIKIT_RETURN_IF_ERROR(CheckSpecFlags(f));
+  OCIKIT_ASSIGN_OR_RETURN(Spec spec, internal::BaseSpec(f));
+  OCIKIT_ASSIGN_OR_RETURN(const std::vector<SpecOpt> opts, SpecOptsFromFlags(f, warnings));
   const SpecContext ctx = SpecContextFromFlags(f);
-  absl::StatusOr<std::vector<SpecOpt>> opts = SpecOptsFromFlags(f, warnings);
-  if (!opts.ok()) return opts.status();
-  if (absl::Status s = ApplyOpts(ctx, spec, *opts); !s.ok()) return s;
-  if (absl::Status s = ApplyOpts(ctx, spec, late_opts); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ApplyOpts(ctx, spec, opts));
+  OCIKIT_RETURN_IF_ERROR(ApplyOpts(ctx, spec, seccomp));
   return spec;
 }
 

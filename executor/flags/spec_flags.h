@@ -102,7 +102,9 @@ struct SpecFlags {
   std::optional<std::string> apparmor;
   std::optional<std::string> selinux_label;
   std::optional<std::string> mount_label;
-  std::string seccomp;               // --security-opt seccomp=; applied by the policy layer
+  std::string seccomp;               // --security-opt seccomp=default|containerd|unconfined|FILE
+  std::string seccomp_arch;          // GOARCH for generated profiles; "" = this machine's
+  std::string seccomp_kernel;        // "X.Y" for minKernel filters; "" = 6.1, "host" = uname
   std::string state_dir;             // where generated resolv.conf and hosts go
   std::vector<std::string> dns;
   std::vector<std::string> dns_search;
@@ -154,15 +156,19 @@ absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
 SpecContext SpecContextFromFlags(const SpecFlags& f);
 
 // Checks combinations no single flag can: generated-file flags without a
-// state directory, --no-hosts with --add-host (Podman refuses it too), and
-// seccomp without the policy layer that knows the profiles.
-absl::Status CheckSpecFlags(const SpecFlags& f, bool have_late_opts);
+// state directory, --no-hosts with --add-host (Podman refuses it too).
+absl::Status CheckSpecFlags(const SpecFlags& f);
+
+// The seccomp transform --security-opt seccomp= asks for (none, unconfined,
+// a default profile or a profile file), with --seccomp-arch/--seccomp-kernel.
+// Warnings (e.g. seccomp ignored with --privileged) go to `warnings`.
+absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const SpecFlags& f,
+                                                          std::vector<std::string>* warnings = nullptr);
 
 // Builds the spec: the base (--from or the default spec), then the flags'
-// transforms, then `late_opts` (the policy layer's, e.g. seccomp, which must
-// see the final capabilities). Warnings are appended to `warnings`.
-absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings = nullptr,
-                                      const std::vector<SpecOpt>& late_opts = {});
+// transforms, then seccomp (last, so it sees the final capabilities).
+// Warnings are appended to `warnings`.
+absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings = nullptr);
 
 // The text `ocikit spec` prints: the JSON and a final newline.
 std::string FormatSpecOutput(const Spec& spec, const OutputFlags& out);

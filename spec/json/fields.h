@@ -32,14 +32,12 @@
 #include <type_traits>
 #include <vector>
 
+#include "spec/json/field_list.h"
 #include "spec/json/raw.h"
 #include "spec/json/reader.h"
 #include "spec/json/writer.h"
 
 namespace ocikit::json {
-
-// Go's `omitempty`: whether a field is left out when it holds its zero value.
-enum Emit { kAlways, kOmitEmpty };
 
 // A struct with a field list and a place for unknown keys.
 template <class T>
