@@ -21,22 +21,17 @@
 //   BundlePaths b = BundlePaths::For("/run/ocikit", "web");
 //   OCIKIT_RETURN_IF_ERROR(CreateBundleDir(b, "/run/ocikit", "web"));
 //   ... RemoveTree(b.dir);
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_BUNDLE_H_
 #define OCIKIT_EXECUTOR_BUNDLE_H_
 
-#include <errno.h>
-#include <ftw.h>
-#include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "spec/file.h"
 #include "spec/pathutil.h"
 
 namespace ocikit::executor {

@@ -11,6 +11,8 @@
 //   absl::StatusOr<ConsoleSocket> sock = ConsoleSocket::Listen(bundle.console_socket);
 //   ... runtime create --console-socket <path> ...
 //   absl::StatusOr<UniqueFd> master = sock->ReceiveMaster(absl::Seconds(5));
+//
+// Dependencies: absl_status absl_strings absl_time
 #ifndef OCIKIT_EXECUTOR_CONSOLE_H_
 #define OCIKIT_EXECUTOR_CONSOLE_H_
 

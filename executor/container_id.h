@@ -8,21 +8,18 @@
 // Example:
 //   absl::StatusOr<std::string> id = GenerateContainerId();  // "3f9a0c2b7d41"
 //   absl::Status ok = ValidateContainerId("web-1");
+//
+// Dependencies: absl_status absl_strings re2
 #ifndef OCIKIT_EXECUTOR_CONTAINER_ID_H_
 #define OCIKIT_EXECUTOR_CONTAINER_ID_H_
 
-#include <sys/random.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "re2/re2.h"
 
 namespace ocikit::executor {
 

@@ -15,22 +15,17 @@
 // Example:
 //   absl::StatusOr<std::string> rootfs = FindDefaultRootfs();
 //   // "/home/me/ocikit/.rootfs/busybox", or an error saying to run scripts/setup.sh
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_DEFAULT_ROOTFS_H_
 #define OCIKIT_EXECUTOR_DEFAULT_ROOTFS_H_
 
-#include <limits.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 
 namespace ocikit::executor {

@@ -5,6 +5,8 @@
 //
 // Example:
 //   absl::StatusOr<absl::Duration> d = ParseFlagDuration("500ms");  // 0.5 s
+//
+// Dependencies: absl_status absl_strings absl_time
 #ifndef OCIKIT_EXECUTOR_DURATION_H_
 #define OCIKIT_EXECUTOR_DURATION_H_
 

@@ -39,6 +39,7 @@
 #include "spec/file.h"
 #include "spec/json/writer.h"
 #include "spec/opts/process.h"
+#include "spec/json/fields.h"
 
 namespace ocikit::executor {
 

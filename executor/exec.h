@@ -18,13 +18,11 @@
 //   ExecRequest req;
 //   req.args = {"sh", "-c", "echo hi"};
 //   absl::StatusOr<Process> p = ExecProcessFromSpec(spec, req);
+//
+// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json re2
 #ifndef OCIKIT_EXECUTOR_EXEC_H_
 #define OCIKIT_EXECUTOR_EXEC_H_
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <memory>
 #include <optional>
@@ -35,25 +33,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "executor/bundle.h"
-#include "executor/console.h"
-#include "executor/container_id.h"
-#include "executor/exit_code.h"
-#include "executor/pidfile.h"
 #include "executor/run.h"
-#include "executor/runtime.h"
-#include "executor/runtime_command.h"
-#include "executor/signals.h"
-#include "executor/subreaper.h"
-#include "executor/supervise.h"
-#include "executor/terminal.h"
-#include "executor/unique_fd.h"
-#include "spec/config.h"
-#include "spec/file.h"
-#include "spec/json/writer.h"
-#include "spec/opts/process.h"
 
 namespace ocikit::executor {
 

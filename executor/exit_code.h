@@ -15,13 +15,12 @@
 //
 // Example:
 //   int code = ExitCodeFromWaitStatus(status);  // 3, or 137 for SIGKILL
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_EXECUTOR_EXIT_CODE_H_
 #define OCIKIT_EXECUTOR_EXIT_CODE_H_
 
-#include <sys/wait.h>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
 namespace ocikit::executor {

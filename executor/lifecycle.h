@@ -13,26 +13,21 @@
 // Example:
 //   absl::StatusOr<Runtime> rt = RuntimeForContainer("/run/ocikit", "web", "");
 //   absl::StatusOr<std::vector<std::string>> removed = DeleteContainer(*rt, "/run/ocikit", "web", true);
+//
+// Dependencies: absl_status absl_strings absl_time nlohmann_json
 #ifndef OCIKIT_EXECUTOR_LIFECYCLE_H_
 #define OCIKIT_EXECUTOR_LIFECYCLE_H_
 
-#include <dirent.h>
-#include <sys/stat.h>
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "executor/bundle.h"
-#include "executor/runtime.h"
 #include "executor/runtime_command.h"
-#include "spec/file.h"
 
 namespace ocikit::executor {
 

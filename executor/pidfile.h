@@ -10,25 +10,19 @@
 //
 // Example:
 //   absl::StatusOr<pid_t> pid = ReadPidFile(bundle + "/pid", absl::Seconds(2));
+//
+// Dependencies: absl_status absl_strings absl_time
 #ifndef OCIKIT_EXECUTOR_PIDFILE_H_
 #define OCIKIT_EXECUTOR_PIDFILE_H_
 
-#include <sys/types.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "spec/file.h"
 
 namespace ocikit::executor {
 

@@ -17,30 +17,21 @@
 //
 // Example:
 //   absl::StatusOr<std::vector<std::string>> notes = PrepareSpec(spec, rt, options);
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_PREPARE_H_
 #define OCIKIT_EXECUTOR_PREPARE_H_
 
-#include <sys/stat.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "executor/rlimits.h"
 #include "executor/runtime.h"
-#include "spec/config.h"
-#include "spec/opts/process.h"
-#include "spec/pathutil.h"
 
 namespace ocikit::executor {
 

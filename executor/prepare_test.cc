@@ -8,6 +8,8 @@
 
 #include "gtest/gtest.h"
 #include "spec/default_spec.h"
+#include <sys/resource.h>
+#include "spec/opts/process.h"
 
 namespace ocikit::executor {
 namespace {

@@ -19,10 +19,11 @@
 //   absl::StatusOr<CallerLimits> caller = ReadCallerLimits();
 //   absl::StatusOr<std::vector<std::string>> warnings = FitRlimits(spec, *caller, "runc", false);
 //   // "RLIMIT_NOFILE hard limit 1048576 lowered to 20000: this process's hard limit is 20000 and ..."
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_RLIMITS_H_
 #define OCIKIT_EXECUTOR_RLIMITS_H_
 
-#include <sys/resource.h>
 
 #include <cstdint>
 #include <map>
@@ -32,14 +33,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/file.h"
 #include "spec/opts/rlimits.h"
 
 namespace ocikit::executor {

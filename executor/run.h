@@ -59,15 +59,12 @@
 //   o.runtime = *ResolveRuntime("runc", o.state_root);
 //   o.id = *GenerateContainerId();
 //   int code = RunContainer(std::move(spec), o, std::cerr);
+//
+// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json re2
 #ifndef OCIKIT_EXECUTOR_RUN_H_
 #define OCIKIT_EXECUTOR_RUN_H_
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -77,27 +74,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "executor/bundle.h"
-#include "executor/console.h"
-#include "executor/exit_code.h"
-#include "executor/lifecycle.h"
-#include "executor/pidfile.h"
-#include "executor/prepare.h"
-#include "executor/runtime.h"
-#include "executor/runtime_command.h"
-#include "executor/runtime_log.h"
 #include "executor/setup.h"
-#include "executor/spawn.h"
-#include "executor/signals.h"
-#include "executor/subreaper.h"
-#include "executor/supervise.h"
-#include "executor/terminal.h"
-#include "executor/unique_fd.h"
-#include "spec/config.h"
+#include "executor/prepare.h"
 
 namespace ocikit::executor {
 

@@ -14,25 +14,19 @@
 //   absl::StatusOr<Runtime> rt = ResolveRuntime("runc", "/run/ocikit");
 //   // rt->path "/usr/sbin/runc", rt->root "/run/ocikit/runc"
 //   std::vector<std::string> argv = rt->Argv("/run/ocikit/bundles/x/runtime.log", {"start", "x"});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_RUNTIME_H_
 #define OCIKIT_EXECUTOR_RUNTIME_H_
 
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/pathutil.h"
 
 namespace ocikit::executor {
 

@@ -10,10 +10,11 @@
 //
 // Example:
 //   absl::StatusOr<std::string> state = RunRuntimeCommand(rt, "", {"state", "web"}, {.capture_stdout = true});
+//
+// Dependencies: absl_status absl_strings absl_time nlohmann_json
 #ifndef OCIKIT_EXECUTOR_RUNTIME_COMMAND_H_
 #define OCIKIT_EXECUTOR_RUNTIME_COMMAND_H_
 
-#include <sys/wait.h>
 
 #include <string>
 #include <utility>
@@ -21,15 +22,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "executor/runtime.h"
-#include "executor/runtime_log.h"
-#include "executor/signals.h"
 #include "executor/spawn.h"
 
 namespace ocikit::executor {

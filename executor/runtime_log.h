@@ -17,26 +17,17 @@
 //   const uint64_t offset = LogSize(log);  // before the command
 //   ... run the command ...
 //   std::string why = LastRuntimeError(log, offset, "runc");
+//
+// Dependencies: absl_strings nlohmann_json
 #ifndef OCIKIT_EXECUTOR_RUNTIME_LOG_H_
 #define OCIKIT_EXECUTOR_RUNTIME_LOG_H_
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "executor/unique_fd.h"
-#include "nlohmann/json.hpp"
 
 namespace ocikit::executor {
 

@@ -26,6 +26,7 @@
 #include "spec/codec.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include <sys/stat.h>
 
 namespace ocikit::executor {
 

@@ -11,29 +11,23 @@
 //   absl::StatusOr<BundleSetup> setup = SetUpBundle(spec, rt, "/run/ocikit", "web");
 //   setup->SyncDir();
 //   ... runtime create fails: setup->Abandon(/*remove_bundle=*/true);
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_EXECUTOR_SETUP_H_
 #define OCIKIT_EXECUTOR_SETUP_H_
 
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstddef>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "executor/bundle.h"
-#include "executor/prepare.h"
 #include "executor/runtime.h"
-#include "executor/unique_fd.h"
 #include "executor/workdir.h"
-#include "spec/codec.h"
 #include "spec/config.h"
-#include "spec/file.h"
 
 namespace ocikit::executor {
 

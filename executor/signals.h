@@ -14,15 +14,14 @@
 // Example:
 //   absl::StatusOr<std::unique_ptr<SignalChannel>> signals = SignalChannel::Open();
 //   poll on (*signals)->fd(); for (int sig : (*signals)->ReadPending()) ...
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_SIGNALS_H_
 #define OCIKIT_EXECUTOR_SIGNALS_H_
 
 #include <signal.h>
 #include <sys/signalfd.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,9 +29,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace ocikit::executor {

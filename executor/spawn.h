@@ -14,28 +14,17 @@
 // Example:
 //   absl::StatusOr<CommandResult> r = RunCommand({"/usr/sbin/runc", "--version"}, {});
 //   if (r.ok() && r->exit_code() == 0) std::cout << r->out;
+//
+// Dependencies: absl_status absl_strings absl_time
 #ifndef OCIKIT_EXECUTOR_SPAWN_H_
 #define OCIKIT_EXECUTOR_SPAWN_H_
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "executor/exit_code.h"
 #include "executor/unique_fd.h"

@@ -9,6 +9,8 @@
 //
 // Example:
 //   ChildSubreaper subreaper;  // until the end of the scope
+//
+// Dependencies: none
 #ifndef OCIKIT_EXECUTOR_SUBREAPER_H_
 #define OCIKIT_EXECUTOR_SUBREAPER_H_
 

@@ -30,19 +30,13 @@
 //   s.forward = [&](int sig) { return RuntimeKill(...).ok(); };
 //   absl::StatusOr<SupervisionResult> r = Supervise(*signals, s);
 //   int code = ExitCodeFromWaitStatus(r->status);
+//
+// Dependencies: absl_status absl_strings absl_time
 #ifndef OCIKIT_EXECUTOR_SUPERVISE_H_
 #define OCIKIT_EXECUTOR_SUPERVISE_H_
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstddef>
-#include <cstring>
 #include <functional>
 #include <string>
 #include <utility>
@@ -50,12 +44,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "executor/signals.h"
-#include "executor/spawn.h"
-#include "executor/terminal.h"
 #include "executor/unique_fd.h"
 
 namespace ocikit::executor {

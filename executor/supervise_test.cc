@@ -13,6 +13,7 @@
 #include "executor/spawn.h"
 #include "executor/subreaper.h"
 #include "gtest/gtest.h"
+#include <fcntl.h>
 
 namespace ocikit::executor {
 namespace {

@@ -8,20 +8,17 @@
 // Example:
 //   absl::StatusOr<std::unique_ptr<RawMode>> raw = RawMode::Enter(STDIN_FILENO);
 //   CopyWindowSize(STDIN_FILENO, master.get());
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_TERMINAL_H_
 #define OCIKIT_EXECUTOR_TERMINAL_H_
 
-#include <sys/ioctl.h>
 #include <termios.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 
 namespace ocikit::executor {
 

@@ -6,6 +6,8 @@
 // Example:
 //   UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
 //   if (!fd.valid()) return ErrnoStatus(errno, path);
+//
+// Dependencies: none
 #ifndef OCIKIT_EXECUTOR_UNIQUE_FD_H_
 #define OCIKIT_EXECUTOR_UNIQUE_FD_H_
 

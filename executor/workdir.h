@@ -21,29 +21,21 @@
 // Example:
 //   absl::StatusOr<CreatedDirs> made = EnsureWorkdir("/var/lib/c/rootfs", "/work/app", 1000, 1000);
 //   ... on failure before start: made->Rollback();
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_WORKDIR_H_
 #define OCIKIT_EXECUTOR_WORKDIR_H_
 
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "executor/unique_fd.h"
-#include "spec/pathutil.h"
-#include "spec/rootfs/rootfs.h"
 
 namespace ocikit::executor {
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package ocikit needs, then assembles the busybox test rootfs.
 # Idempotent: safe to run again; it only installs what is missing.
+#   scripts/setup.sh        what the build, the tests and `ocikit run` need
+#   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16)
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   runc crun busybox-static
 )
+if [[ ${1:-} == --ci ]]; then
+  packages+=(clang clang-16)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

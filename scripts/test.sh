@@ -9,11 +9,18 @@ scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# Source checks that need no build: every public header's dependency line.
+checks_failed=0
+python3 scripts/header_deps.py || checks_failed=1
+
 bazel test //... "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -cE '^//\S+\s+(\(cached\) )?PASSED' "$log")
 failed=$(grep -cE '^//\S+\s+(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD)' "$log")
+passed=$((passed + 1 - checks_failed))
+failed=$((failed + checks_failed))
+if ((checks_failed)) && ((status == 0)); then status=1; fi
 echo "tests: ${passed} passed, ${failed} failed"
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   echo "bazel test exited with status $status" >&2

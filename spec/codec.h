@@ -14,6 +14,8 @@
 //   OCIKIT_ASSIGN_OR_RETURN(Spec spec, ReadSpecFile("bundle/config.json"));
 //   spec.hostname = "demo";
 //   OCIKIT_RETURN_IF_ERROR(WriteSpecFile("bundle/config.json", spec));
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_SPEC_CODEC_H_
 #define OCIKIT_SPEC_CODEC_H_
 
@@ -22,13 +24,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "re2/re2.h"
 #include "spec/config.h"
-#include "spec/file.h"
-#include "spec/json/fields.h"
-#include "spec/json/reader.h"
-#include "spec/json/writer.h"
 
 namespace ocikit {
 

@@ -13,6 +13,8 @@
 //   Spec spec = DefaultLinuxSpec();
 //   spec.hostname = "demo";
 //   std::string json = Marshal(spec);
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_CONFIG_H_
 #define OCIKIT_SPEC_CONFIG_H_
 

@@ -7,6 +7,8 @@
 // Example:
 //   Spec spec = DefaultLinuxSpec("default", "web");
 //   spec.linux_section->cgroups_path;  // "/default/web"
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_DEFAULT_SPEC_H_
 #define OCIKIT_SPEC_DEFAULT_SPEC_H_
 
@@ -16,7 +18,6 @@
 #include <vector>
 
 #include "spec/config.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

@@ -22,19 +22,16 @@
 //   DescribePath(*FieldPath::Parse("process.rlimits[2].hard"));
 //       // "process.rlimits[2].hard: hard limit of a process resource limit (RLIMIT_*)"
 //   SuggestKey("process", "noNewPrivilege");  // "noNewPrivileges"
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_FIELD_CATALOG_H_
 #define OCIKIT_SPEC_FIELD_CATALOG_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "spec/internal/edit_distance.h"
-#include "absl/strings/strip.h"
 #include "spec/field_path.h"
 
 namespace ocikit {

@@ -31,6 +31,8 @@
 //   *p.ToJsonPointer(); // "/process/rlimits/2/hard"
 //   p.Pattern();        // "process.rlimits[].hard"
 //   FieldPath::Parse("annotations[\"a.b\"]")->Pattern();  // "annotations[*]"
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_FIELD_PATH_H_
 #define OCIKIT_SPEC_FIELD_PATH_H_
 

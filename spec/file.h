@@ -8,21 +8,17 @@
 // Example:
 //   OCIKIT_RETURN_IF_ERROR(WriteFileAtomic("/run/b/config.json", json, 0600));
 //   absl::StatusOr<std::string> text = ReadRegularFile("config.json", 16 << 20);
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_FILE_H_
 #define OCIKIT_SPEC_FILE_H_
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <string>
 #include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 
 namespace ocikit {
 

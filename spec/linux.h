@@ -7,6 +7,8 @@
 // Example:
 //   Linux l;
 //   l.namespaces.emplace_back().type = "pid";
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_LINUX_H_
 #define OCIKIT_SPEC_LINUX_H_
 

@@ -6,6 +6,8 @@
 // Example:
 //   LinuxResources r;
 //   r.pids = LinuxPids{.limit = 512};
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_LINUX_RESOURCES_H_
 #define OCIKIT_SPEC_LINUX_RESOURCES_H_
 

@@ -7,6 +7,8 @@
 //   LinuxSeccomp s{.default_action = "SCMP_ACT_ERRNO"};
 //   LinuxSyscall& rule = s.syscalls.emplace_back();
 //   rule.names = {{"read"}};  rule.action = "SCMP_ACT_ALLOW";
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_LINUX_SECCOMP_H_
 #define OCIKIT_SPEC_LINUX_SECCOMP_H_
 

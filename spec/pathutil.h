@@ -7,6 +7,8 @@
 // Example:
 //   CleanPath("/a/./b/../c/");          // "/a/c"
 //   JoinPath({"/", "default", "ID"});   // "/default/ID"
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_PATHUTIL_H_
 #define OCIKIT_SPEC_PATHUTIL_H_
 

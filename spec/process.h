@@ -9,6 +9,8 @@
 //   Process p;
 //   p.args = {"sh", "-c", "id"};
 //   p.user.uid = 1000;
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_PROCESS_H_
 #define OCIKIT_SPEC_PROCESS_H_
 

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "spec/codec.h"
+#include "spec/json/fields.h"
+#include "spec/file.h"
 
 namespace ocikit {
 namespace {

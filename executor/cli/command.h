@@ -3,6 +3,8 @@
 // A subcommand of the ocikit CLI: a plain function over its arguments and
 // injected streams, returning the process exit code, so tests can drive it
 // with string streams.
+//
+// Dependencies: none
 #ifndef OCIKIT_EXECUTOR_CLI_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_COMMAND_H_
 

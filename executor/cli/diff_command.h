@@ -4,27 +4,20 @@
 // of two config.json files (policy/diff/diff.h) as text, JSON, an RFC 6902 patch
 // or a per-section summary. Exit codes as diff(1): 0 equal, 1 different,
 // 2 trouble (bad flag, unreadable or invalid file).
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_EXECUTOR_CLI_DIFF_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_DIFF_COMMAND_H_
 
-#include <unistd.h>
 
-#include <cstdlib>
-#include <cstring>
-#include <iostream>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "executor/cli/command.h"
-#include "policy/diff/diff.h"
-#include "policy/diff/baselines.h"
-#include "policy/diff/format.h"
 #include "spec/codec.h"
 #include "executor/flags/arg_parser.h"
 

@@ -15,24 +15,18 @@
 //   for (const std::string& c : *ListGoldenCases("testdata/golden")) {
 //     GoldenOutcome o = CheckGoldenCase("testdata/golden/" + c, /*update=*/false);
 //   }
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_CLI_GOLDEN_H_
 #define OCIKIT_EXECUTOR_CLI_GOLDEN_H_
 
-#include <dirent.h>
-#include <sys/stat.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/file.h"
-#include "executor/flags/spec_flags.h"
-#include "executor/flags/arg_parser.h"
 
 namespace ocikit {
 

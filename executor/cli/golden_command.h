@@ -12,6 +12,8 @@
 // diff when only the bytes differ. `update` rewrites the expected files that
 // differ and prints what changed. Exit codes: 0 all match (or updated), 1 a
 // case differs, 2 trouble (no cases, a case cannot be generated or written).
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_EXECUTOR_CLI_GOLDEN_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_GOLDEN_COMMAND_H_
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "spec/file.h"
 
 namespace ocikit {
 namespace {

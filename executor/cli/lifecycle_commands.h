@@ -4,6 +4,8 @@
 // list and exec, delegating to the runtime's own commands with ocikit's state
 // root (executor/lifecycle.h, executor/exec.h). Each takes --root and
 // --runtime; by default the runtime that created the container is used.
+//
+// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json re2 seccomp
 #ifndef OCIKIT_EXECUTOR_CLI_LIFECYCLE_COMMANDS_H_
 #define OCIKIT_EXECUTOR_CLI_LIFECYCLE_COMMANDS_H_
 

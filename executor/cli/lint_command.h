@@ -7,6 +7,8 @@
 // Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O
 // error (bad flag, bad policy file, a PATH that does not exist). Unreadable or
 // non-JSON input is a finding (OCI000) of that file, not an I/O error.
+//
+// Dependencies: none
 #ifndef OCIKIT_EXECUTOR_CLI_LINT_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_LINT_COMMAND_H_
 
@@ -15,11 +17,6 @@
 #include <vector>
 
 #include "executor/cli/command.h"
-#include "policy/lint/lint.h"
-#include "policy/lint/flags.h"
-#include "policy/lint/output.h"
-#include "policy/lint/runner.h"
-#include "executor/flags/arg_parser.h"
 
 namespace ocikit::cli {
 

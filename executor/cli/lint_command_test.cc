@@ -15,6 +15,7 @@
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
+#include "policy/lint/lint.h"
 
 namespace ocikit::cli {
 namespace {

@@ -7,28 +7,21 @@
 // Nothing is written unless the whole patch applies. Exit codes as patch(1):
 // 0 applied, 1 the patch does not apply, 2 trouble (bad flag, unreadable or
 // invalid input).
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
 #ifndef OCIKIT_EXECUTOR_CLI_PATCH_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_PATCH_COMMAND_H_
 
-#include <limits.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "executor/cli/command.h"
 #include "policy/diff/patch.h"
-#include "spec/codec.h"
-#include "spec/file.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit::cli {

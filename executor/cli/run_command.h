@@ -16,6 +16,8 @@
 // Exit codes: the container's status (128+N for signal N); 125 for an ocikit
 // error (bad flag, bad input, runtime failure), 126 when the command cannot
 // be invoked, 127 when it is not found.
+//
+// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json re2 seccomp
 #ifndef OCIKIT_EXECUTOR_CLI_RUN_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_RUN_COMMAND_H_
 

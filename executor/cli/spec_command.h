@@ -1,6 +1,8 @@
 // File: executor/cli/spec_command.h
 //
 // `ocikit spec`: prints the config.json the flags describe.
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_EXECUTOR_CLI_SPEC_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_SPEC_COMMAND_H_
 

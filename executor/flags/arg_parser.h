@@ -14,6 +14,8 @@
 //              .help = "set an environment variable",
 //              .set = [&](absl::string_view v) { env.emplace_back(v); return absl::OkStatus(); }});
 //   absl::StatusOr<std::vector<std::string>> rest = flags.Parse({"-e", "A=1", "sh"});  // rest == {"sh"}
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_FLAGS_ARG_PARSER_H_
 #define OCIKIT_EXECUTOR_FLAGS_ARG_PARSER_H_
 

@@ -11,6 +11,8 @@
 //   AddResourceFlags(set, r);
 //   set.Parse({"--memory", "512m", "--cpus", "1.5", "--ulimit", "nofile=1024:2048"});
 //   std::vector<SpecOpt> opts = ResourceOptsFromFlags(r);
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_FLAGS_RESOURCE_FLAGS_H_
 #define OCIKIT_EXECUTOR_FLAGS_RESOURCE_FLAGS_H_
 
@@ -29,6 +31,7 @@
 #include "spec/opts/devices.h"
 #include "spec/opts/mounts.h"
 #include "spec/opts/cgroups.h"
+#include "spec/opts/resource_parsers.h"
 #include "spec/opts/resources.h"
 #include "spec/opts/rlimits.h"
 #include "spec/opts/spec_opt.h"

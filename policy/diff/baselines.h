@@ -27,6 +27,8 @@
 // Example:
 //   absl::StatusOr<Spec> moby = BaselineSpec("moby");
 //   SpecDiff d = DiffSpecs(*moby, *ReadSpecFile("config.json"));
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_BASELINES_H_
 #define OCIKIT_POLICY_DIFF_BASELINES_H_
 
@@ -35,13 +37,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/default_spec.h"
-#include "spec/opts/capabilities.h"
-#include "spec/opts/masked_paths.h"
-#include "spec/opts/rlimits.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

@@ -18,6 +18,8 @@
 // Example:
 //   SpecDiff d = DiffSpecs(a, b);
 //   for (const Change& c : d.changes) std::cout << c.path << " " << ChangeKindName(c.kind) << "\n";
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_CHANGE_H_
 #define OCIKIT_POLICY_DIFF_CHANGE_H_
 
@@ -26,11 +28,9 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "spec/field_path.h"
 #include "spec/json/fields.h"
-#include "spec/json/writer.h"
 
 namespace ocikit {
 

@@ -31,10 +31,11 @@
 // Example:
 //   SpecDiff d = DiffSpecs(DefaultLinuxSpec(), *ReadSpecFile("config.json"));
 //   for (const Change& c : d.changes) std::cout << c.path.ToString() << "\n";
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_DIFF_H_
 #define OCIKIT_POLICY_DIFF_DIFF_H_
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -44,13 +45,10 @@
 #include <type_traits>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
 #include "policy/diff/raw.h"
 #include "policy/diff/rules.h"
-#include "spec/config.h"
-#include "spec/json/fields.h"
 
 namespace ocikit {
 namespace diff_internal {

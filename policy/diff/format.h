@@ -23,10 +23,11 @@
 // Example:
 //   absl::StatusOr<std::vector<Change>> kept = FilterChanges(d.changes, {"^linux\\.cgroupsPath$"});
 //   std::cout << FormatDiffText(*kept, {.a_name = "a.json", .b_name = "b.json"});
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_POLICY_DIFF_FORMAT_H_
 #define OCIKIT_POLICY_DIFF_FORMAT_H_
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <memory>
@@ -36,11 +37,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
-#include "re2/re2.h"
-#include "spec/json/writer.h"
 
 namespace ocikit {
 

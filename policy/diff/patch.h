@@ -26,6 +26,8 @@
 // Example:
 //   absl::StatusOr<PatchOutcome> out = ApplySpecPatch(spec, R"({"hostname":"web"})");
 //   out->spec.hostname;  // "web"; out->type == PatchType::kMergePatch
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
 #ifndef OCIKIT_POLICY_DIFF_PATCH_H_
 #define OCIKIT_POLICY_DIFF_PATCH_H_
 
@@ -36,10 +38,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "policy/diff/diff.h"
-#include "spec/codec.h"
 #include "spec/config.h"
 
 namespace ocikit {

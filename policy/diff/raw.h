@@ -14,17 +14,16 @@
 // Example (inside the diff walk):
 //   DiffRaw(sink, loc, R"({"a":1,"b":[1,2]})", R"({"b":[1,3],"a":1})");
 //   // one change: <loc>.b[1] changed 2 -> 3
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_RAW_H_
 #define OCIKIT_POLICY_DIFF_RAW_H_
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
-#include "spec/json/raw.h"
-#include "spec/json/reader.h"
 
 namespace ocikit::diff_internal {
 

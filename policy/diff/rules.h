@@ -27,20 +27,17 @@
 //   const ListRule* r = FindListRule("mounts");  // key "destination", ordered
 //   std::string storage;
 //   MatchKey(*r, spec.mounts[0], storage);        // "/proc"
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_RULES_H_
 #define OCIKIT_POLICY_DIFF_RULES_H_
 
-#include <algorithm>
 #include <string>
 #include <type_traits>
 #include <vector>
 
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
-#include "policy/diff/change.h"
 #include "spec/config.h"
 #include "spec/json/fields.h"
 

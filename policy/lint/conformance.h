@@ -22,6 +22,8 @@
 //   - an ambient capability outside inheritable is a warning: runtimes drop
 //     it or add it to inheritable (runc's own example config has it).
 // The Linux section's rules are in policy/lint/conformance_linux.h.
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
 #ifndef OCIKIT_POLICY_LINT_CONFORMANCE_H_
 #define OCIKIT_POLICY_LINT_CONFORMANCE_H_
 

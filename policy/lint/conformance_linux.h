@@ -13,6 +13,8 @@
 //   - net.* sysctls accept a network namespace joined by path (as runc);
 //   - rprivate, rshared, rslave and runbindable are a warning, not an error:
 //     they are outside the schema's enum, but runc and crun accept them.
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
 #define OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
 

@@ -14,6 +14,8 @@
 // Example:
 //   std::optional<OciVersion> v = ParseOciVersion("1.0.2-dev");
 //   v->AtLeast(1, 0, 2);  // true: a development version counts as its release
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_CONTEXT_H_
 #define OCIKIT_POLICY_LINT_CONTEXT_H_
 

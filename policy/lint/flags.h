@@ -13,6 +13,8 @@
 //   absl::StatusOr<std::vector<std::string>> paths = set.Parse(args);
 //   absl::StatusOr<LintSetup> setup = PrepareLint(flags, "");
 //   LintRun run = LintPaths(*paths, setup->options, "", &std::cin);  // policy/lint/runner.h
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_POLICY_LINT_FLAGS_H_
 #define OCIKIT_POLICY_LINT_FLAGS_H_
 

@@ -23,6 +23,8 @@
 //                    LSMs, idmapped mounts, network devices, unsafe
 //                    annotations.
 // HOST201 (root exists) runs in both modes.
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_LINT_HOST_H_
 #define OCIKIT_POLICY_LINT_HOST_H_
 

@@ -29,6 +29,8 @@
 //   options.profile = LintProfile::kBaseline;
 //   LintResult r = LintConfigFile("bundle/config.json", options);
 //   for (const LintFinding& f : r.findings) std::cout << f.line << ": " << f.Text() << "\n";
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_POLICY_LINT_LINT_H_
 #define OCIKIT_POLICY_LINT_LINT_H_
 

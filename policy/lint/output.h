@@ -14,6 +14,8 @@
 //      "severity": "error", "path": "process.cwd", "message": "...",
 //      "line": 12, "column": 9}]}],
 //    "summary": {"files": 1, "error": 1, "warning": 0, "info": 0}}
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_LINT_OUTPUT_H_
 #define OCIKIT_POLICY_LINT_OUTPUT_H_
 

@@ -35,6 +35,8 @@
 // A bad file is an error naming the file, the rule and the field:
 //   acme.json: rules[1] ("ACME002"): patterns[0]: invalid RE2 pattern "(": missing ): (
 // Parsing never throws (nlohmann exceptions are caught).
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
 #ifndef OCIKIT_POLICY_LINT_POLICY_FILE_H_
 #define OCIKIT_POLICY_LINT_POLICY_FILE_H_
 
@@ -62,6 +64,7 @@
 #include "spec/opts/capabilities.h"
 #include "spec/opts/namespaces.h"
 #include "spec/pathutil.h"
+#include "absl/strings/match.h"
 
 namespace ocikit {
 

@@ -21,6 +21,8 @@
 //   std::vector<JsonPosition> p = FindJsonPointers(R"({"process": {"cwd": "x"}})", {"/process/cwd"});
 //   p[0].line;    // 1
 //   p[0].column;  // 14, the quote before cwd
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_POSITIONS_H_
 #define OCIKIT_POLICY_LINT_POSITIONS_H_
 

@@ -15,6 +15,8 @@
 // Example:
 //   LintRun run = LintPaths({"bundle", "-"}, options, "", &std::cin);
 //   std::cout << FormatLintRun(run, "text", LintCatalogue());
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_POLICY_LINT_RUNNER_H_
 #define OCIKIT_POLICY_LINT_RUNNER_H_
 

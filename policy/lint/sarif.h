@@ -22,6 +22,8 @@
 // repository root), with reserved characters percent-encoded; absolute paths
 // become file:// URIs; standard input is "stdin". Input without a position
 // is reported at line 1, column 1.
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_LINT_SARIF_H_
 #define OCIKIT_POLICY_LINT_SARIF_H_
 

@@ -11,6 +11,8 @@
 // the filter, and the section must compile to a BPF program, whose size is
 // reported. It runs with LintOptions::libseccomp and only when the first
 // group found no error (a broken section cannot compile anyway).
+//
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_POLICY_LINT_SECCOMP_H_
 #define OCIKIT_POLICY_LINT_SECCOMP_H_
 

@@ -22,6 +22,8 @@
 // ports, probes, volume types) are not checked. A config.json cannot tell
 // capabilities a user added from the runtime's defaults; the profiles judge
 // the resulting sets.
+//
+// Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_POLICY_LINT_SECURITY_H_
 #define OCIKIT_POLICY_LINT_SECURITY_H_
 

@@ -26,6 +26,8 @@
 //   options.profile = LintProfile::kBaseline;
 //   LintResult result = LintConfigText(text, options);  // policy/lint/lint.h
 //   for (const LintFinding& f : result.findings) { ... f.rule_id, f.line ... }
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_TYPES_H_
 #define OCIKIT_POLICY_LINT_TYPES_H_
 

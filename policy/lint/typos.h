@@ -17,6 +17,8 @@
 //            and enableMBM, removed in 1.3.0).
 // All three become errors with --strict. The platform sections kept verbatim
 // (windows, solaris, vm, zos, freebsd) are not looked into.
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_TYPOS_H_
 #define OCIKIT_POLICY_LINT_TYPOS_H_
 

@@ -12,6 +12,8 @@
 //
 // A version newer than 1.3.0, or a 1.x version that was never released, is a
 // warning and the config is checked as 1.3.0.
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_VERSIONS_H_
 #define OCIKIT_POLICY_LINT_VERSIONS_H_
 

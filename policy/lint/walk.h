@@ -11,6 +11,8 @@
 //   internal::ForEachObject(spec, nullptr, [&](const auto& obj, const internal::LintPathNode* node) {
 //     if (!obj.unknown.empty()) Report(internal::ToFieldPath(node), ...);
 //   });
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_WALK_H_
 #define OCIKIT_POLICY_LINT_WALK_H_
 

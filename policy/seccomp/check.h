@@ -16,18 +16,14 @@
 //   for (const std::string& name : report->UnknownNames()) { ... }  // "mseal", ...
 //   absl::StatusOr<SeccompBpfProgram> bpf = CompileSeccompBpf(seccomp, "x86_64");
 //   bpf->instructions;  // 1001 for Docker's default on amd64 (three ABIs)
+//
+// Dependencies: absl_status absl_strings seccomp
 #ifndef OCIKIT_POLICY_SECCOMP_CHECK_H_
 #define OCIKIT_POLICY_SECCOMP_CHECK_H_
 
 #include <seccomp.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,10 +32,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "spec/linux_seccomp.h"
 

@@ -19,11 +19,12 @@
 //   target.bounding_caps = DefaultCapabilities();
 //   absl::StatusOr<LinuxSeccomp> moby = DefaultRuntimeSeccomp(target);  // 15 rules
 //   LinuxSeccomp containerd = ContainerdDefaultProfile(target);         // 14 rules
+//
+// Dependencies: absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_SECCOMP_DEFAULT_PROFILES_H_
 #define OCIKIT_POLICY_SECCOMP_DEFAULT_PROFILES_H_
 
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "policy/seccomp/profile.h"
-#include "spec/linux_seccomp.h"
 
 namespace ocikit {
 

@@ -13,11 +13,12 @@
 //   SeccompProfileOptions options;
 //   options.arch = "arm64";
 //   ApplyOpts(ctx, spec, {WithAddedCapabilities({"CAP_SYS_ADMIN"}), WithDefaultSeccompProfile(options)});
+//
+// Dependencies: absl_status absl_strings nlohmann_json seccomp
 #ifndef OCIKIT_POLICY_SECCOMP_OPTS_H_
 #define OCIKIT_POLICY_SECCOMP_OPTS_H_
 
 #include <cstddef>
-#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,12 +26,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "policy/seccomp/default_profiles.h"
 #include "policy/seccomp/check.h"
 #include "policy/seccomp/profile.h"
-#include "spec/file.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

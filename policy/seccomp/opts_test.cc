@@ -9,6 +9,7 @@
 #include "spec/codec.h"
 #include "spec/opts/capabilities.h"
 #include "spec/opts/security.h"
+#include "spec/file.h"
 
 namespace ocikit {
 namespace {

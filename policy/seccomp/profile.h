@@ -21,15 +21,13 @@
 //   target.arch = "arm64";
 //   target.bounding_caps = DefaultCapabilities();
 //   absl::StatusOr<LinuxSeccomp> section = ToRuntimeSeccomp(*profile, target);
+//
+// Dependencies: absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_SECCOMP_PROFILE_H_
 #define OCIKIT_POLICY_SECCOMP_PROFILE_H_
 
-#include <sys/utsname.h>
 
-#include <algorithm>
-#include <compare>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,10 +35,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"

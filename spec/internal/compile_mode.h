@@ -13,6 +13,8 @@
 //
 // Mixing the modes in one program is an ODR violation: define the macro
 // everywhere or nowhere. Dependencies: none.
+//
+// Dependencies: none
 #ifndef OCIKIT_SPEC_INTERNAL_COMPILE_MODE_H_
 #define OCIKIT_SPEC_INTERNAL_COMPILE_MODE_H_
 

@@ -2,10 +2,11 @@
 //
 // Levenshtein distance, for "did you mean" suggestions (unknown flags, unknown
 // config.json keys).
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_INTERNAL_EDIT_DISTANCE_H_
 #define OCIKIT_SPEC_INTERNAL_EDIT_DISTANCE_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <vector>
 

@@ -2,6 +2,8 @@
 //
 // Status propagation macros. Abseil 20220623 (Debian 12) predates
 // absl/status/status_macros.h, so ocikit defines its own, prefixed.
+//
+// Dependencies: absl_status
 #ifndef OCIKIT_SPEC_INTERNAL_STATUS_MACROS_H_
 #define OCIKIT_SPEC_INTERNAL_STATUS_MACROS_H_
 

@@ -2,6 +2,8 @@
 //
 // UniqueFd owns a file descriptor and closes it: the RAII handle the rootfs
 // reader and the executor share.
+//
+// Dependencies: none
 #ifndef OCIKIT_SPEC_INTERNAL_UNIQUE_FD_H_
 #define OCIKIT_SPEC_INTERNAL_UNIQUE_FD_H_
 

@@ -7,12 +7,13 @@
 // Example:
 //   std::string out;
 //   ocikit::json::AppendQuoted(out, "a<b");  // out == "\"a\\u003cb\""
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_JSON_ENCODING_H_
 #define OCIKIT_SPEC_JSON_ENCODING_H_
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include "absl/strings/string_view.h"
 

@@ -14,7 +14,7 @@
 //     static void Fields(Self& self, Visit&& visit) { visit("path", self.path, json::kAlways); }
 //   };
 //
-// Dependencies: Abseil (strings).
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_JSON_FIELD_LIST_H_
 #define OCIKIT_SPEC_JSON_FIELD_LIST_H_
 

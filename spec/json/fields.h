@@ -21,6 +21,8 @@
 // std::optional<T> = *T (null/absent = nil), std::vector<T> = []T,
 // std::map<std::string, T> = map[string]T (written with sorted keys, as Go),
 // json::RawJson = a value kept verbatim.
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_JSON_FIELDS_H_
 #define OCIKIT_SPEC_JSON_FIELDS_H_
 

@@ -9,6 +9,8 @@
 //   Spec spec = *ParseSpec(R"({"ociVersion":"1.3.0","x-vendor":{"a": 1e400}})");
 //   spec.unknown[0].key;          // "x-vendor"
 //   spec.unknown[0].value.text;   // {"a":1e400}
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_JSON_RAW_H_
 #define OCIKIT_SPEC_JSON_RAW_H_
 

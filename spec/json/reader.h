@@ -18,6 +18,8 @@
 //   if (r.BeginObject()) while (r.NextKey(key)) r.ReadInteger(hard);
 //   r.error().message;  // "expected an unsigned 64-bit integer, got -1"
 //   r.error().path;     // "hard"
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_JSON_READER_H_
 #define OCIKIT_SPEC_JSON_READER_H_
 

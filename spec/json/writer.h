@@ -15,6 +15,8 @@
 //   w.Uint(1);
 //   w.EndObject();
 //   w.Finish();  // out == "{\n  \"a\": 1\n}"
+//
+// Dependencies: absl_strings
 #ifndef OCIKIT_SPEC_JSON_WRITER_H_
 #define OCIKIT_SPEC_JSON_WRITER_H_
 

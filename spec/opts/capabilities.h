@@ -7,23 +7,17 @@
 // Example:
 //   ApplyOpts(ctx, spec, {WithDroppedCapabilities({"net_raw"}),
 //                         WithAddedCapabilities({"CAP_SYS_PTRACE"})});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_CAPABILITIES_H_
 #define OCIKIT_SPEC_OPTS_CAPABILITIES_H_
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
-#include "spec/file.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec.h"
+#include "spec/file.h"
 
 namespace ocikit {
 namespace {

@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/default_spec.h"
 #include "spec/opts/spec_opt.h"
+#include "spec/pathutil.h"
 
 namespace ocikit {
 

@@ -6,10 +6,11 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithCgroupParent("system.slice:ocikit:"), WithOOMScoreAdj(500)});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_CGROUPS_H_
 #define OCIKIT_SPEC_OPTS_CGROUPS_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,13 +19,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/default_spec.h"
 #include "spec/opts/spec_opt.h"
 
 

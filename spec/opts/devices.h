@@ -14,14 +14,12 @@
 //   absl::StatusOr<DeviceFlag> fuse = ParseDeviceFlag("/dev/fuse");
 //   ApplyOpts(ctx, spec, {WithLinuxDevice(fuse->host_path, fuse->container_path, fuse->permissions),
 //                         WithDeviceCgroupRule("c 10:200 rwm")});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_DEVICES_H_
 #define OCIKIT_SPEC_OPTS_DEVICES_H_
 
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,14 +28,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/file.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "spec/codec.h"
+#include "spec/pathutil.h"
 
 namespace ocikit {
 namespace {

@@ -24,6 +24,7 @@
 #include "spec/opts/namespaces.h"
 #include "spec/opts/resolvconf.h"
 #include "spec/opts/spec_opt.h"
+#include "spec/opts/mounts.h"
 
 namespace ocikit {
 

@@ -33,25 +33,18 @@
 //   absl::StatusOr<std::string> text = GenerateHosts(in);
 //   // "127.0.0.1\tlocalhost web\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 //   // "10.0.0.5\tdb\n10.0.0.1\thost.docker.internal\n"
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_HOSTS_H_
 #define OCIKIT_SPEC_OPTS_HOSTS_H_
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/file.h"
-#include "spec/opts/namespaces.h"
-#include "spec/opts/resolvconf.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

@@ -12,6 +12,7 @@
 #include "spec/file.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/process.h"
+#include "spec/pathutil.h"
 
 namespace ocikit {
 namespace {

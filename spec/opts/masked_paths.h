@@ -18,13 +18,12 @@
 //   ApplyOpts(ctx, spec, {WithPathDefaults(PathDefaults::kMoby),
 //                         WithThermalThrottleMasked(),
 //                         WithoutMaskedPaths({"/proc/*"})});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_MASKED_PATHS_H_
 #define OCIKIT_SPEC_OPTS_MASKED_PATHS_H_
 
-#include <fnmatch.h>
-#include <sys/stat.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -32,16 +31,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/default_spec.h"
-#include "spec/file.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

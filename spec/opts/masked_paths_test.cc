@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "spec/codec.h"
+#include "absl/strings/match.h"
 
 namespace ocikit {
 namespace {

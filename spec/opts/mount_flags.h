@@ -27,10 +27,11 @@
 //   absl::StatusOr<Mount> m = ParseVolumeFlag("/srv/data:/data:ro");
 //   // m->options == {"rbind", "ro", "rprivate"}
 //   ApplyOpts(ctx, spec, {WithMounts({*m}), WithDevShmSize(65536)});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_MOUNT_FLAGS_H_
 #define OCIKIT_SPEC_OPTS_MOUNT_FLAGS_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,17 +40,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "spec/opts/userns.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/linux.h"
-#include "spec/opts/userns.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

@@ -5,10 +5,11 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithoutRunMount(), WithDevShmSize(65536)});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_MOUNTS_H_
 #define OCIKIT_SPEC_OPTS_MOUNTS_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,17 +18,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/linux.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

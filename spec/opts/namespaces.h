@@ -6,16 +6,16 @@
 // Example:
 //   ApplyOpts(ctx, spec, {WithHostNamespace("network"),
 //                         WithLinuxNamespace("cgroup")});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_NAMESPACES_H_
 #define OCIKIT_SPEC_OPTS_NAMESPACES_H_
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "spec/opts/spec_opt.h"
 

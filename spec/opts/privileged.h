@@ -7,13 +7,11 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithPrivileged()});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_PRIVILEGED_H_
 #define OCIKIT_SPEC_OPTS_PRIVILEGED_H_
 
-#include "spec/opts/capabilities.h"
-#include "spec/opts/masked_paths.h"
-#include "spec/opts/mounts.h"
-#include "spec/opts/security.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec.h"
+#include "spec/file.h"
+#include "spec/opts/capabilities.h"
 
 namespace ocikit {
 namespace {

@@ -5,6 +5,8 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithProcessArgs({"sh", "-c", "env"}), WithEnv({"A=1", "B"})});
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_PROCESS_H_
 #define OCIKIT_SPEC_OPTS_PROCESS_H_
 

@@ -52,13 +52,12 @@
 //   opts.nameservers = {"10.0.0.2"};
 //   opts.warnings = &warnings;
 //   ApplyOpts(ctx, spec, {WithResolvConf(opts)});  // needs ctx.state_dir
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_RESOLVCONF_H_
 #define OCIKIT_SPEC_OPTS_RESOLVCONF_H_
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -67,18 +66,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
-#include "spec/file.h"
-#include "spec/opts/mounts.h"
-#include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

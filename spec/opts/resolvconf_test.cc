@@ -30,6 +30,8 @@
 #include "spec/file.h"
 #include "spec/opts/namespaces.h"
 #include "spec/testing/golden_mode.h"
+#include "absl/strings/strip.h"
+#include "spec/pathutil.h"
 
 namespace ocikit {
 namespace {

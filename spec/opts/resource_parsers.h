@@ -7,14 +7,12 @@
 // Example:
 //   absl::StatusOr<int64_t> limit = ParseByteSize("512m");  // 536870912
 //   absl::StatusOr<CPUQuota> cpus = ParseCPUs("1.5");       // 150000 / 100000
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_RESOURCE_PARSERS_H_
 #define OCIKIT_SPEC_OPTS_RESOURCE_PARSERS_H_
 
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,14 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/file.h"
-#include "spec/pathutil.h"
 
 
 namespace ocikit {

@@ -19,10 +19,11 @@
 //   absl::StatusOr<CPUQuota> cpus = ParseCPUs("1.5");            // 150000 / 100000
 //   ApplyOpts(ctx, spec, {WithMemoryLimit(*limit), WithCPUCFS(cpus->quota, cpus->period),
 //                         WithPidsLimit(512)});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_RESOURCES_H_
 #define OCIKIT_SPEC_OPTS_RESOURCES_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,15 +33,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/opts/spec_opt.h"
 
-#include "spec/opts/resource_parsers.h"
 
 namespace ocikit {
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "spec/codec.h"
+#include "spec/opts/resource_parsers.h"
 
 namespace ocikit {
 namespace {

@@ -22,12 +22,12 @@
 //   absl::StatusOr<PosixRlimit> nofile = ParseUlimit("nofile=1024:2048");
 //   ApplyOpts(ctx, spec, {WithRlimit(*nofile), WithNofilePreset()});
 //   ApplyOpts(ctx, spec, {WithRlimitsClampedTo(CallerRlimits())});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_RLIMITS_H_
 #define OCIKIT_SPEC_OPTS_RLIMITS_H_
 
-#include <sys/resource.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -35,12 +35,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/opts/spec_opt.h"
 

@@ -4,6 +4,8 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithRootFSPath("/var/lib/c/rootfs"), WithRootFSReadonly()});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_ROOT_H_
 #define OCIKIT_SPEC_OPTS_ROOT_H_
 

@@ -18,19 +18,17 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithRootless(RootlessMappings(getuid(), getgid()))});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_ROOTLESS_H_
 #define OCIKIT_SPEC_OPTS_ROOTLESS_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "spec/opts/namespaces.h"
-#include "spec/opts/sandbox.h"
-#include "spec/opts/spec_opt.h"
 #include "spec/opts/userns.h"
 
 namespace ocikit {

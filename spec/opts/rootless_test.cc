@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec.h"
+#include "spec/opts/namespaces.h"
 
 namespace ocikit {
 namespace {

@@ -6,16 +6,15 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithNoProcessSandbox()});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_SANDBOX_H_
 #define OCIKIT_SPEC_OPTS_SANDBOX_H_
 
 #include <string>
 
-#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
-#include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

@@ -6,6 +6,8 @@
 //
 // Example:
 //   ApplyOpts(ctx, spec, {WithNoNewPrivileges(), WithApparmorProfile("docker-default")});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_SECURITY_H_
 #define OCIKIT_SPEC_OPTS_SECURITY_H_
 

@@ -14,6 +14,8 @@
 // Example:
 //   SpecContext ctx{.container_id = "web"};
 //   absl::StatusOr<Spec> spec = GenerateSpec(ctx, {WithHostname("web"), WithRootFSReadonly()});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_SPEC_OPT_H_
 #define OCIKIT_SPEC_OPTS_SPEC_OPT_H_
 
@@ -25,9 +27,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "spec/config.h"
 #include "spec/default_spec.h"
 
 namespace ocikit {

@@ -23,10 +23,11 @@
 // Example:
 //   absl::StatusOr<std::pair<std::string, std::string>> kv = ParseSysctlFlag("net.ipv4.ip_forward=1");
 //   ApplyOpts(ctx, spec, {WithSysctl(kv->first, kv->second)});
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_SYSCTLS_H_
 #define OCIKIT_SPEC_OPTS_SYSCTLS_H_
 
-#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -34,12 +35,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

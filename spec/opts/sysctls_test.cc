@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "spec/codec.h"
+#include "spec/opts/namespaces.h"
 
 namespace ocikit {
 namespace {

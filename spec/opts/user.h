@@ -54,10 +54,11 @@
 //   ApplyOpts(ctx, spec, {WithUser("alice")});
 //   // "user": {"uid":1000,"gid":1000,"additionalGids":[1000,10,50]}, env += "HOME=/home/alice"
 //   ApplyOpts(ctx, spec, {WithUIDGID(1000, 1000)});  // no lookup: "additionalGids":[1000]
+//
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_USER_H_
 #define OCIKIT_SPEC_OPTS_USER_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -67,15 +68,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/opts/process.h"
 #include "spec/opts/spec_opt.h"
-#include "spec/rootfs/passwd.h"
 #include "spec/rootfs/rootfs.h"
 
 namespace ocikit {

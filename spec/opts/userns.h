@@ -8,10 +8,11 @@
 //   absl::StatusOr<std::vector<LinuxIDMapping>> uids = ParseIDMappings("0:100000:65536");
 //   ApplyOpts(ctx, spec, {WithUserNamespace(*uids, *uids)});
 //   IDToHost(0, *uids);  // 100000
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_USERNS_H_
 #define OCIKIT_SPEC_OPTS_USERNS_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -19,11 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {

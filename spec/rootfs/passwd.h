@@ -32,6 +32,8 @@
 // Example:
 //   std::optional<PasswdEntry> alice = FindPasswdByName(passwd_text, "alice");  // uid 1000, home "/home/alice"
 //   std::vector<uint32_t> gids = FindSupplementaryGids(group_text, "alice");      // {10, 50}
+//
+// Dependencies: absl_hash absl_strings
 #ifndef OCIKIT_SPEC_ROOTFS_PASSWD_H_
 #define OCIKIT_SPEC_ROOTFS_PASSWD_H_
 
@@ -42,7 +44,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 

@@ -36,31 +36,22 @@
 //   absl::StatusOr<std::string> passwd = ReadFileInRoot("/var/lib/c/rootfs", "etc/passwd");
 //   if (absl::IsNotFound(passwd.status())) { /* no passwd file: no entries */ }
 //   absl::StatusOr<std::string> sh = LookPathInRoot(rootfs, "sh", "PATH=/usr/bin:/bin");  // "/usr/bin/sh"
+//
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_ROOTFS_ROOTFS_H_
 #define OCIKIT_SPEC_ROOTFS_ROOTFS_H_
 
-#include <fcntl.h>
-#include <limits.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/internal/unique_fd.h"
-#include "spec/pathutil.h"
 
 namespace ocikit {
 

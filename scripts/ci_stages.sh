@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# CI's slower stages, after ./scripts/test.sh: the whole suite again with
+# clang 14 (Debian 12's `clang`) and clang 16, each in its own Bazel output
+# base, then the consumer programs (header-only and compiled) with every
+# compiler. Prints "ci stages: N passed, M failed" and exits non-zero when a
+# stage fails.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup.sh --ci || { echo "setup failed" >&2; exit 1; }
+
+passed=0
+failed=0
+stage() {
+  local name=$1; shift
+  echo "=== stage: $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); echo "=== stage $name: passed in $((SECONDS - start)) s"
+  else
+    failed=$((failed + 1)); echo "=== stage $name: FAILED in $((SECONDS - start)) s"
+  fi
+}
+
+cache=${XDG_CACHE_HOME:-$HOME/.cache}
+stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang //...
+stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 //...
+for cxx in g++ clang++ clang++-16; do
+  stage "consumers-$cxx" env CXX="$cxx" scripts/consumer_check.sh
+done
+
+echo "ci stages: ${passed} passed, ${failed} failed"
+((failed == 0))
