@@ -455,7 +455,7 @@ OCIKIT_INLINE void CheckHooks(const LintContext& ctx) {
   for (const auto& [kind, hooks] : kinds) {
     for (size_t i = 0; i < hooks->size(); ++i) {
       const Hook& hook = (*hooks)[i];
-      const auto path = [&] { return LintPath("hooks", kind).Index(i); };
+      const auto path = [&, kind = kind] { return LintPath("hooks", kind).Index(i); };
       if (hook.path.empty()) {
         ctx.Report("OCI140", path().Field("path"), "missing; expected the absolute path of the hook program");
       } else if (!IsAbsoluteFor(LintPlatform::kLinux, hook.path)) {
@@ -556,7 +556,7 @@ OCIKIT_INLINE void CheckMounts(const LintContext& ctx) {
 OCIKIT_INLINE void CheckAnnotations(const LintContext& ctx) {
   static const RE2 kReverseDomain(R"([A-Za-z]{2,6}(\.[A-Za-z0-9-]{1,63})+)");
   for (const auto& [key, value] : ctx.spec.annotations) {
-    const auto path = [&] { return FieldPath().Field("annotations").Key(key); };
+    const auto path = [&key = key] { return FieldPath().Field("annotations").Key(key); };
     if (key.empty()) {
       ctx.Report("OCI162", path(), "empty key; expected a reverse-domain key such as com.example.key");
       continue;

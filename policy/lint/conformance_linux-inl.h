@@ -199,7 +199,7 @@ OCIKIT_INLINE void CheckNamespaces(const LintContext& ctx, const Linux& l) {
 
 OCIKIT_INLINE void CheckSysctls(const LintContext& ctx, const Linux& l) {
   for (const auto& [key, value] : l.sysctl) {
-    const auto path = [&] { return LinuxPath("sysctl").Key(key); };
+    const auto path = [&key = key] { return LinuxPath("sysctl").Key(key); };
     const std::string dotted = NormalizeSysctlKey(key);
     if (absl::StartsWith(dotted, "user.")) {
       if (FindNamespace(ctx.spec, kUserNamespace) == nullptr) {

@@ -205,7 +205,7 @@ OCIKIT_INLINE void CheckCapabilityProfile(const LintContext& ctx, const LinuxCap
       const std::string& cap = (*set)[i];
       if (LintContains(seen, cap)) continue;
       seen.push_back(cap);
-      const auto path = [&] { return base.Field(name).Index(i); };
+      const auto path = [&, name = name] { return base.Field(name).Index(i); };
       if (!IsDefaultCapability(cap)) {
         ctx.Report("SEC401", path(), absl::StrCat(LintQuote(cap), " is not in the default capability set; expected only defaults such as CAP_CHOWN"));
       } else if (cap == "CAP_NET_RAW") {

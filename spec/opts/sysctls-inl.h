@@ -106,7 +106,7 @@ OCIKIT_INLINE absl::Status SetSysctls(Spec& spec, const std::map<std::string, st
   }
   std::map<std::string, std::string>& sysctl = EnsureLinux(spec).sysctl;
   for (const auto& [key, value] : normalized) {
-    std::erase_if(sysctl, [&](const auto& entry) { return entry.first != key && NormalizeSysctlKey(entry.first) == key; });
+    std::erase_if(sysctl, [&key = key](const auto& entry) { return entry.first != key && NormalizeSysctlKey(entry.first) == key; });
     sysctl[key] = value;
   }
   return absl::OkStatus();
