@@ -47,6 +47,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
+#include "spec/internal/status_macros.h"
 #include "spec/linux.h"
 #include "spec/opts/userns.h"
 #include "spec/pathutil.h"
@@ -156,9 +157,8 @@ struct BindOptionSet {
     const bool custom = has_value && lower != "true";
     MountIDMaps maps;
     if (custom) {
-      absl::StatusOr<MountIDMaps> parsed = ParseMountIDMapOption(value);
-      if (!parsed.ok()) return parsed.status();
-      maps = *std::move(parsed);
+      OCIKIT_ASSIGN_OR_RETURN(MountIDMaps parsed, ParseMountIDMapOption(value));
+      maps = std::move(parsed);
     }
     const std::string typed = custom ? absl::StrCat(kind, "=", value) : std::string(kind);
     if (!idmap.empty()) return SetSlot(idmap, typed);

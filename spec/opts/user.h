@@ -69,10 +69,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/process.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/rootfs/passwd.h"
@@ -122,9 +122,8 @@ class AccountFiles {
  private:
   absl::StatusOr<const AccountFile*> Get(absl::string_view path, std::optional<AccountFile>& cache) {
     if (cache) return &*cache;
-    absl::StatusOr<std::string> rootfs = LookupRootfs(ctx_, spec_, kind_, value_);
-    if (!rootfs.ok()) return rootfs.status();
-    absl::StatusOr<std::string> text = ReadFileInRoot(*rootfs, path);
+    OCIKIT_ASSIGN_OR_RETURN(std::string rootfs, LookupRootfs(ctx_, spec_, kind_, value_));
+    absl::StatusOr<std::string> text = ReadFileInRoot(rootfs, path);
     if (!text.ok() && !absl::IsNotFound(text.status())) return text.status();
     AccountFile& file = cache.emplace();
     if (text.ok()) {
