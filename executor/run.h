@@ -155,6 +155,12 @@ bool IsTerminatingSignal(int sig);
 
 int FirstTerminatingSignal(const std::vector<int>& signals);
 
+// Readies ocikit's terminal for a container's terminal `master` (run -t and
+// exec -t): raw mode, kept in `raw`, when the keys go to the container
+// (`interactive`), and master's window size. Returns the fd (`in` or `out`)
+// whose window size master follows, or -1.
+int ShareTerminal(int in, int out, bool interactive, int master, std::unique_ptr<RawMode>& raw);
+
 }  // namespace internal
 
 // Runs `spec` in the foreground (see the file comment); returns the exit code.
