@@ -42,6 +42,7 @@
 #include "executor/terminal.h"
 #include "executor/unique_fd.h"
 #include "spec/config.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -76,6 +77,29 @@ OCIKIT_INLINE int ShareTerminal(int in, int out, bool interactive, int master, s
 }  // namespace internal
 
 namespace internal {
+
+// Says why a run or create failed before its bundle was set up, removing the
+// bundle directory when the caller made it.
+OCIKIT_INLINE int FailBeforeSetup(const Messages& say, const std::string& state_root, const std::string& id,
+                                  bool bundle_created, absl::string_view message) {
+  if (bundle_created) RemoveTree(BundlePaths::For(state_root, id).dir).IgnoreError();
+  say(message);
+  return kExitOcikitError;
+}
+
+// Prepares `spec` for run, or for create (`detached`: no terminal), and says
+// its notes.
+OCIKIT_INLINE absl::Status PrepareToRun(Spec& spec, const Runtime& rt, const PrepareOptions& prepare, bool detached,
+                                        const Messages& say) {
+  OCIKIT_ASSIGN_OR_RETURN(const std::vector<std::string> notes, PrepareSpec(spec, rt, prepare));
+  if (detached && spec.process->terminal) {
+    return absl::FailedPreconditionError(
+        "process.terminal: a detached container cannot have a terminal; use ocikit run -t, or ocikit exec -t once "
+        "it runs");
+  }
+  for (const std::string& n : notes) say(n);
+  return absl::OkStatus();
+}
 
 // One `ocikit run` once its bundle is set up.
 struct RunState {
@@ -295,15 +319,12 @@ OCIKIT_INLINE int RunWithTerminal(RunState& r) {
 
 OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) {
   const internal::Messages say(messages);
-  const Runtime& rt = o.runtime;
   const auto fail_early = [&](absl::string_view message) {
-    if (o.bundle_created) RemoveTree(BundlePaths::For(o.state_root, o.id).dir).IgnoreError();
-    say(message);
-    return kExitOcikitError;
+    return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, message);
   };
-  absl::StatusOr<std::vector<std::string>> notes = PrepareSpec(spec, rt, o.prepare);
-  if (!notes.ok()) return fail_early(notes.status().message());
-  for (const std::string& n : *notes) say(n);
+  if (absl::Status s = internal::PrepareToRun(spec, o.runtime, o.prepare, /*detached=*/false, say); !s.ok()) {
+    return fail_early(s.message());
+  }
 
   absl::StatusOr<std::unique_ptr<SignalChannel>> signals = SignalChannel::Open();
   if (!signals.ok()) return fail_early(signals.status().message());
@@ -315,7 +336,7 @@ OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& mes
   }
 
   absl::StatusOr<BundleSetup> setup =
-      SetUpBundle(spec, rt, o.state_root, o.id, o.bundle_created, o.record_runtime);
+      SetUpBundle(spec, o.runtime, o.state_root, o.id, o.bundle_created, o.record_runtime);
   if (!setup.ok()) {
     say(setup.status().message());
     return kExitOcikitError;
@@ -327,20 +348,13 @@ OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& mes
 OCIKIT_INLINE int CreateContainer(Spec spec, const CreateOptions& o, std::ostream& out, std::ostream& messages) {
   const internal::Messages say(messages);
   const Runtime& rt = o.runtime;
-  const auto fail_early = [&](absl::string_view message) {
-    if (o.bundle_created) RemoveTree(BundlePaths::For(o.state_root, o.id).dir).IgnoreError();
-    say(message);
-    return kExitOcikitError;
-  };
-  absl::StatusOr<std::vector<std::string>> notes = PrepareSpec(spec, rt, o.prepare);
-  if (!notes.ok()) return fail_early(notes.status().message());
-  if (spec.process->terminal) {
-    return fail_early("process.terminal: a detached container cannot have a terminal; use ocikit run -t, or "
-                      "ocikit exec -t once it runs");
+  if (absl::Status s = internal::PrepareToRun(spec, rt, o.prepare, /*detached=*/true, say); !s.ok()) {
+    return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, s.message());
   }
-  for (const std::string& n : *notes) say(n);
   absl::StatusOr<std::unique_ptr<SignalChannel>> signals = SignalChannel::Open();
-  if (!signals.ok()) return fail_early(signals.status().message());
+  if (!signals.ok()) {
+    return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, signals.status().message());
+  }
   absl::StatusOr<BundleSetup> setup = SetUpBundle(spec, rt, o.state_root, o.id, o.bundle_created);
   if (!setup.ok()) {
     say(setup.status().message());
