@@ -299,6 +299,31 @@ OCIKIT_INLINE absl::StatusOr<Mount> ParseTmpfsFlag(absl::string_view flag) {
   return internal::MakeTmpfsMount(std::move(destination), std::move(options));
 }
 
+namespace internal {
+
+// Adds one OPTION of -v HOST-DIR:CONTAINER-DIR:OPTIONS to `options`.
+OCIKIT_INLINE absl::Status AddVolumeOption(absl::string_view option, BindOptionSet& options) {
+  const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(option, absl::MaxSplits('=', 1));
+  if (option == "ro" || option == "rw") return BindOptionSet::SetSlot(options.access, option);
+  if (option == "bind" || option == "rbind") return BindOptionSet::SetSlot(options.recursion, option);
+  if (IsPropagationMode(option)) return BindOptionSet::SetSlot(options.propagation, option);
+  if (option == "nosuid" || option == "nodev" || option == "noexec" || option == "suid" || option == "dev" ||
+      option == "exec") {
+    return options.AddFlag(option);
+  }
+  // SELinux relabelling changes the host's files; that is the engine's job,
+  // not the spec's. Accepted so Docker and Podman lines work.
+  if (option == "z" || option == "Z") return absl::OkStatus();
+  if (kv.first == "idmap" || kv.first == "ridmap") {
+    return options.AddIDMap(kv.first, option.size() > kv.first.size(), kv.second);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown volume option \"", option,
+                   "\"; expected ro, rw, z, Z, [r]shared, [r]slave, [r]private, bind, rbind, nosuid, nodev, noexec, "
+                   "suid, dev, exec, idmap[=...] or ridmap[=...]"));
+}
+}  // namespace internal
+
 OCIKIT_INLINE absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
   const std::vector<absl::string_view> parts = absl::StrSplit(flag, ':');
   if (parts.size() == 1) {
@@ -314,29 +339,7 @@ OCIKIT_INLINE absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
   internal::BindOptionSet options;
   if (parts.size() == 3) {
     for (absl::string_view option : absl::StrSplit(parts[2], ',')) {
-      const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(option, absl::MaxSplits('=', 1));
-      absl::Status s;
-      if (option == "ro" || option == "rw") {
-        s = internal::BindOptionSet::SetSlot(options.access, option);
-      } else if (option == "bind" || option == "rbind") {
-        s = internal::BindOptionSet::SetSlot(options.recursion, option);
-      } else if (internal::IsPropagationMode(option)) {
-        s = internal::BindOptionSet::SetSlot(options.propagation, option);
-      } else if (option == "nosuid" || option == "nodev" || option == "noexec" || option == "suid" ||
-                 option == "dev" || option == "exec") {
-        s = options.AddFlag(option);
-      } else if (option == "z" || option == "Z") {
-        // SELinux relabelling changes the host's files; that is the engine's
-        // job, not the spec's. Accepted so Docker and Podman lines work.
-      } else if (kv.first == "idmap" || kv.first == "ridmap") {
-        s = options.AddIDMap(kv.first, option.size() > kv.first.size(), kv.second);
-      } else {
-        s = absl::InvalidArgumentError(absl::StrCat(
-            "unknown volume option \"", option,
-            "\"; expected ro, rw, z, Z, [r]shared, [r]slave, [r]private, bind, rbind, nosuid, nodev, noexec, suid, "
-            "dev, exec, idmap[=...] or ridmap[=...]"));
-      }
-      if (!s.ok()) return s;
+      OCIKIT_RETURN_IF_ERROR(internal::AddVolumeOption(option, options));
     }
   }
   return internal::MakeBindMount(std::string(parts[0]), std::move(destination), options);
