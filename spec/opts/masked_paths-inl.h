@@ -200,7 +200,8 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ThermalThrottlePaths(cons
   const std::string cpu_dir = absl::StrCat(sysfs_root, "/devices/system/cpu");
   const std::string possible_path = absl::StrCat(cpu_dir, "/possible");
   OCIKIT_ASSIGN_OR_RETURN(std::string possible, ReadRegularFile(possible_path, 64 << 10));
-  OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(possible_path, ": "), std::vector<uint32_t> cpus, ParseCpuList(possible));
+  OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(possible_path, ": "), std::vector<uint32_t> cpus,
+                                   ParseCpuList(possible));
   std::vector<std::string> paths;
   for (uint32_t cpu : cpus) {
     const std::string suffix = absl::StrCat("/cpu", cpu, "/thermal_throttle");
