@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/pathutil.h"
 
 namespace ocikit::executor {
@@ -42,7 +43,7 @@ OCIKIT_INLINE absl::Status MakeDirs(const std::string& path, mode_t mode) {
   }
   const size_t slash = path.find_last_of('/');
   if (slash != std::string::npos && slash > 0) {
-    if (absl::Status s = MakeDirs(path.substr(0, slash), mode); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(MakeDirs(path.substr(0, slash), mode));
   }
   if (::mkdir(path.c_str(), mode) != 0) {
     if (errno == EEXIST) return absl::OkStatus();  // made concurrently
@@ -83,9 +84,7 @@ OCIKIT_INLINE absl::Status RemoveTree(const std::string& path) {
 
 OCIKIT_INLINE absl::Status CreateBundleDir(const BundlePaths& bundle, absl::string_view state_root, absl::string_view id) {
   const std::string parent = bundle.dir.substr(0, bundle.dir.find_last_of('/'));
-  if (absl::Status s = MakeDirs(parent, kStateDirMode); !s.ok()) {
-    return absl::Status(s.code(), absl::StrCat("cannot create the bundles directory: ", s.message()));
-  }
+  OCIKIT_RETURN_IF_ERROR_PREFIXED("cannot create the bundles directory: ", MakeDirs(parent, kStateDirMode));
   if (::mkdir(bundle.dir.c_str(), kStateDirMode) != 0) {
     if (errno == EEXIST) {
       return absl::AlreadyExistsError(absl::StrCat("bundle ", bundle.dir,

@@ -21,6 +21,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/console.h"
@@ -70,9 +71,118 @@ OCIKIT_INLINE std::string MarshalProcess(const Process& p) {
   return out;
 }
 
+namespace internal {
+
+// The files of one exec, in the container's bundle.
+struct ExecFiles {
+  std::string process;  // the process.json for the runtime
+  std::string pid;
+  std::string socket;   // the console socket
+};
+
+OCIKIT_INLINE ExecFiles ExecFilesFor(const BundlePaths& b, absl::string_view tag) {
+  return {absl::StrCat(b.dir, "/process-", tag, ".json"), absl::StrCat(b.dir, "/exec-", tag, ".pid"),
+          absl::StrCat(b.dir, "/exec-", tag, ".sock")};
+}
+
+// One `ocikit exec` once its files are named.
+struct ExecState {
+  ExecState(const ExecOptions& o, const Messages& say, SignalChannel& signals, const BundlePaths& b,
+            const ExecFiles& files)
+      : o(o), say(say), signals(signals), b(b), files(files) {}
+
+  const ExecOptions& o;
+  const Messages& say;
+  SignalChannel& signals;
+  const BundlePaths& b;
+  const ExecFiles& files;
+  std::unique_ptr<RawMode> raw;
+};
+
+// The way out of every path once the process file may exist.
+OCIKIT_INLINE int FinishExec(ExecState& e, int code) {
+  e.raw.reset();
+  ::unlink(e.files.process.c_str());
+  ::unlink(e.files.pid.c_str());
+  ReapChildren(e.signals, kReapGrace);
+  return code;
+}
+
+// Says `message` (on a restored terminal) and finishes with `code`.
+OCIKIT_INLINE int FailExec(ExecState& e, absl::string_view message, int code) {
+  e.raw.reset();
+  e.say(message);
+  return FinishExec(e, code);
+}
+
+// `<runtime> exec --detach`, with the console socket `console` or none.
+OCIKIT_INLINE absl::Status RuntimeExec(const ExecState& e, const ConsoleSocket* console) {
+  UniqueFd null_in;
+  RuntimeCommandOptions run;
+  run.timeout = kRuntimeSetupTimeout;
+  run.inherit_stdio = true;
+  if (console != nullptr) {
+    null_in.Reset(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    run.stdio.in = null_in.get();
+  } else {
+    run.stdio.in = ChildFd(e.o.in, STDIN_FILENO);
+  }
+  run.stdio.out = ChildFd(e.o.out, STDOUT_FILENO);
+  run.stdio.err = ChildFd(e.o.err, STDERR_FILENO);
+  std::vector<std::string> args = {"exec", "--detach", "--pid-file", e.files.pid, "--process", e.files.process};
+  if (console != nullptr) args.insert(args.end(), {"--console-socket", console->path()});
+  args.push_back(e.o.id);
+  return RunRuntimeCommand(e.o.runtime, e.b.log, std::move(args), run).status();
+}
+
+// Supervises the exec'd process `pid`, ocikit's child.
+OCIKIT_INLINE int SuperviseExec(ExecState& e, pid_t pid, UniqueFd& master, int winsize_from) {
+  Supervision sup = SupervisionFor(e.o, pid, [&e](const std::string& line) { e.say(line); }, master, winsize_from);
+  // The process is ocikit's child until reaped, so its pid cannot be reused.
+  sup.forward = [pid](int sig) {
+    ::kill(pid, sig);
+    return true;
+  };
+  absl::StatusOr<SupervisionResult> result = Supervise(e.signals, sup);
+  if (!result.ok()) return FailExec(e, result.status().message(), kExitOcikitError);
+  return FinishExec(e, ExitCodeFromWaitStatus(result->status));
+}
+
+// Writes the process file, has the runtime start `process`, and supervises it.
+OCIKIT_INLINE int ExecProcess(ExecState& e, const Process& process) {
+  if (absl::Status s = WriteFileAtomic(e.files.process, MarshalProcess(process), 0600); !s.ok()) {
+    return FailExec(e, s.message(), kExitOcikitError);
+  }
+  std::optional<ConsoleSocket> console;
+  if (process.terminal) {
+    absl::StatusOr<ConsoleSocket> listening = ConsoleSocket::Listen(e.files.socket);
+    if (!listening.ok()) return FailExec(e, listening.status().message(), kExitOcikitError);
+    console = *std::move(listening);
+  }
+  if (absl::Status s = RuntimeExec(e, console ? &*console : nullptr); !s.ok()) {
+    return FailExec(e, s.message(), ExitCodeForRuntimeError(s.message()));
+  }
+  absl::StatusOr<pid_t> pid = ReadPidFile(e.files.pid);
+  if (!pid.ok()) return FailExec(e, pid.status().message(), kExitOcikitError);
+  UniqueFd master;
+  int winsize_from = -1;
+  if (console) {
+    absl::StatusOr<UniqueFd> received = console->ReceiveMaster(kConsoleTimeout);
+    if (!received.ok()) {
+      e.say(received.status().message());
+      ::kill(*pid, SIGKILL);
+      return FinishExec(e, kExitOcikitError);
+    }
+    master = *std::move(received);
+    console.reset();
+    winsize_from = ShareTerminal(e.o.in, e.o.out, e.o.interactive, master.get(), e.raw);
+  }
+  return SuperviseExec(e, *pid, master, winsize_from);
+}
+}  // namespace internal
+
 OCIKIT_INLINE int ExecInContainer(const Process& process, const ExecOptions& o, std::ostream& messages) {
   const internal::Messages say(messages);
-  const Runtime& rt = o.runtime;
   const BundlePaths b = BundlePaths::For(o.state_root, o.id);
   struct stat st;
   if (::stat(b.dir.c_str(), &st) != 0) {
@@ -84,98 +194,16 @@ OCIKIT_INLINE int ExecInContainer(const Process& process, const ExecOptions& o, 
     say(tag.status().message());
     return kExitOcikitError;
   }
-  const std::string process_file = absl::StrCat(b.dir, "/process-", *tag, ".json");
-  const std::string pid_file = absl::StrCat(b.dir, "/exec-", *tag, ".pid");
-  const std::string socket_path = absl::StrCat(b.dir, "/exec-", *tag, ".sock");
-  absl::StatusOr<std::unique_ptr<SignalChannel>> opened = SignalChannel::Open();
-  if (!opened.ok()) {
-    say(opened.status().message());
+  const internal::ExecFiles files = internal::ExecFilesFor(b, *tag);
+  absl::StatusOr<std::unique_ptr<SignalChannel>> signals = SignalChannel::Open();
+  if (!signals.ok()) {
+    say(signals.status().message());
     return kExitOcikitError;
   }
-  SignalChannel& signals = **opened;
   IgnoreSigpipe no_sigpipe;
   ChildSubreaper subreaper;
-  std::unique_ptr<RawMode> raw;
-  const auto finish = [&](int code) {
-    raw.reset();
-    ::unlink(process_file.c_str());
-    ::unlink(pid_file.c_str());
-    ReapChildren(signals, kReapGrace);
-    return code;
-  };
-  if (absl::Status s = WriteFileAtomic(process_file, MarshalProcess(process), 0600); !s.ok()) {
-    say(s.message());
-    return finish(kExitOcikitError);
-  }
-  std::optional<ConsoleSocket> console;
-  if (process.terminal) {
-    absl::StatusOr<ConsoleSocket> listening = ConsoleSocket::Listen(socket_path);
-    if (!listening.ok()) {
-      say(listening.status().message());
-      return finish(kExitOcikitError);
-    }
-    console = *std::move(listening);
-  }
-  UniqueFd null_in;
-  RuntimeCommandOptions run;
-  run.timeout = kRuntimeSetupTimeout;
-  run.inherit_stdio = true;
-  if (console) {
-    null_in.Reset(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-    run.stdio.in = null_in.get();
-  } else {
-    run.stdio.in = internal::ChildFd(o.in, STDIN_FILENO);
-  }
-  run.stdio.out = internal::ChildFd(o.out, STDOUT_FILENO);
-  run.stdio.err = internal::ChildFd(o.err, STDERR_FILENO);
-  std::vector<std::string> args = {"exec", "--detach", "--pid-file", pid_file, "--process", process_file};
-  if (console) args.insert(args.end(), {"--console-socket", console->path()});
-  args.push_back(o.id);
-  if (absl::Status s = RunRuntimeCommand(rt, b.log, std::move(args), run).status(); !s.ok()) {
-    say(s.message());
-    return finish(ExitCodeForRuntimeError(s.message()));
-  }
-  absl::StatusOr<pid_t> pid = ReadPidFile(pid_file);
-  if (!pid.ok()) {
-    say(pid.status().message());
-    return finish(kExitOcikitError);
-  }
-  UniqueFd master;
-  int winsize_from = -1;
-  if (console) {
-    absl::StatusOr<UniqueFd> received = console->ReceiveMaster(kConsoleTimeout);
-    if (!received.ok()) {
-      say(received.status().message());
-      ::kill(*pid, SIGKILL);
-      return finish(kExitOcikitError);
-    }
-    master = *std::move(received);
-    console.reset();
-    if (::isatty(o.in)) {
-      winsize_from = o.in;
-      // Raw only when the keys go to the container (-i), as Docker does:
-      // otherwise Ctrl-C must stay a SIGINT for ocikit to forward.
-      if (o.interactive) {
-        if (absl::StatusOr<std::unique_ptr<RawMode>> r = RawMode::Enter(o.in); r.ok()) raw = *std::move(r);
-      }
-    } else if (::isatty(o.out)) {
-      winsize_from = o.out;
-    }
-    if (winsize_from >= 0) CopyWindowSize(winsize_from, master.get());
-  }
-  Supervision sup = SupervisionFor(o, *pid, [&](const std::string& line) { say(line); }, master, winsize_from);
-  // The process is ocikit's child until reaped, so its pid cannot be reused.
-  sup.forward = [p = *pid](int sig) {
-    ::kill(p, sig);
-    return true;
-  };
-  absl::StatusOr<SupervisionResult> result = Supervise(signals, sup);
-  raw.reset();
-  if (!result.ok()) {
-    say(result.status().message());
-    return finish(kExitOcikitError);
-  }
-  return finish(ExitCodeFromWaitStatus(result->status));
+  internal::ExecState e(o, say, **signals, b, files);
+  return internal::ExecProcess(e, process);
 }
 }  // namespace ocikit::executor
 

@@ -23,6 +23,7 @@
 #include "executor/runtime.h"
 #include "executor/runtime_command.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -115,7 +116,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> DeleteContainer(const Run
     if (s.ok() || !PathExists(state_dir)) {
       removed.push_back(absl::StrCat("removed the runtime state of ", id, " (", state_dir, ")"));
     } else if (!HasRuntimeStateFile(state_dir)) {
-      if (absl::Status r = RemoveTree(state_dir); !r.ok()) return r;
+      OCIKIT_RETURN_IF_ERROR(RemoveTree(state_dir));
       removed.push_back(absl::StrCat("removed leftover runtime state ", state_dir,
                                      " (no state file: the runtime was killed while creating it)"));
     } else if (!force && !IsNotRunningError(s.message())) {
@@ -126,7 +127,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> DeleteContainer(const Run
     }
   }
   if (had_bundle) {
-    if (absl::Status r = RemoveTree(b.dir); !r.ok()) return r;
+    OCIKIT_RETURN_IF_ERROR(RemoveTree(b.dir));
     removed.push_back(absl::StrCat("removed bundle ", b.dir));
   }
   if (!had_bundle && !had_state) {

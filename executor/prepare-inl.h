@@ -25,6 +25,7 @@
 #include "executor/rlimits.h"
 #include "executor/runtime.h"
 #include "spec/config.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/process.h"
 #include "spec/pathutil.h"
 
@@ -80,15 +81,14 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> PrepareSpec(Spec& spec, c
   CallerLimits own;
   const CallerLimits* caller = options.caller_limits;
   if (caller == nullptr && !p.rlimits.empty()) {
-    absl::StatusOr<CallerLimits> read = ReadCallerLimits();
-    if (!read.ok()) return read.status();
-    own = *std::move(read);
+    OCIKIT_ASSIGN_OR_RETURN(CallerLimits read, ReadCallerLimits());
+    own = std::move(read);
     caller = &own;
   }
   if (caller != nullptr) {
-    absl::StatusOr<std::vector<std::string>> fitted = FitRlimits(spec, *caller, rt.name, options.strict_rlimits);
-    if (!fitted.ok()) return fitted.status();
-    notes.insert(notes.end(), fitted->begin(), fitted->end());
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> fitted,
+                            FitRlimits(spec, *caller, rt.name, options.strict_rlimits));
+    notes.insert(notes.end(), fitted.begin(), fitted.end());
   }
   return notes;
 }

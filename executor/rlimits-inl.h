@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/rlimits.h"
 
 namespace ocikit::executor {
@@ -59,9 +60,8 @@ OCIKIT_INLINE absl::StatusOr<CallerLimits> ReadCallerLimits(const std::string& p
     struct rlimit rl;
     if (::getrlimit(static_cast<__rlimit_resource>(resource), &rl) == 0) limits.hard[resource] = rl.rlim_max;
   }
-  absl::StatusOr<std::string> status = ReadRegularFile(proc_status, 1 << 20);
-  if (!status.ok()) return status.status();
-  absl::StatusOr<bool> cap = HasCapSysResource(*status);
+  OCIKIT_ASSIGN_OR_RETURN(std::string status, ReadRegularFile(proc_status, 1 << 20));
+  absl::StatusOr<bool> cap = HasCapSysResource(status);
   if (!cap.ok()) return absl::InvalidArgumentError(absl::StrCat(proc_status, ": ", cap.status().message()));
   limits.cap_sys_resource = *cap;
   if (absl::StatusOr<std::string> text = ReadRegularFile(nr_open, 64); text.ok()) {

@@ -78,6 +78,7 @@
 #include "absl/time/time.h"
 #include "executor/setup.h"
 #include "executor/prepare.h"
+#include "executor/terminal.h"
 
 namespace ocikit::executor {
 
@@ -134,6 +135,12 @@ int ChildFd(int fd, int standard);
 bool IsTerminatingSignal(int sig);
 
 int FirstTerminatingSignal(const std::vector<int>& signals);
+
+// Readies ocikit's terminal for a container's terminal `master` (run -t and
+// exec -t): raw mode, kept in `raw`, when the keys go to the container
+// (`interactive`), and master's window size. Returns the fd (`in` or `out`)
+// whose window size master follows, or -1.
+int ShareTerminal(int in, int out, bool interactive, int master, std::unique_ptr<RawMode>& raw);
 
 }  // namespace internal
 

@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/pathutil.h"
 
 namespace ocikit::executor {
@@ -74,10 +75,9 @@ OCIKIT_INLINE absl::StatusOr<std::string> FindExecutable(absl::string_view name_
 }
 
 OCIKIT_INLINE absl::StatusOr<Runtime> ResolveRuntime(absl::string_view name_or_path, absl::string_view state_root) {
-  absl::StatusOr<std::string> path = FindExecutable(name_or_path, "runtime");
-  if (!path.ok()) return path.status();
+  OCIKIT_ASSIGN_OR_RETURN(std::string path, FindExecutable(name_or_path, "runtime"));
   Runtime rt;
-  rt.path = *std::move(path);
+  rt.path = std::move(path);
   rt.name = rt.path.substr(rt.path.rfind('/') + 1);
   rt.root = JoinPath({state_root, rt.name});
   return rt;

@@ -24,6 +24,7 @@
 #include "executor/runtime_log.h"
 #include "executor/signals.h"
 #include "executor/spawn.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -47,13 +48,11 @@ OCIKIT_INLINE absl::StatusOr<std::string> RunRuntimeCommand(const Runtime& rt, c
   const std::vector<std::string> argv = rt.Argv(log, std::move(args));
   absl::StatusOr<CommandResult> r;
   if (options.inherit_stdio) {
-    absl::StatusOr<pid_t> pid = Spawn(argv, options.stdio);
-    if (!pid.ok()) return pid.status();
-    absl::StatusOr<WaitResult> waited = WaitChild(*pid, options.timeout);
-    if (!waited.ok()) return waited.status();
+    OCIKIT_ASSIGN_OR_RETURN(pid_t pid, Spawn(argv, options.stdio));
+    OCIKIT_ASSIGN_OR_RETURN(WaitResult waited, WaitChild(pid, options.timeout));
     CommandResult result;
-    result.status = waited->status;
-    result.timed_out = waited->timed_out;
+    result.status = waited.status;
+    result.timed_out = waited.timed_out;
     r = std::move(result);
   } else {
     CommandOptions co;

@@ -16,7 +16,6 @@
 #include <utility>
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "executor/bundle.h"
 #include "executor/prepare.h"
@@ -27,6 +26,7 @@
 #include "spec/config.h"
 #include "spec/file.h"
 #include <sys/stat.h>
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -75,7 +75,7 @@ OCIKIT_INLINE absl::StatusOr<BundleSetup> SetUpBundle(const Spec& spec, const Ru
   BundleSetup setup;
   setup.bundle = BundlePaths::For(state_root, id);
   if (!dir_exists) {
-    if (absl::Status s = CreateBundleDir(setup.bundle, state_root, id); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(CreateBundleDir(setup.bundle, state_root, id));
   }
   const auto fail = [&](absl::Status s) {
     setup.Abandon(/*remove_bundle=*/true);

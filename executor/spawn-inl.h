@@ -28,6 +28,7 @@
 #include "absl/time/time.h"
 #include "executor/exit_code.h"
 #include "executor/unique_fd.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -146,24 +147,20 @@ OCIKIT_INLINE absl::StatusOr<CommandResult> RunCommand(const std::vector<std::st
   UniqueFd out;
   UniqueFd err;
   if (options.capture_stdout) {
-    absl::StatusOr<UniqueFd> fd = internal::MemFd("ocikit-stdout");
-    if (!fd.ok()) return fd.status();
-    out = *std::move(fd);
+    OCIKIT_ASSIGN_OR_RETURN(UniqueFd fd, internal::MemFd("ocikit-stdout"));
+    out = std::move(fd);
     stdio.out = out.get();
   }
   if (options.capture_stderr) {
-    absl::StatusOr<UniqueFd> fd = internal::MemFd("ocikit-stderr");
-    if (!fd.ok()) return fd.status();
-    err = *std::move(fd);
+    OCIKIT_ASSIGN_OR_RETURN(UniqueFd fd, internal::MemFd("ocikit-stderr"));
+    err = std::move(fd);
     stdio.err = err.get();
   }
-  absl::StatusOr<pid_t> pid = Spawn(argv, stdio);
-  if (!pid.ok()) return pid.status();
-  absl::StatusOr<WaitResult> waited = WaitChild(*pid, options.timeout);
-  if (!waited.ok()) return waited.status();
+  OCIKIT_ASSIGN_OR_RETURN(pid_t pid, Spawn(argv, stdio));
+  OCIKIT_ASSIGN_OR_RETURN(WaitResult waited, WaitChild(pid, options.timeout));
   CommandResult result;
-  result.status = waited->status;
-  result.timed_out = waited->timed_out;
+  result.status = waited.status;
+  result.timed_out = waited.timed_out;
   if (out.valid()) result.out = internal::ReadBack(out.get(), options.max_output);
   if (err.valid()) result.err = internal::ReadBack(err.get(), options.max_output);
   return result;

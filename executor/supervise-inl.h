@@ -17,9 +17,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
-#include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -29,7 +27,7 @@
 #include "executor/signals.h"
 #include "executor/spawn.h"
 #include "executor/terminal.h"
-#include "executor/unique_fd.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::executor {
 
@@ -66,124 +64,184 @@ OCIKIT_INLINE MasterState PumpMaster(int master, int out) {
 }
 }  // namespace internal
 
-OCIKIT_INLINE absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const Supervision& s) {
+namespace internal {
+
+// What Supervise keeps between the turns of its loop.
+struct SuperviseState {
+  SuperviseState(SignalChannel& signals, const Supervision& s)
+      : signals(signals),
+        s(s),
+        timeout_at(s.timeout == absl::InfiniteDuration() ? absl::InfiniteFuture() : absl::Now() + s.timeout),
+        master_open(s.master >= 0),
+        stdin_open(master_open && s.forward_stdin && s.in >= 0) {
+    if (master_open) ::fcntl(s.master, F_SETFL, ::fcntl(s.master, F_GETFL) | O_NONBLOCK);
+  }
+
+  SignalChannel& signals;
+  const Supervision& s;
   SupervisionResult result;
-  absl::Time timeout_at = s.timeout == absl::InfiniteDuration() ? absl::InfiniteFuture() : absl::Now() + s.timeout;
+  absl::Time timeout_at;
   absl::Time kill_at = absl::InfiniteFuture();
   absl::Time kill_pid_at = absl::InfiniteFuture();
   std::vector<int> undelivered;  // signals `forward` could not deliver yet, in arrival order
   absl::Time retry_at = absl::InfiniteFuture();
-  // Forwards `sig`, or queues it when it cannot be delivered yet; signals
-  // already queued go first, so the container sees them in order.
-  const auto forward = [&](int sig) {
-    if (!s.forward) return;
-    if (undelivered.empty() && s.forward(sig)) return;
-    if (undelivered.empty()) retry_at = absl::Now() + kForwardRetryInterval;
-    undelivered.push_back(sig);
-  };
-  bool master_open = s.master >= 0;
-  bool stdin_open = master_open && s.forward_stdin && s.in >= 0;
-  std::string to_master;
-  if (master_open) ::fcntl(s.master, F_SETFL, ::fcntl(s.master, F_GETFL) | O_NONBLOCK);
+  bool master_open;
+  bool stdin_open;
+  std::string to_master;  // input read for the terminal, not written to it yet
+};
+
+// Forwards `sig`, or queues it when it cannot be delivered yet; signals
+// already queued go first, so the container sees them in order.
+OCIKIT_INLINE void ForwardSignal(SuperviseState& st, int sig) {
+  if (!st.s.forward) return;
+  if (st.undelivered.empty() && st.s.forward(sig)) return;
+  if (st.undelivered.empty()) st.retry_at = absl::Now() + kForwardRetryInterval;
+  st.undelivered.push_back(sig);
+}
+
+// Reaps every exited child; true once `pid` has exited (its status is the
+// one that counts).
+OCIKIT_INLINE absl::StatusOr<bool> ReapExitedChildren(SuperviseState& st) {
   bool exited = false;
   while (true) {
-    // Reap every exited child; the status of `pid` is the one that counts.
-    while (true) {
-      int status = 0;
-      const pid_t r = ::waitpid(-1, &status, WNOHANG);
-      if (r > 0) {
-        if (r == s.pid) {
-          result.status = status;
-          exited = true;
-        }
-        continue;
+    int status = 0;
+    const pid_t r = ::waitpid(-1, &status, WNOHANG);
+    if (r > 0) {
+      if (r == st.s.pid) {
+        st.result.status = status;
+        exited = true;
       }
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0 && errno == ECHILD && !exited) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "process ", s.pid, " is not a child of ocikit, so its exit status cannot be known"));
-      }
-      break;
+      continue;
     }
-    if (exited) break;
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0 && errno == ECHILD && !exited) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("process ", st.s.pid, " is not a child of ocikit, so its exit status cannot be known"));
+    }
+    return exited;
+  }
+}
 
-    std::vector<pollfd> fds;
-    fds.push_back({signals.fd(), POLLIN, 0});
-    const size_t master_at = fds.size();
-    if (master_open) fds.push_back({s.master, static_cast<short>(POLLIN | (to_master.empty() ? 0 : POLLOUT)), 0});
-    const size_t in_at = fds.size();
-    if (stdin_open && to_master.empty()) fds.push_back({s.in, POLLIN, 0});
-    const int ms = internal::PollTimeoutMs(std::min({timeout_at, kill_at, kill_pid_at, retry_at}));
-    if (::poll(fds.data(), fds.size(), ms) < 0 && errno != EINTR) {
-      return absl::InternalError(absl::StrCat("poll: ", std::strerror(errno)));
-    }
+// The descriptors one poll watched, and where the optional ones are.
+struct PolledFds {
+  std::vector<pollfd> fds;  // the signal channel first
+  size_t master_at = 0;     // fds.size() when not watched
+  size_t in_at = 0;         // fds.size() when not watched
+};
 
-    if (fds[0].revents & POLLIN) {
-      for (int sig : signals.ReadPending()) {
-        if (sig == SIGWINCH) {
-          if (master_open && s.winsize_from >= 0) CopyWindowSize(s.winsize_from, s.master);
-        } else if (IsForwardedSignal(sig)) {
-          forward(sig);
-        }
-      }
-    }
-    if (master_open && master_at < fds.size()) {
-      const short ev = fds[master_at].revents;
-      if (ev & (POLLIN | POLLHUP | POLLERR)) {
-        const internal::MasterState state = internal::PumpMaster(s.master, s.out);
-        master_open = state == internal::MasterState::kOpen;
-        // Nobody reads the output any more: hang the terminal up, as closing
-        // a terminal window does (the container's writes then fail).
-        if (state == internal::MasterState::kOutputGone && s.hang_up) s.hang_up();
-      }
-      if (master_open && (ev & POLLOUT) && !to_master.empty()) {
-        const ssize_t n = ::write(s.master, to_master.data(), to_master.size());
-        if (n > 0) to_master.erase(0, static_cast<size_t>(n));
-      }
-    }
-    if (in_at < fds.size() && (fds[in_at].revents & (POLLIN | POLLHUP | POLLERR))) {
-      char buf[4096];
-      const ssize_t n = ::read(s.in, buf, sizeof(buf));
-      if (n > 0) {
-        to_master.append(buf, static_cast<size_t>(n));
-      } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-        to_master.push_back('\x04');  // end of input: ^D to the terminal's line discipline
-        stdin_open = false;
-      }
-    }
-    absl::Time now = absl::Now();
-    if (now >= retry_at) {
-      size_t delivered = 0;
-      while (delivered < undelivered.size() && s.forward(undelivered[delivered])) ++delivered;
-      undelivered.erase(undelivered.begin(), undelivered.begin() + static_cast<std::ptrdiff_t>(delivered));
-      now = absl::Now();
-      retry_at = undelivered.empty() ? absl::InfiniteFuture() : now + kForwardRetryInterval;
-    }
-    if (now >= timeout_at) {
-      timeout_at = absl::InfiniteFuture();
-      result.timed_out = true;
-      if (s.note) {
-        s.note(absl::StrCat("timeout of ", absl::FormatDuration(s.timeout), " reached; sending SIGTERM, then SIGKILL after ",
-                            absl::FormatDuration(s.stop_timeout)));
-      }
-      forward(SIGTERM);
-      kill_at = now + s.stop_timeout;
-    } else if (now >= kill_at) {
-      kill_at = absl::InfiniteFuture();
-      if (s.note) s.note(absl::StrCat("the container did not stop within ", absl::FormatDuration(s.stop_timeout), "; sending SIGKILL"));
-      forward(SIGKILL);
-      if (s.kill_pid_after != absl::InfiniteDuration()) kill_pid_at = now + s.kill_pid_after;
-    } else if (now >= kill_pid_at) {
-      kill_pid_at = absl::InfiniteFuture();
-      if (s.note) {
-        s.note(absl::StrCat("process ", s.pid, " is still there ", absl::FormatDuration(s.kill_pid_after),
-                            " after SIGKILL was sent to the container; killing it"));
-      }
-      ::kill(s.pid, SIGKILL);  // still our unreaped child: the pid cannot have been reused
+// Waits for a signal, terminal or input event, or the next deadline.
+OCIKIT_INLINE absl::StatusOr<PolledFds> WaitForEvents(const SuperviseState& st) {
+  PolledFds p;
+  p.fds.push_back({st.signals.fd(), POLLIN, 0});
+  p.master_at = p.fds.size();
+  if (st.master_open) {
+    p.fds.push_back({st.s.master, static_cast<short>(POLLIN | (st.to_master.empty() ? 0 : POLLOUT)), 0});
+  }
+  p.in_at = p.fds.size();
+  if (st.stdin_open && st.to_master.empty()) p.fds.push_back({st.s.in, POLLIN, 0});
+  const int ms = PollTimeoutMs(std::min({st.timeout_at, st.kill_at, st.kill_pid_at, st.retry_at}));
+  if (::poll(p.fds.data(), p.fds.size(), ms) < 0 && errno != EINTR) {
+    return absl::InternalError(absl::StrCat("poll: ", std::strerror(errno)));
+  }
+  return p;
+}
+
+// SIGWINCH resizes the terminal; the others are forwarded.
+OCIKIT_INLINE void HandleSignals(SuperviseState& st) {
+  for (int sig : st.signals.ReadPending()) {
+    if (sig == SIGWINCH) {
+      if (st.master_open && st.s.winsize_from >= 0) CopyWindowSize(st.s.winsize_from, st.s.master);
+    } else if (IsForwardedSignal(sig)) {
+      ForwardSignal(st, sig);
     }
   }
-  if (master_open) internal::PumpMaster(s.master, s.out);
-  return result;
+}
+
+// Copies the terminal's output out, and pending input in.
+OCIKIT_INLINE void PumpTerminal(SuperviseState& st, short revents) {
+  if (revents & (POLLIN | POLLHUP | POLLERR)) {
+    const MasterState state = PumpMaster(st.s.master, st.s.out);
+    st.master_open = state == MasterState::kOpen;
+    // Nobody reads the output any more: hang the terminal up, as closing
+    // a terminal window does (the container's writes then fail).
+    if (state == MasterState::kOutputGone && st.s.hang_up) st.s.hang_up();
+  }
+  if (st.master_open && (revents & POLLOUT) && !st.to_master.empty()) {
+    const ssize_t n = ::write(st.s.master, st.to_master.data(), st.to_master.size());
+    if (n > 0) st.to_master.erase(0, static_cast<size_t>(n));
+  }
+}
+
+// Reads input for the terminal; its end becomes a ^D.
+OCIKIT_INLINE void ReadInput(SuperviseState& st) {
+  char buf[4096];
+  const ssize_t n = ::read(st.s.in, buf, sizeof(buf));
+  if (n > 0) {
+    st.to_master.append(buf, static_cast<size_t>(n));
+  } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+    st.to_master.push_back('\x04');  // end of input: ^D to the terminal's line discipline
+    st.stdin_open = false;
+  }
+}
+
+// Retries the queued signals when it is time; returns the time now.
+OCIKIT_INLINE absl::Time RetryUndelivered(SuperviseState& st) {
+  absl::Time now = absl::Now();
+  if (now < st.retry_at) return now;
+  size_t delivered = 0;
+  while (delivered < st.undelivered.size() && st.s.forward(st.undelivered[delivered])) ++delivered;
+  st.undelivered.erase(st.undelivered.begin(), st.undelivered.begin() + static_cast<std::ptrdiff_t>(delivered));
+  now = absl::Now();
+  st.retry_at = st.undelivered.empty() ? absl::InfiniteFuture() : now + kForwardRetryInterval;
+  return now;
+}
+
+// The timeout's escalation: SIGTERM, SIGKILL after stop_timeout, then the
+// process itself after kill_pid_after.
+OCIKIT_INLINE void EnforceDeadlines(SuperviseState& st, absl::Time now) {
+  const Supervision& s = st.s;
+  if (now >= st.timeout_at) {
+    st.timeout_at = absl::InfiniteFuture();
+    st.result.timed_out = true;
+    if (s.note) {
+      s.note(absl::StrCat("timeout of ", absl::FormatDuration(s.timeout), " reached; sending SIGTERM, then SIGKILL after ",
+                          absl::FormatDuration(s.stop_timeout)));
+    }
+    ForwardSignal(st, SIGTERM);
+    st.kill_at = now + s.stop_timeout;
+  } else if (now >= st.kill_at) {
+    st.kill_at = absl::InfiniteFuture();
+    if (s.note) s.note(absl::StrCat("the container did not stop within ", absl::FormatDuration(s.stop_timeout), "; sending SIGKILL"));
+    ForwardSignal(st, SIGKILL);
+    if (s.kill_pid_after != absl::InfiniteDuration()) st.kill_pid_at = now + s.kill_pid_after;
+  } else if (now >= st.kill_pid_at) {
+    st.kill_pid_at = absl::InfiniteFuture();
+    if (s.note) {
+      s.note(absl::StrCat("process ", s.pid, " is still there ", absl::FormatDuration(s.kill_pid_after),
+                          " after SIGKILL was sent to the container; killing it"));
+    }
+    ::kill(s.pid, SIGKILL);  // still our unreaped child: the pid cannot have been reused
+  }
+}
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals, const Supervision& s) {
+  internal::SuperviseState st(signals, s);
+  while (true) {
+    OCIKIT_ASSIGN_OR_RETURN(const bool exited, internal::ReapExitedChildren(st));
+    if (exited) break;
+    OCIKIT_ASSIGN_OR_RETURN(const internal::PolledFds polled, internal::WaitForEvents(st));
+    if (polled.fds[0].revents & POLLIN) internal::HandleSignals(st);
+    if (st.master_open && polled.master_at < polled.fds.size()) {
+      internal::PumpTerminal(st, polled.fds[polled.master_at].revents);
+    }
+    if (polled.in_at < polled.fds.size() && (polled.fds[polled.in_at].revents & (POLLIN | POLLHUP | POLLERR))) {
+      internal::ReadInput(st);
+    }
+    internal::EnforceDeadlines(st, internal::RetryUndelivered(st));
+  }
+  if (st.master_open) internal::PumpMaster(s.master, s.out);
+  return st.result;
 }
 
 OCIKIT_INLINE void ReapChildren(SignalChannel& signals, absl::Duration grace) {

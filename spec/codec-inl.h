@@ -16,6 +16,7 @@
 #include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/json/fields.h"
 #include "spec/json/reader.h"
 #include "spec/json/writer.h"
@@ -50,9 +51,8 @@ OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::strin
 }
 
 OCIKIT_INLINE absl::StatusOr<Spec> ReadSpecFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxSpecFileBytes);
-  if (!text.ok()) return text.status();
-  return ParseSpec(*text, path);
+  OCIKIT_ASSIGN_OR_RETURN(std::string text, ReadRegularFile(path, kMaxSpecFileBytes));
+  return ParseSpec(text, path);
 }
 
 OCIKIT_INLINE void AppendSpecJson(std::string& out, const Spec& spec, int indent) {

@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/default_spec.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/capabilities.h"
 #include "spec/opts/masked_paths.h"
 #include "spec/opts/rlimits.h"
@@ -48,7 +49,7 @@ OCIKIT_INLINE absl::StatusOr<Spec> BaselineSpec(absl::string_view name) {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown built-in spec \"", name, "\"; expected one of default, containerd, moby, podman"));
   }
-  if (absl::Status s = ApplyOpts(SpecContext(), spec, opts); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ApplyOpts(SpecContext(), spec, opts));
   return spec;
 }
 }  // namespace ocikit

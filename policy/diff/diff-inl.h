@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -45,6 +46,85 @@ OCIKIT_INLINE std::vector<bool> LongestIncreasing(const std::vector<size_t>& seq
   std::vector<bool> in(seq.size(), false);
   for (size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = prev[i]) in[i] = true;
   return in;
+}
+
+OCIKIT_INLINE KeyPairing PairKeys(const std::vector<absl::string_view>& ka, const std::vector<absl::string_view>& kb) {
+  constexpr size_t kNone = SIZE_MAX;
+  const size_t n = ka.size();
+  const size_t m = kb.size();
+  KeyPairing p{std::vector<size_t>(n, kNone), std::vector<size_t>(m, kNone)};
+  if (n == m && std::equal(ka.begin(), ka.end(), kb.begin())) {
+    for (size_t i = 0; i < n; ++i) p.b_of_a[i] = p.a_of_b[i] = i;
+  } else if (n * m <= 1024) {  // short lists: scanning beats sorting
+    for (size_t j = 0; j < m; ++j) {
+      for (size_t i = 0; i < n; ++i) {
+        if (p.b_of_a[i] == kNone && ka[i] == kb[j]) {
+          p.b_of_a[i] = j;
+          p.a_of_b[j] = i;
+          break;
+        }
+      }
+    }
+  } else {
+    const auto sorted = [](const std::vector<absl::string_view>& keys) {
+      std::vector<size_t> order(keys.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&keys](size_t x, size_t y) {
+        const int c = keys[x].compare(keys[y]);
+        return c < 0 || (c == 0 && x < y);
+      });
+      return order;
+    };
+    const std::vector<size_t> sa = sorted(ka), sb = sorted(kb);
+    for (size_t x = 0, y = 0; x < n && y < m;) {
+      const int c = ka[sa[x]].compare(kb[sb[y]]);
+      if (c < 0) {
+        ++x;
+      } else if (c > 0) {
+        ++y;
+      } else {
+        p.b_of_a[sa[x]] = sb[y];
+        p.a_of_b[sb[y]] = sa[x];
+        ++x;
+        ++y;
+      }
+    }
+  }
+  return p;
+}
+
+OCIKIT_INLINE MovePlan PlanMoves(const KeyPairing& pairing) {
+  constexpr size_t kNone = SIZE_MAX;
+  const size_t m = pairing.a_of_b.size();
+  std::vector<size_t> order;  // the current list, as B positions
+  order.reserve(pairing.b_of_a.size());
+  for (size_t b : pairing.b_of_a) {
+    if (b != kNone) order.push_back(b);
+  }
+  MovePlan plan;
+  plan.moved.assign(m, false);
+  const std::vector<bool> stable = LongestIncreasing(order);
+  bool any_moved = false;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (!stable[k]) plan.moved[order[k]] = any_moved = true;
+  }
+  if (!any_moved) return plan;
+  const auto position = [&order](size_t value) {
+    return static_cast<size_t>(std::find(order.begin(), order.end(), value) - order.begin());
+  };
+  size_t pred = kNone;  // the previous kept element in B's order
+  for (size_t j = 0; j < m; ++j) {
+    if (pairing.a_of_b[j] == kNone) continue;
+    if (plan.moved[j]) {
+      const size_t from = position(j);
+      order.erase(order.begin() + static_cast<std::ptrdiff_t>(from));
+      const size_t to = pred == kNone ? 0 : position(pred) + 1;
+      order.insert(order.begin() + static_cast<std::ptrdiff_t>(to), j);
+      plan.from_to.emplace_back(from, to);
+    }
+    pred = j;
+  }
+  return plan;
 }
 }  // namespace diff_internal
 

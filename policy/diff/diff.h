@@ -43,6 +43,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -66,6 +67,23 @@ constexpr bool IsContainer() {
 
 // The positions (into `seq`) of a longest strictly increasing subsequence.
 std::vector<bool> LongestIncreasing(const std::vector<size_t>& seq);
+
+// Equal keys paired, the k-th "/x" of A with the k-th "/x" of B: b_of_a[i]
+// is the B index of A's element i and a_of_b[j] the A index of B's element
+// j, SIZE_MAX for none.
+struct KeyPairing {
+  std::vector<size_t> b_of_a;
+  std::vector<size_t> a_of_b;
+};
+KeyPairing PairKeys(const std::vector<absl::string_view>& ka, const std::vector<absl::string_view>& kb);
+
+// The moves that put A's paired elements in B's order: those off a longest
+// increasing run move, each right after its predecessor in B.
+struct MovePlan {
+  std::vector<bool> moved;                          // by B index
+  std::vector<std::pair<size_t, size_t>> from_to;   // the "move" operations, in order
+};
+MovePlan PlanMoves(const KeyPairing& pairing);
 
 class Walker {
  public:
@@ -182,46 +200,10 @@ class Walker {
     for (size_t i = 0; i < n; ++i) ka[i] = MatchKey(rule, a[i], storage[i]);
     for (size_t j = 0; j < m; ++j) kb[j] = MatchKey(rule, b[j], storage[n + j]);
 
-    // Pair equal keys, the k-th "/x" of A with the k-th "/x" of B.
-    std::vector<size_t> b_of_a(n, kNone), a_of_b(m, kNone);
-    if (n == m && std::equal(ka.begin(), ka.end(), kb.begin())) {
-      for (size_t i = 0; i < n; ++i) b_of_a[i] = a_of_b[i] = i;
-    } else if (n * m <= 1024) {  // short lists: scanning beats sorting
-      for (size_t j = 0; j < m; ++j) {
-        for (size_t i = 0; i < n; ++i) {
-          if (b_of_a[i] == kNone && ka[i] == kb[j]) {
-            b_of_a[i] = j;
-            a_of_b[j] = i;
-            break;
-          }
-        }
-      }
-    } else {
-      const auto sorted = [](const std::vector<absl::string_view>& keys) {
-        std::vector<size_t> order(keys.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&keys](size_t x, size_t y) {
-          const int c = keys[x].compare(keys[y]);
-          return c < 0 || (c == 0 && x < y);
-        });
-        return order;
-      };
-      const std::vector<size_t> sa = sorted(ka), sb = sorted(kb);
-      for (size_t x = 0, y = 0; x < n && y < m;) {
-        const int c = ka[sa[x]].compare(kb[sb[y]]);
-        if (c < 0) {
-          ++x;
-        } else if (c > 0) {
-          ++y;
-        } else {
-          b_of_a[sa[x]] = sb[y];
-          a_of_b[sb[y]] = sa[x];
-          ++x;
-          ++y;
-        }
-      }
-    }
-    if constexpr (std::is_same_v<E, LinuxSyscall>) PairSeccompLeftovers(a, b, b_of_a, a_of_b);
+    KeyPairing pairing = PairKeys(ka, kb);
+    if constexpr (std::is_same_v<E, LinuxSyscall>) PairSeccompLeftovers(a, b, pairing.b_of_a, pairing.a_of_b);
+    const std::vector<size_t>& b_of_a = pairing.b_of_a;
+    const std::vector<size_t>& a_of_b = pairing.a_of_b;
 
     // Sets name the list in changes; other lists name the element by key.
     const bool elements = rule.selector.empty();
@@ -242,35 +224,10 @@ class Walker {
                      elements);
       }
     }
-    // 2. Moves: the kept elements, as B positions in A's order; those off a
-    // longest increasing run move, each right after its predecessor in B.
-    std::vector<size_t> order;  // the current list, as B positions
-    order.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (b_of_a[i] != kNone) order.push_back(b_of_a[i]);
-    }
-    std::vector<bool> moved(m, false);
-    const std::vector<bool> stable = LongestIncreasing(order);
-    bool any_moved = false;
-    for (size_t k = 0; k < order.size(); ++k) {
-      if (!stable[k]) moved[order[k]] = any_moved = true;
-    }
-    if (any_moved) {
-      size_t pred = kNone;  // the previous kept element in B's order
-      for (size_t j = 0; j < m; ++j) {
-        if (a_of_b[j] == kNone) continue;
-        if (moved[j]) {
-          const auto position = [&order](size_t value) {
-            return static_cast<size_t>(std::find(order.begin(), order.end(), value) - order.begin());
-          };
-          const size_t from = position(j);
-          order.erase(order.begin() + static_cast<std::ptrdiff_t>(from));
-          const size_t to = pred == kNone ? 0 : position(pred) + 1;
-          order.insert(order.begin() + static_cast<std::ptrdiff_t>(to), j);
-          sink_.Op("move", absl::StrCat(loc.pointer, "/", to), "", absl::StrCat(loc.pointer, "/", from));
-        }
-        pred = j;
-      }
+    // 2. Moves.
+    const MovePlan moves = PlanMoves(pairing);
+    for (const auto& [from, to] : moves.from_to) {
+      sink_.Op("move", absl::StrCat(loc.pointer, "/", to), "", absl::StrCat(loc.pointer, "/", from));
     }
     // 3. Additions in B's order, at their B positions.
     for (size_t j = 0; j < m; ++j) {
@@ -284,7 +241,7 @@ class Walker {
                      elements);
         continue;
       }
-      if (moved[j] && rule.ordered) {
+      if (moves.moved[j] && rule.ordered) {
         sink_.Report(element_path(b, kb, j), loc.section, ChangeKind::kMoved, "", "", i, j);
       }
       // A paired seccomp rule whose names changed is named as it was in A.

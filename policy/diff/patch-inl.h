@@ -18,6 +18,7 @@
 #include "policy/diff/diff.h"
 #include "spec/codec.h"
 #include "spec/config.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit {
 
@@ -91,7 +92,7 @@ OCIKIT_INLINE absl::Status CheckOperation(const Json& op, size_t index) {
 }
 
 OCIKIT_INLINE absl::Status ApplyOperation(Json& doc, const Json& op, size_t index) {
-  if (absl::Status s = CheckOperation(op, index); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(CheckOperation(op, index));
   const std::string name = op["op"].get<std::string>();
   const std::string path = op["path"].get<std::string>();
   const std::string label = absl::StrCat("patch[", index, "] (", name, " \"", path, "\")");
@@ -166,7 +167,7 @@ OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl
 
     if (type == PatchType::kJsonPatch) {
       for (size_t i = 0; i < patch.size(); ++i) {
-        if (absl::Status s = patch_internal::ApplyOperation(doc, patch[i], i); !s.ok()) return s;
+        OCIKIT_RETURN_IF_ERROR(patch_internal::ApplyOperation(doc, patch[i], i));
       }
     } else {
       doc.merge_patch(patch);

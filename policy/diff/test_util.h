@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "spec/codec.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit::testing {
 
@@ -29,9 +30,8 @@ inline absl::StatusOr<std::string> ApplyPatchWithNlohmann(const Spec& a, absl::s
     nlohmann::ordered_json doc = nlohmann::ordered_json::parse(Marshal(a));
     const nlohmann::ordered_json patch = nlohmann::ordered_json::parse(patch_text.begin(), patch_text.end());
     doc.patch_inplace(patch);
-    absl::StatusOr<Spec> got = ParseSpec(doc.dump(), "patched");
-    if (!got.ok()) return got.status();
-    return Marshal(*got);
+    OCIKIT_ASSIGN_OR_RETURN(Spec got, ParseSpec(doc.dump(), "patched"));
+    return Marshal(got);
   } catch (const nlohmann::json::exception& e) {
     return absl::InternalError(absl::StrCat("nlohmann: ", e.what()));
   }

@@ -28,6 +28,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/linux_seccomp.h"
 
 namespace ocikit {
@@ -184,23 +185,22 @@ OCIKIT_INLINE absl::StatusOr<SeccompSyscallReport> CheckSeccompSyscalls(const Li
   return report;
 }
 
-OCIKIT_INLINE absl::StatusOr<SeccompBpfProgram> CompileSeccompBpf(const LinuxSeccomp& seccomp, absl::string_view arch,
-                                                           SeccompNameCheck mode) {
-  SeccompBpfProgram program;
-  const std::string version = internal::LibseccompVersion();
+namespace internal {
+
+// The filter's default action; SCMP_ACT_NOTIFY cannot be one.
+OCIKIT_INLINE absl::StatusOr<uint32_t> SeccompDefaultAction(const LinuxSeccomp& seccomp) {
   if (seccomp.default_action == "SCMP_ACT_NOTIFY") {
     return absl::InvalidArgumentError(
         "linux.seccomp.defaultAction: SCMP_ACT_NOTIFY cannot be the default action; expected another action");
   }
-  absl::StatusOr<uint32_t> default_action = internal::SeccompAction(
-      seccomp.default_action, seccomp.default_errno_ret, "linux.seccomp.", "defaultAction", "defaultErrnoRet");
-  if (!default_action.ok()) return default_action.status();
-  const uint32_t target = internal::ResolveSeccompArch(arch);
-  if (target == 0) {
-    return absl::InvalidArgumentError(absl::StrCat("architecture \"", arch, "\" is unknown to libseccomp ", version,
-                                                   "; expected a name such as SCMP_ARCH_X86_64, x86_64 or amd64"));
-  }
-  internal::SeccompFilterPtr filter(seccomp_init(*default_action));
+  return SeccompAction(seccomp.default_action, seccomp.default_errno_ret, "linux.seccomp.", "defaultAction",
+                       "defaultErrnoRet");
+}
+
+// An empty filter for `target` (a resolved architecture) with `default_action`.
+OCIKIT_INLINE absl::StatusOr<SeccompFilterPtr> NewSeccompFilter(const LinuxSeccomp& seccomp, uint32_t default_action,
+                                                                uint32_t target, absl::string_view version) {
+  SeccompFilterPtr filter(seccomp_init(default_action));
   if (filter == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("linux.seccomp.defaultAction: libseccomp ", version,
                                                    " rejected \"", seccomp.default_action, "\""));
@@ -214,16 +214,21 @@ OCIKIT_INLINE absl::StatusOr<SeccompBpfProgram> CompileSeccompBpf(const LinuxSec
       return absl::InternalError(absl::StrCat("seccomp_arch_add: ", std::strerror(-rc)));
     }
   }
-  program.architectures.push_back(internal::SeccompArchName(target));
+  return filter;
+}
+
+// Adds linux.seccomp.architectures to `filter`, and their names to `program`.
+OCIKIT_INLINE absl::Status AddSeccompArchitectures(scmp_filter_ctx filter, const LinuxSeccomp& seccomp,
+                                                   absl::string_view version, SeccompBpfProgram& program) {
   for (size_t i = 0; i < seccomp.architectures.size(); ++i) {
     const std::string& name = seccomp.architectures[i];
-    const uint32_t token = internal::ResolveSeccompArch(name);
+    const uint32_t token = ResolveSeccompArch(name);
     if (token == 0) {
       return absl::InvalidArgumentError(absl::StrCat("linux.seccomp.architectures[", i, "]: \"", name,
                                                      "\" is unknown to libseccomp ", version,
                                                      "; expected an architecture such as SCMP_ARCH_X86_64"));
     }
-    const int rc = seccomp_arch_add(filter.get(), token);
+    const int rc = seccomp_arch_add(filter, token);
     if (rc == -EEXIST) continue;
     if (rc == -EDOM) {
       return absl::InvalidArgumentError(absl::StrCat("linux.seccomp.architectures[", i, "]: \"", name,
@@ -234,83 +239,101 @@ OCIKIT_INLINE absl::StatusOr<SeccompBpfProgram> CompileSeccompBpf(const LinuxSec
       return absl::InvalidArgumentError(absl::StrCat("linux.seccomp.architectures[", i, "]: libseccomp rejected \"",
                                                      name, "\": ", std::strerror(-rc)));
     }
-    program.architectures.push_back(internal::SeccompArchName(token));
+    program.architectures.push_back(SeccompArchName(token));
   }
+  return absl::OkStatus();
+}
 
-  for (size_t i = 0; i < seccomp.syscalls.size(); ++i) {
-    const LinuxSyscall& rule = seccomp.syscalls[i];
-    const std::vector<std::string> no_names;
-    const std::vector<std::string>& names = rule.names ? *rule.names : no_names;
-    const std::string first = names.empty() ? "" : names.front();
-    absl::StatusOr<uint32_t> action =
-        internal::SeccompAction(rule.action, rule.errno_ret, internal::SeccompRuleLabel(i, first), "action", "errnoRet");
-    if (!action.ok()) return action.status();
-    if (*action == *default_action) {
-      program.default_action_rules.push_back(i);  // libseccomp refuses these (EACCES)
+// The argument conditions of one rule; `repeated_arg` when two compare the
+// same argument (libseccomp then needs one rule per condition).
+struct SeccompConditions {
+  std::vector<scmp_arg_cmp> conditions;
+  bool repeated_arg = false;
+};
+
+// `label` is SeccompRuleLabel of the rule.
+OCIKIT_INLINE absl::StatusOr<SeccompConditions> SeccompRuleConditions(const LinuxSyscall& rule,
+                                                                      absl::string_view label) {
+  SeccompConditions out;
+  bool seen[6] = {false, false, false, false, false, false};
+  for (size_t k = 0; k < rule.args.size(); ++k) {
+    const LinuxSeccompArg& arg = rule.args[k];
+    if (arg.index > 5) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(label, "args[", k, "].index: ", arg.index, " is out of range; expected 0..5"));
+    }
+    // SeccompOperator's errors are all InvalidArgument.
+    OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(label, "args[", k, "].op: "), const scmp_compare op,
+                                     SeccompOperator(arg.op));
+    out.repeated_arg = out.repeated_arg || seen[arg.index];
+    seen[arg.index] = true;
+    scmp_arg_cmp& c = out.conditions.emplace_back();
+    c.arg = static_cast<unsigned int>(arg.index);
+    c.op = op;
+    c.datum_a = arg.value;
+    c.datum_b = op == SCMP_CMP_MASKED_EQ ? arg.value_two : 0;
+  }
+  return out;
+}
+
+// Adds rule `i` of linux.seccomp.syscalls to `filter`, or records in
+// `program` why it was left out.
+OCIKIT_INLINE absl::Status AddSeccompRule(scmp_filter_ctx filter, const LinuxSeccomp& seccomp, size_t i,
+                                          uint32_t default_action, SeccompNameCheck mode, absl::string_view version,
+                                          SeccompBpfProgram& program) {
+  const LinuxSyscall& rule = seccomp.syscalls[i];
+  const std::vector<std::string> no_names;
+  const std::vector<std::string>& names = rule.names ? *rule.names : no_names;
+  const std::string first = names.empty() ? "" : names.front();
+  OCIKIT_ASSIGN_OR_RETURN(const uint32_t action,
+                          SeccompAction(rule.action, rule.errno_ret, SeccompRuleLabel(i, first), "action", "errnoRet"));
+  if (action == default_action) {
+    program.default_action_rules.push_back(i);  // libseccomp refuses these (EACCES)
+    return absl::OkStatus();
+  }
+  OCIKIT_ASSIGN_OR_RETURN(const SeccompConditions args, SeccompRuleConditions(rule, SeccompRuleLabel(i, first)));
+  for (const std::string& name : names) {
+    const int nr = seccomp_syscall_resolve_name(name.c_str());
+    if (nr == __NR_SCMP_ERROR) {
+      if (mode == SeccompNameCheck::kStrict) {
+        return absl::InvalidArgumentError(absl::StrCat(SeccompRuleLabel(i, name), "unknown to libseccomp ", version,
+                                                       "; expected a system call name it can resolve"));
+      }
+      program.unknown_names.emplace_back(i, name);
       continue;
     }
-    std::vector<scmp_arg_cmp> conditions;
-    bool repeated_arg = false;
-    bool seen[6] = {false, false, false, false, false, false};
-    for (size_t k = 0; k < rule.args.size(); ++k) {
-      const LinuxSeccompArg& arg = rule.args[k];
-      if (arg.index > 5) {
-        return absl::InvalidArgumentError(absl::StrCat(internal::SeccompRuleLabel(i, first), "args[", k,
-                                                       "].index: ", arg.index, " is out of range; expected 0..5"));
-      }
-      absl::StatusOr<scmp_compare> op = internal::SeccompOperator(arg.op);
-      if (!op.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(internal::SeccompRuleLabel(i, first), "args[", k, "].op: ", op.status().message()));
-      }
-      repeated_arg = repeated_arg || seen[arg.index];
-      seen[arg.index] = true;
-      scmp_arg_cmp& c = conditions.emplace_back();
-      c.arg = static_cast<unsigned int>(arg.index);
-      c.op = *op;
-      c.datum_a = arg.value;
-      c.datum_b = *op == SCMP_CMP_MASKED_EQ ? arg.value_two : 0;
-    }
-    for (const std::string& name : names) {
-      const int nr = seccomp_syscall_resolve_name(name.c_str());
-      if (nr == __NR_SCMP_ERROR) {
-        if (mode == SeccompNameCheck::kStrict) {
-          return absl::InvalidArgumentError(absl::StrCat(internal::SeccompRuleLabel(i, name), "unknown to libseccomp ",
-                                                         version, "; expected a system call name it can resolve"));
-        }
-        program.unknown_names.emplace_back(i, name);
-        continue;
-      }
-      const auto add = [&](unsigned int count, const scmp_arg_cmp* args) -> absl::Status {
-        const int rc = seccomp_rule_add_array(filter.get(), *action, nr, count, args);
-        if (rc == 0) return absl::OkStatus();
-        return absl::InvalidArgumentError(absl::StrCat(internal::SeccompRuleLabel(i, name), "libseccomp ", version,
-                                                       " rejected the rule: ", std::strerror(-rc)));
-      };
-      if (!repeated_arg) {
-        if (absl::Status s = add(static_cast<unsigned int>(conditions.size()), conditions.data()); !s.ok()) return s;
-      } else {
-        for (const scmp_arg_cmp& c : conditions) {
-          if (absl::Status s = add(1, &c); !s.ok()) return s;
-        }
-      }
+    const auto add = [&](unsigned int count, const scmp_arg_cmp* conditions) -> absl::Status {
+      const int rc = seccomp_rule_add_array(filter, action, nr, count, conditions);
+      if (rc == 0) return absl::OkStatus();
+      return absl::InvalidArgumentError(absl::StrCat(SeccompRuleLabel(i, name), "libseccomp ", version,
+                                                     " rejected the rule: ", std::strerror(-rc)));
+    };
+    if (!args.repeated_arg) {
+      OCIKIT_RETURN_IF_ERROR(add(static_cast<unsigned int>(args.conditions.size()), args.conditions.data()));
+    } else {
+      for (const scmp_arg_cmp& c : args.conditions) OCIKIT_RETURN_IF_ERROR(add(1, &c));
     }
   }
+  return absl::OkStatus();
+}
 
+// The BPF program of `filter`, as seccomp_export_bpf writes it.
+OCIKIT_INLINE absl::StatusOr<std::string> ExportSeccompBpf(scmp_filter_ctx filter, absl::string_view version) {
   const int fd = ::memfd_create("ocikit-seccomp-bpf", MFD_CLOEXEC);
   if (fd < 0) return absl::InternalError(absl::StrCat("memfd_create: ", std::strerror(errno)));
   absl::Status status;
-  if (const int rc = seccomp_export_bpf(filter.get(), fd); rc != 0) {
+  if (const int rc = seccomp_export_bpf(filter, fd); rc != 0) {
     status = absl::InvalidArgumentError(
         absl::StrCat("linux.seccomp: libseccomp ", version, " could not generate the filter: ", std::strerror(-rc)));
   }
   struct stat st;
   if (status.ok() && ::fstat(fd, &st) != 0) status = absl::InternalError(absl::StrCat("fstat: ", std::strerror(errno)));
+  std::string bpf;
   if (status.ok()) {
-    program.bpf.resize(static_cast<size_t>(st.st_size));
+    bpf.resize(static_cast<size_t>(st.st_size));
     size_t got = 0;
-    while (status.ok() && got < program.bpf.size()) {
-      const ssize_t n = ::pread(fd, program.bpf.data() + got, program.bpf.size() - got, static_cast<off_t>(got));
+    while (status.ok() && got < bpf.size()) {
+      const ssize_t n = ::pread(fd, bpf.data() + got, bpf.size() - got, static_cast<off_t>(got));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
         status = absl::InternalError(absl::StrCat("reading the exported filter: ", std::strerror(n < 0 ? errno : EIO)));
@@ -321,6 +344,28 @@ OCIKIT_INLINE absl::StatusOr<SeccompBpfProgram> CompileSeccompBpf(const LinuxSec
   }
   ::close(fd);
   if (!status.ok()) return status;
+  return bpf;
+}
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<SeccompBpfProgram> CompileSeccompBpf(const LinuxSeccomp& seccomp, absl::string_view arch,
+                                                                  SeccompNameCheck mode) {
+  const std::string version = internal::LibseccompVersion();
+  OCIKIT_ASSIGN_OR_RETURN(const uint32_t default_action, internal::SeccompDefaultAction(seccomp));
+  const uint32_t target = internal::ResolveSeccompArch(arch);
+  if (target == 0) {
+    return absl::InvalidArgumentError(absl::StrCat("architecture \"", arch, "\" is unknown to libseccomp ", version,
+                                                   "; expected a name such as SCMP_ARCH_X86_64, x86_64 or amd64"));
+  }
+  OCIKIT_ASSIGN_OR_RETURN(const internal::SeccompFilterPtr filter,
+                          internal::NewSeccompFilter(seccomp, default_action, target, version));
+  SeccompBpfProgram program;
+  program.architectures.push_back(internal::SeccompArchName(target));
+  OCIKIT_RETURN_IF_ERROR(internal::AddSeccompArchitectures(filter.get(), seccomp, version, program));
+  for (size_t i = 0; i < seccomp.syscalls.size(); ++i) {
+    OCIKIT_RETURN_IF_ERROR(internal::AddSeccompRule(filter.get(), seccomp, i, default_action, mode, version, program));
+  }
+  OCIKIT_ASSIGN_OR_RETURN(program.bpf, internal::ExportSeccompBpf(filter.get(), version));
   program.instructions = program.bpf.size() / 8;  // sizeof(struct sock_filter)
   return program;
 }

@@ -15,13 +15,13 @@
 #include <string>
 #include <utility>
 #include "absl/status/status.h"
-#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/seccomp/default_profiles.h"
 #include "policy/seccomp/check.h"
 #include "policy/seccomp/profile.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {
@@ -43,9 +43,8 @@ OCIKIT_INLINE absl::Status SetCheckedSeccomp(Spec& spec, LinuxSeccomp seccomp, c
     return absl::OkStatus();
   }
   if (options.check != SeccompNameCheck::kOff) {
-    absl::StatusOr<SeccompSyscallReport> report = CheckSeccompSyscalls(seccomp, options.check, target.arch);
-    if (!report.ok()) return report.status();
-    if (std::string warning = report->Warning(); !warning.empty()) {
+    OCIKIT_ASSIGN_OR_RETURN(SeccompSyscallReport report, CheckSeccompSyscalls(seccomp, options.check, target.arch));
+    if (std::string warning = report.Warning(); !warning.empty()) {
       if (options.warn) {
         options.warn(warning);
       } else {
@@ -62,9 +61,8 @@ OCIKIT_INLINE SpecOpt WithSeccompProfile(SeccompProfile profile, SeccompProfileO
   return SpecOpt("WithSeccompProfile", [profile = std::move(profile), options = std::move(options)](
                                            const SpecContext&, Spec& spec) -> absl::Status {
     const SeccompTarget target = internal::SeccompTargetFor(spec, options);
-    absl::StatusOr<LinuxSeccomp> seccomp = ToRuntimeSeccomp(profile, target);
-    if (!seccomp.ok()) return seccomp.status();
-    return internal::SetCheckedSeccomp(spec, *std::move(seccomp), target, options);
+    OCIKIT_ASSIGN_OR_RETURN(LinuxSeccomp seccomp, ToRuntimeSeccomp(profile, target));
+    return internal::SetCheckedSeccomp(spec, std::move(seccomp), target, options);
   });
 }
 
@@ -72,9 +70,8 @@ OCIKIT_INLINE SpecOpt WithDefaultSeccompProfile(SeccompProfileOptions options) {
   return SpecOpt("WithDefaultSeccompProfile",
                  [options = std::move(options)](const SpecContext&, Spec& spec) -> absl::Status {
                    const SeccompTarget target = internal::SeccompTargetFor(spec, options);
-                   absl::StatusOr<LinuxSeccomp> seccomp = DefaultRuntimeSeccomp(target);
-                   if (!seccomp.ok()) return seccomp.status();
-                   return internal::SetCheckedSeccomp(spec, *std::move(seccomp), target, options);
+                   OCIKIT_ASSIGN_OR_RETURN(LinuxSeccomp seccomp, DefaultRuntimeSeccomp(target));
+                   return internal::SetCheckedSeccomp(spec, std::move(seccomp), target, options);
                  });
 }
 
@@ -89,14 +86,11 @@ OCIKIT_INLINE SpecOpt WithContainerdSeccompProfile(SeccompProfileOptions options
 OCIKIT_INLINE SpecOpt WithSeccompProfileFile(std::string path, SeccompProfileOptions options) {
   return SpecOpt("WithSeccompProfileFile", [path = std::move(path), options = std::move(options)](
                                                const SpecContext&, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxSeccompProfileBytes);
-    if (!text.ok()) return text.status();
-    absl::StatusOr<SeccompProfile> profile = ParseSeccompProfile(*text, path);
-    if (!profile.ok()) return profile.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::string text, ReadRegularFile(path, kMaxSeccompProfileBytes));
+    OCIKIT_ASSIGN_OR_RETURN(SeccompProfile profile, ParseSeccompProfile(text, path));
     const SeccompTarget target = internal::SeccompTargetFor(spec, options);
-    absl::StatusOr<LinuxSeccomp> seccomp = ToRuntimeSeccomp(*profile, target);
-    if (!seccomp.ok()) return absl::Status(seccomp.status().code(), absl::StrCat(path, ": ", seccomp.status().message()));
-    return internal::SetCheckedSeccomp(spec, *std::move(seccomp), target, options);
+    OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(path, ": "), LinuxSeccomp seccomp, ToRuntimeSeccomp(profile, target));
+    return internal::SetCheckedSeccomp(spec, std::move(seccomp), target, options);
   });
 }
 }  // namespace ocikit

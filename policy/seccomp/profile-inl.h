@@ -248,10 +248,10 @@ OCIKIT_INLINE absl::StatusOr<LinuxSeccomp> ToRuntimeSeccomp(const SeccompProfile
         continue;
       }
       if (ex->min_kernel) {
-        absl::StatusOr<bool> reached =
-            internal::SeccompKernelAtLeast(target, *ex->min_kernel, absl::StrCat("syscalls[", i, "].excludes.minKernel"));
-        if (!reached.ok()) return reached.status();
-        if (*reached) continue;
+        OCIKIT_ASSIGN_OR_RETURN(bool reached,
+                                internal::SeccompKernelAtLeast(target, *ex->min_kernel,
+                                                               absl::StrCat("syscalls[", i, "].excludes.minKernel")));
+        if (reached) continue;
       }
     }
     if (const SeccompFilter* in = g.includes ? &*g.includes : nullptr) {
@@ -261,10 +261,10 @@ OCIKIT_INLINE absl::StatusOr<LinuxSeccomp> ToRuntimeSeccomp(const SeccompProfile
         continue;
       }
       if (in->min_kernel) {
-        absl::StatusOr<bool> reached =
-            internal::SeccompKernelAtLeast(target, *in->min_kernel, absl::StrCat("syscalls[", i, "].includes.minKernel"));
-        if (!reached.ok()) return reached.status();
-        if (!*reached) continue;
+        OCIKIT_ASSIGN_OR_RETURN(bool reached,
+                                internal::SeccompKernelAtLeast(target, *in->min_kernel,
+                                                               absl::StrCat("syscalls[", i, "].includes.minKernel")));
+        if (!reached) continue;
       }
     }
     LinuxSyscall& rule = out.syscalls.emplace_back();

@@ -21,6 +21,7 @@
 #include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {
@@ -59,12 +60,11 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> NormalizeCapabilities(con
   all = false;
   std::vector<std::string> out;
   for (const std::string& name : names) {
-    absl::StatusOr<std::string> cap = NormalizeCapability(name);
-    if (!cap.ok()) return cap.status();
-    if (*cap == "ALL") {
+    OCIKIT_ASSIGN_OR_RETURN(std::string cap, NormalizeCapability(name));
+    if (cap == "ALL") {
       all = true;
-    } else if (std::find(out.begin(), out.end(), *cap) == out.end()) {
-      out.push_back(*std::move(cap));
+    } else if (std::find(out.begin(), out.end(), cap) == out.end()) {
+      out.push_back(std::move(cap));
     }
   }
   return out;
@@ -80,15 +80,14 @@ OCIKIT_INLINE void AddMissing(std::vector<std::string>& set, const std::vector<s
 OCIKIT_INLINE SpecOpt WithCapabilities(std::vector<std::string> caps) {
   return SpecOpt("WithCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
     bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) *names = KnownCapabilities();
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> names, internal::NormalizeCapabilities(caps, all));
+    if (all) names = KnownCapabilities();
     LinuxCapabilities& c = EnsureCapabilities(spec);
-    c.bounding = *names;
-    c.effective = *names;
-    c.permitted = *names;
+    c.bounding = names;
+    c.effective = names;
+    c.permitted = names;
     std::erase_if(c.inheritable, [&](const std::string& cap) {
-      return std::find(names->begin(), names->end(), cap) == names->end();
+      return std::find(names.begin(), names.end(), cap) == names.end();
     });
     return absl::OkStatus();
   });
@@ -97,13 +96,12 @@ OCIKIT_INLINE SpecOpt WithCapabilities(std::vector<std::string> caps) {
 OCIKIT_INLINE SpecOpt WithAddedCapabilities(std::vector<std::string> caps) {
   return SpecOpt("WithAddedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
     bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
-    if (all) *names = KnownCapabilities();
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> names, internal::NormalizeCapabilities(caps, all));
+    if (all) names = KnownCapabilities();
     LinuxCapabilities& c = EnsureCapabilities(spec);
-    internal::AddMissing(c.bounding, *names);
-    internal::AddMissing(c.effective, *names);
-    internal::AddMissing(c.permitted, *names);
+    internal::AddMissing(c.bounding, names);
+    internal::AddMissing(c.effective, names);
+    internal::AddMissing(c.permitted, names);
     return absl::OkStatus();
   });
 }
@@ -111,8 +109,7 @@ OCIKIT_INLINE SpecOpt WithAddedCapabilities(std::vector<std::string> caps) {
 OCIKIT_INLINE SpecOpt WithDroppedCapabilities(std::vector<std::string> caps) {
   return SpecOpt("WithDroppedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
     bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> names, internal::NormalizeCapabilities(caps, all));
     LinuxCapabilities& c = EnsureCapabilities(spec);
     for (std::vector<std::string>* set : {&c.bounding, &c.effective, &c.inheritable, &c.permitted, &c.ambient}) {
       if (all) {
@@ -120,7 +117,7 @@ OCIKIT_INLINE SpecOpt WithDroppedCapabilities(std::vector<std::string> caps) {
         continue;
       }
       std::erase_if(*set, [&](const std::string& cap) {
-        return std::find(names->begin(), names->end(), cap) != names->end();
+        return std::find(names.begin(), names.end(), cap) != names.end();
       });
     }
     return absl::OkStatus();
@@ -153,23 +150,21 @@ OCIKIT_INLINE SpecOpt WithAllKnownCapabilities() {
 
 OCIKIT_INLINE SpecOpt WithAllCurrentCapabilities() {
   return SpecOpt("WithAllCurrentCapabilities", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> status = ReadRegularFile(ctx.proc_self_status, 1 << 20);
-    if (!status.ok()) return status.status();
-    absl::StatusOr<std::vector<std::string>> caps = CapabilitiesFromStatus(*status);
-    if (!caps.ok()) return absl::Status(caps.status().code(), absl::StrCat(ctx.proc_self_status, ": ", caps.status().message()));
-    return WithCapabilities(*std::move(caps))(ctx, spec);
+    OCIKIT_ASSIGN_OR_RETURN(std::string status, ReadRegularFile(ctx.proc_self_status, 1 << 20));
+    OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(ctx.proc_self_status, ": "), std::vector<std::string> caps,
+                                     CapabilitiesFromStatus(status));
+    return WithCapabilities(std::move(caps))(ctx, spec);
   });
 }
 
 OCIKIT_INLINE SpecOpt WithAmbientCapabilities(std::vector<std::string> caps) {
   return SpecOpt("WithAmbientCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
     bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> names, internal::NormalizeCapabilities(caps, all));
     if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
     LinuxCapabilities& c = EnsureCapabilities(spec);
-    c.inheritable = *names;
-    c.ambient = *std::move(names);
+    c.inheritable = names;
+    c.ambient = std::move(names);
     return absl::OkStatus();
   });
 }
@@ -177,13 +172,12 @@ OCIKIT_INLINE SpecOpt WithAmbientCapabilities(std::vector<std::string> caps) {
 OCIKIT_INLINE SpecOpt WithAmbientAddedCapabilities(std::vector<std::string> caps) {
   return SpecOpt("WithAmbientAddedCapabilities", [caps = std::move(caps)](const SpecContext&, Spec& spec) -> absl::Status {
     bool all = false;
-    absl::StatusOr<std::vector<std::string>> names = internal::NormalizeCapabilities(caps, all);
-    if (!names.ok()) return names.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> names, internal::NormalizeCapabilities(caps, all));
     if (all) return absl::InvalidArgumentError("ALL cannot be made ambient; name the capabilities");
     if (!spec.process || spec.process->user.uid == 0) return absl::OkStatus();
     LinuxCapabilities& c = EnsureCapabilities(spec);
     for (std::vector<std::string>* set : {&c.bounding, &c.effective, &c.permitted, &c.inheritable, &c.ambient}) {
-      internal::AddMissing(*set, *names);
+      internal::AddMissing(*set, names);
     }
     return absl::OkStatus();
   });

@@ -23,6 +23,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/default_spec.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/pathutil.h"
 
@@ -76,9 +77,8 @@ OCIKIT_INLINE SpecOpt WithCgroup(std::string path) {
 
 OCIKIT_INLINE SpecOpt WithCgroupParent(std::string parent) {
   return SpecOpt("WithCgroupParent", [parent = std::move(parent)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = CgroupPathForParent(parent, ctx.container_id);
-    if (!path.ok()) return path.status();
-    EnsureLinux(spec).cgroups_path = *std::move(path);
+    OCIKIT_ASSIGN_OR_RETURN(std::string path, CgroupPathForParent(parent, ctx.container_id));
+    EnsureLinux(spec).cgroups_path = std::move(path);
     return absl::OkStatus();
   });
 }

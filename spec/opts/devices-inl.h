@@ -25,6 +25,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/pathutil.h"
 
@@ -143,30 +144,29 @@ OCIKIT_INLINE LinuxDeviceCgroup AllowDeviceRule(const char* type, int64_t major,
 
 OCIKIT_INLINE absl::Status AddLinuxDevice(Spec& spec, absl::string_view host_path, absl::string_view container_path,
                                    absl::string_view permissions, bool follow_symlinks) {
-  if (absl::Status s = ValidateDevicePermissions(permissions); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ValidateDevicePermissions(permissions));
   if (!container_path.empty() && container_path[0] != '/') {
     return absl::InvalidArgumentError(absl::StrCat("container path \"", container_path, "\" is not absolute"));
   }
-  absl::StatusOr<LinuxDevice> dev = DeviceFromPath(host_path, follow_symlinks);
-  if (!dev.ok()) return dev.status();
-  dev->path = CleanPath(container_path.empty() ? host_path : container_path);
+  OCIKIT_ASSIGN_OR_RETURN(LinuxDevice dev, DeviceFromPath(host_path, follow_symlinks));
+  dev.path = CleanPath(container_path.empty() ? host_path : container_path);
   // Only character and block devices go through the device cgroup.
-  if (dev->type == "c" || dev->type == "b") {
+  if (dev.type == "c" || dev.type == "b") {
     LinuxDeviceCgroup rule;
     rule.allow = true;
-    rule.type = dev->type;
-    rule.major = dev->major;
-    rule.minor = dev->minor;
+    rule.type = dev.type;
+    rule.major = dev.major;
+    rule.minor = dev.minor;
     rule.access = std::string(permissions);
     std::vector<LinuxDeviceCgroup>& rules = EnsureLinuxResources(spec).devices;
     if (rules.empty() || !(rules.back() == rule)) rules.push_back(std::move(rule));
   }
   std::vector<LinuxDevice>& devices = EnsureLinux(spec).devices;
-  auto it = std::find_if(devices.begin(), devices.end(), [&](const LinuxDevice& d) { return d.path == dev->path; });
+  auto it = std::find_if(devices.begin(), devices.end(), [&](const LinuxDevice& d) { return d.path == dev.path; });
   if (it != devices.end()) {
-    *it = *std::move(dev);
+    *it = std::move(dev);
   } else {
-    devices.push_back(*std::move(dev));
+    devices.push_back(std::move(dev));
   }
   return absl::OkStatus();
 }
@@ -199,9 +199,8 @@ OCIKIT_INLINE SpecOpt WithLinuxDevices(std::vector<LinuxDevice> devices) {
 
 OCIKIT_INLINE SpecOpt WithDeviceCgroupRule(std::string rule) {
   return SpecOpt("WithDeviceCgroupRule", [rule = std::move(rule)](const SpecContext&, Spec& spec) -> absl::Status {
-    absl::StatusOr<LinuxDeviceCgroup> parsed = ParseDeviceCgroupRule(rule);
-    if (!parsed.ok()) return parsed.status();
-    EnsureLinuxResources(spec).devices.push_back(*std::move(parsed));
+    OCIKIT_ASSIGN_OR_RETURN(LinuxDeviceCgroup parsed, ParseDeviceCgroupRule(rule));
+    EnsureLinuxResources(spec).devices.push_back(std::move(parsed));
     return absl::OkStatus();
   });
 }

@@ -21,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/resolvconf.h"
 #include "spec/opts/spec_opt.h"
@@ -87,20 +88,19 @@ OCIKIT_INLINE absl::StatusOr<std::string> GenerateHosts(const HostsInputs& in) {
   }
   std::string text = "127.0.0.1\tlocalhost";
   if (in.include_hostname && !in.host_networking && !in.hostname.empty()) {
-    if (absl::Status s = CheckHostname(in.hostname); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(CheckHostname(in.hostname));
     if (in.hostname != "localhost") absl::StrAppend(&text, " ", in.hostname);
   }
   absl::StrAppend(&text, "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
   bool alias_taken = false;
   for (const std::string& value : in.extra_hosts) {
-    absl::StatusOr<ExtraHost> host = ParseExtraHost(value);
-    if (!host.ok()) return host.status();
-    if (host->address == kHostGateway) {
+    OCIKIT_ASSIGN_OR_RETURN(ExtraHost host, ParseExtraHost(value));
+    if (host.address == kHostGateway) {
       if (in.gateway_address.empty()) return absl::InvalidArgumentError("\"host-gateway\" needs a gateway address");
-      host->address = in.gateway_address;
+      host.address = in.gateway_address;
     }
-    if (!in.gateway_alias.empty() && absl::EqualsIgnoreCase(host->name, in.gateway_alias)) alias_taken = true;
-    absl::StrAppend(&text, host->address, "\t", host->name, "\n");
+    if (!in.gateway_alias.empty() && absl::EqualsIgnoreCase(host.name, in.gateway_alias)) alias_taken = true;
+    absl::StrAppend(&text, host.address, "\t", host.name, "\n");
   }
   if (!in.gateway_alias.empty()) {
     if (!IsValidHostname(in.gateway_alias)) {
@@ -118,8 +118,7 @@ OCIKIT_INLINE absl::StatusOr<std::string> GenerateHosts(const HostsInputs& in) {
 
 OCIKIT_INLINE SpecOpt WithHostsFile(HostsOptions options) {
   return SpecOpt("WithHostsFile", [options = std::move(options)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = internal::StateFilePath(ctx.state_dir, "hosts");
-    if (!path.ok()) return path.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::string path, internal::StateFilePath(ctx.state_dir, "hosts"));
     HostsInputs in;
     in.hostname = options.hostname.empty() ? spec.hostname : options.hostname;
     in.include_hostname = options.include_hostname;
@@ -127,10 +126,9 @@ OCIKIT_INLINE SpecOpt WithHostsFile(HostsOptions options) {
     in.host_networking = !HasNamespace(spec, "network");
     in.gateway_address = options.gateway_address;
     in.gateway_alias = options.gateway_alias;
-    absl::StatusOr<std::string> text = GenerateHosts(in);
-    if (!text.ok()) return text.status();
-    if (absl::Status s = WriteFileAtomic(*path, *text, 0644); !s.ok()) return s;
-    internal::SetGeneratedFileMount(spec.mounts, "/etc/hosts", *std::move(path));
+    OCIKIT_ASSIGN_OR_RETURN(std::string text, GenerateHosts(in));
+    OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, text, 0644));
+    internal::SetGeneratedFileMount(spec.mounts, "/etc/hosts", std::move(path));
     return absl::OkStatus();
   });
 }

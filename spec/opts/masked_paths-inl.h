@@ -25,6 +25,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/pathutil.h"
 
@@ -123,7 +124,7 @@ OCIKIT_INLINE SpecOpt WithPathDefaults(PathDefaults set) {
 
 OCIKIT_INLINE SpecOpt WithMaskedPaths(std::vector<std::string> paths) {
   return SpecOpt("WithMaskedPaths", [paths = std::move(paths)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckAbsolutePaths("masked", paths); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckAbsolutePaths("masked", paths));
     EnsureLinux(spec).masked_paths = paths;
     return absl::OkStatus();
   });
@@ -131,7 +132,7 @@ OCIKIT_INLINE SpecOpt WithMaskedPaths(std::vector<std::string> paths) {
 
 OCIKIT_INLINE SpecOpt WithReadonlyPaths(std::vector<std::string> paths) {
   return SpecOpt("WithReadonlyPaths", [paths = std::move(paths)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckAbsolutePaths("read-only", paths); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckAbsolutePaths("read-only", paths));
     EnsureLinux(spec).readonly_paths = paths;
     return absl::OkStatus();
   });
@@ -139,7 +140,7 @@ OCIKIT_INLINE SpecOpt WithReadonlyPaths(std::vector<std::string> paths) {
 
 OCIKIT_INLINE SpecOpt WithAddedMaskedPaths(std::vector<std::string> paths) {
   return SpecOpt("WithAddedMaskedPaths", [paths = std::move(paths)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckAbsolutePaths("masked", paths); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckAbsolutePaths("masked", paths));
     internal::AppendMissingPaths(EnsureLinux(spec).masked_paths, paths);
     return absl::OkStatus();
   });
@@ -147,7 +148,7 @@ OCIKIT_INLINE SpecOpt WithAddedMaskedPaths(std::vector<std::string> paths) {
 
 OCIKIT_INLINE SpecOpt WithAddedReadonlyPaths(std::vector<std::string> paths) {
   return SpecOpt("WithAddedReadonlyPaths", [paths = std::move(paths)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckAbsolutePaths("read-only", paths); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckAbsolutePaths("read-only", paths));
     internal::AppendMissingPaths(EnsureLinux(spec).readonly_paths, paths);
     return absl::OkStatus();
   });
@@ -198,14 +199,11 @@ OCIKIT_INLINE absl::StatusOr<std::vector<uint32_t>> ParseCpuList(absl::string_vi
 OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ThermalThrottlePaths(const std::string& sysfs_root) {
   const std::string cpu_dir = absl::StrCat(sysfs_root, "/devices/system/cpu");
   const std::string possible_path = absl::StrCat(cpu_dir, "/possible");
-  absl::StatusOr<std::string> possible = ReadRegularFile(possible_path, 64 << 10);
-  if (!possible.ok()) return possible.status();
-  absl::StatusOr<std::vector<uint32_t>> cpus = ParseCpuList(*possible);
-  if (!cpus.ok()) {
-    return absl::Status(cpus.status().code(), absl::StrCat(possible_path, ": ", cpus.status().message()));
-  }
+  OCIKIT_ASSIGN_OR_RETURN(std::string possible, ReadRegularFile(possible_path, 64 << 10));
+  OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(possible_path, ": "), std::vector<uint32_t> cpus,
+                                   ParseCpuList(possible));
   std::vector<std::string> paths;
-  for (uint32_t cpu : *cpus) {
+  for (uint32_t cpu : cpus) {
     const std::string suffix = absl::StrCat("/cpu", cpu, "/thermal_throttle");
     struct stat st;
     if (::stat(absl::StrCat(cpu_dir, suffix).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -218,9 +216,8 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ThermalThrottlePaths(cons
 OCIKIT_INLINE SpecOpt WithThermalThrottleMasked(std::string sysfs_root) {
   return SpecOpt("WithThermalThrottleMasked",
                  [sysfs_root = std::move(sysfs_root)](const SpecContext&, Spec& spec) -> absl::Status {
-                   absl::StatusOr<std::vector<std::string>> paths = ThermalThrottlePaths(sysfs_root);
-                   if (!paths.ok()) return paths.status();
-                   internal::AppendMissingPaths(EnsureLinux(spec).masked_paths, *paths);
+                   OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> paths, ThermalThrottlePaths(sysfs_root));
+                   internal::AppendMissingPaths(EnsureLinux(spec).masked_paths, paths);
                    return absl::OkStatus();
                  });
 }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,12 +19,12 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
+#include "spec/internal/status_macros.h"
 #include "spec/linux.h"
 #include "spec/opts/userns.h"
 #include "spec/pathutil.h"
@@ -58,7 +59,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<LinuxIDMapping>> ParseMountIDMap(absl::
     m.size = values[2];
     maps.push_back(m);
   }
-  if (absl::Status s = ValidateIDMappings(maps, '-'); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ValidateIDMappings(maps, '-'));
   return maps;
 }
 
@@ -75,11 +76,9 @@ OCIKIT_INLINE absl::StatusOr<MountIDMaps> ParseMountIDMapOption(absl::string_vie
     bool& seen = uids ? have_uids : have_gids;
     if (seen) return absl::InvalidArgumentError(absl::StrCat("idmap \"", value, "\" repeats ", part.substr(0, 5)));
     seen = true;
-    absl::StatusOr<std::vector<LinuxIDMapping>> ranges = ParseMountIDMap(part.substr(5));
-    if (!ranges.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(part.substr(0, 4), ": ", ranges.status().message()));
-    }
-    (uids ? maps.uid_mappings : maps.gid_mappings) = *std::move(ranges);
+    // ParseMountIDMap's errors are all InvalidArgument.
+    OCIKIT_ASSIGN_OR_RETURN_PREFIXED(absl::StrCat(part.substr(0, 4), ": "),
+                                     (uids ? maps.uid_mappings : maps.gid_mappings), ParseMountIDMap(part.substr(5)));
   }
   if (!have_uids || !have_gids) {
     return absl::InvalidArgumentError(
@@ -132,9 +131,8 @@ OCIKIT_INLINE absl::StatusOr<std::string> TmpfsSizeOption(absl::string_view valu
     }
     return absl::StrCat("size=", percent, "%");
   }
-  absl::StatusOr<uint64_t> bytes = ParseTmpfsBytes(value);
-  if (!bytes.ok()) return bytes.status();
-  return absl::StrCat("size=", KernelTmpfsSize(*bytes));
+  OCIKIT_ASSIGN_OR_RETURN(uint64_t bytes, ParseTmpfsBytes(value));
+  return absl::StrCat("size=", KernelTmpfsSize(bytes));
 }
 
 OCIKIT_INLINE absl::StatusOr<std::string> TmpfsModeOption(absl::string_view value) {
@@ -220,9 +218,8 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> MergeTmpfsOptions(const s
                        "nr_inodes=, nr_blocks=, mpol="));
     }
     const absl::string_view key = absl::string_view(option).substr(0, eq);
-    absl::StatusOr<std::string> data = TmpfsDataOption(key, absl::string_view(option).substr(eq + 1));
-    if (!data.ok()) return data.status();
-    keyed.emplace_back(absl::StrCat(key, "="), *std::move(data));
+    OCIKIT_ASSIGN_OR_RETURN(std::string data, TmpfsDataOption(key, absl::string_view(option).substr(eq + 1)));
+    keyed.emplace_back(absl::StrCat(key, "="), std::move(data));
   }
   std::vector<std::string> merged;
   for (size_t i = 0; i < keyed.size(); ++i) {
@@ -293,16 +290,39 @@ OCIKIT_INLINE absl::StatusOr<bool> ParseMountBool(absl::string_view key, absl::s
 
 OCIKIT_INLINE absl::StatusOr<Mount> ParseTmpfsFlag(absl::string_view flag) {
   const std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(flag, absl::MaxSplits(':', 1));
-  absl::StatusOr<std::string> destination = internal::MountDestination(parts.first);
-  if (!destination.ok()) return destination.status();
+  OCIKIT_ASSIGN_OR_RETURN(std::string destination, internal::MountDestination(parts.first));
   std::vector<std::string> raw = {"noexec", "nosuid", "nodev"};
   if (flag.size() > parts.first.size()) {
     for (absl::string_view option : absl::StrSplit(parts.second, ',')) raw.emplace_back(option);
   }
-  absl::StatusOr<std::vector<std::string>> options = internal::MergeTmpfsOptions(raw);
-  if (!options.ok()) return options.status();
-  return internal::MakeTmpfsMount(*std::move(destination), *std::move(options));
+  OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> options, internal::MergeTmpfsOptions(raw));
+  return internal::MakeTmpfsMount(std::move(destination), std::move(options));
 }
+
+namespace internal {
+
+// Adds one OPTION of -v HOST-DIR:CONTAINER-DIR:OPTIONS to `options`.
+OCIKIT_INLINE absl::Status AddVolumeOption(absl::string_view option, BindOptionSet& options) {
+  const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(option, absl::MaxSplits('=', 1));
+  if (option == "ro" || option == "rw") return BindOptionSet::SetSlot(options.access, option);
+  if (option == "bind" || option == "rbind") return BindOptionSet::SetSlot(options.recursion, option);
+  if (IsPropagationMode(option)) return BindOptionSet::SetSlot(options.propagation, option);
+  if (option == "nosuid" || option == "nodev" || option == "noexec" || option == "suid" || option == "dev" ||
+      option == "exec") {
+    return options.AddFlag(option);
+  }
+  // SELinux relabelling changes the host's files; that is the engine's job,
+  // not the spec's. Accepted so Docker and Podman lines work.
+  if (option == "z" || option == "Z") return absl::OkStatus();
+  if (kv.first == "idmap" || kv.first == "ridmap") {
+    return options.AddIDMap(kv.first, option.size() > kv.first.size(), kv.second);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown volume option \"", option,
+                   "\"; expected ro, rw, z, Z, [r]shared, [r]slave, [r]private, bind, rbind, nosuid, nodev, noexec, "
+                   "suid, dev, exec, idmap[=...] or ridmap[=...]"));
+}
+}  // namespace internal
 
 OCIKIT_INLINE absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
   const std::vector<absl::string_view> parts = absl::StrSplit(flag, ':');
@@ -314,46 +334,29 @@ OCIKIT_INLINE absl::StatusOr<Mount> ParseVolumeFlag(absl::string_view flag) {
     return absl::InvalidArgumentError(
         absl::StrCat("too many \":\" in \"", flag, "\"; expected HOST-DIR:CONTAINER-DIR[:OPTIONS]"));
   }
-  if (absl::Status s = internal::CheckBindSource(parts[0]); !s.ok()) return s;
-  absl::StatusOr<std::string> destination = internal::MountDestination(parts[1]);
-  if (!destination.ok()) return destination.status();
+  OCIKIT_RETURN_IF_ERROR(internal::CheckBindSource(parts[0]));
+  OCIKIT_ASSIGN_OR_RETURN(std::string destination, internal::MountDestination(parts[1]));
   internal::BindOptionSet options;
   if (parts.size() == 3) {
     for (absl::string_view option : absl::StrSplit(parts[2], ',')) {
-      const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(option, absl::MaxSplits('=', 1));
-      absl::Status s;
-      if (option == "ro" || option == "rw") {
-        s = internal::BindOptionSet::SetSlot(options.access, option);
-      } else if (option == "bind" || option == "rbind") {
-        s = internal::BindOptionSet::SetSlot(options.recursion, option);
-      } else if (internal::IsPropagationMode(option)) {
-        s = internal::BindOptionSet::SetSlot(options.propagation, option);
-      } else if (option == "nosuid" || option == "nodev" || option == "noexec" || option == "suid" ||
-                 option == "dev" || option == "exec") {
-        s = options.AddFlag(option);
-      } else if (option == "z" || option == "Z") {
-        // SELinux relabelling changes the host's files; that is the engine's
-        // job, not the spec's. Accepted so Docker and Podman lines work.
-      } else if (kv.first == "idmap" || kv.first == "ridmap") {
-        s = options.AddIDMap(kv.first, option.size() > kv.first.size(), kv.second);
-      } else {
-        s = absl::InvalidArgumentError(absl::StrCat(
-            "unknown volume option \"", option,
-            "\"; expected ro, rw, z, Z, [r]shared, [r]slave, [r]private, bind, rbind, nosuid, nodev, noexec, suid, "
-            "dev, exec, idmap[=...] or ridmap[=...]"));
-      }
-      if (!s.ok()) return s;
+      OCIKIT_RETURN_IF_ERROR(internal::AddVolumeOption(option, options));
     }
   }
-  return internal::MakeBindMount(std::string(parts[0]), *std::move(destination), options);
+  return internal::MakeBindMount(std::string(parts[0]), std::move(destination), options);
 }
 
-OCIKIT_INLINE absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag) {
-  struct Field {
-    std::string key;  // lower case
-    bool has_value;
-    absl::string_view value;
-  };
+namespace internal {
+
+// One KEY[=VALUE] field of --mount.
+struct MountField {
+  std::string key;  // lower case
+  bool has_value;
+  absl::string_view value;
+};
+
+// The canonical name of a lower-case --mount key ("src" is "source"), or ""
+// for an unknown key.
+OCIKIT_INLINE absl::string_view CanonicalMountKey(absl::string_view key) {
   static constexpr struct {
     absl::string_view key;
     absl::string_view canonical;
@@ -382,17 +385,45 @@ OCIKIT_INLINE absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag) {
       {"relabel", "relabel"},
       {"consistency", "consistency"},
   };
-  std::vector<Field> fields;
-  std::vector<absl::string_view> seen;
+  absl::string_view canonical;
+  for (const auto& k : kKeys) {
+    if (k.key == key) canonical = k.canonical;
+  }
+  return canonical;
+}
+
+// Whether field `f` has a value when its key (`canonical`, `typed` as typed)
+// needs one, and none when it takes none.
+OCIKIT_INLINE absl::Status CheckMountFieldValue(absl::string_view canonical, absl::string_view typed,
+                                                const MountField& f) {
+  const bool takes_no_value = canonical == "suid" || canonical == "dev" || canonical == "exec";
+  const bool needs_value = canonical == "type" || canonical == "source" || canonical == "destination" ||
+                           canonical == "bind-propagation" || canonical == "tmpfs-size" ||
+                           canonical == "tmpfs-mode" || canonical == "relabel";
+  if (takes_no_value && f.has_value) {
+    return absl::InvalidArgumentError(absl::StrCat("key \"", typed, "\" takes no value"));
+  }
+  if (needs_value && f.value.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("key \"", typed, "\" needs a value"));
+  }
+  return absl::OkStatus();
+}
+
+// The fields of a --mount flag: its type, and the other fields in order.
+struct MountFields {
   std::string type;
+  std::vector<MountField> fields;
+};
+
+// Splits `flag` into known keys, each given once, with values where needed.
+OCIKIT_INLINE absl::StatusOr<MountFields> SplitMountFields(absl::string_view flag) {
+  MountFields out;
+  std::vector<absl::string_view> seen;
   for (absl::string_view text : absl::StrSplit(flag, ',')) {
     if (text.empty()) return absl::InvalidArgumentError("empty field; expected KEY[=VALUE]");
     const std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(text, absl::MaxSplits('=', 1));
-    Field f{absl::AsciiStrToLower(kv.first), text.size() > kv.first.size(), kv.second};
-    absl::string_view canonical;
-    for (const auto& k : kKeys) {
-      if (k.key == f.key) canonical = k.canonical;
-    }
+    MountField f{absl::AsciiStrToLower(kv.first), text.size() > kv.first.size(), kv.second};
+    const absl::string_view canonical = CanonicalMountKey(f.key);
     if (canonical.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "unknown key \"", kv.first,
@@ -403,102 +434,107 @@ OCIKIT_INLINE absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag) {
       return absl::InvalidArgumentError(absl::StrCat("duplicate key \"", kv.first, "\""));
     }
     seen.push_back(canonical);
-    const bool takes_no_value = canonical == "suid" || canonical == "dev" || canonical == "exec";
-    const bool needs_value = canonical == "type" || canonical == "source" || canonical == "destination" ||
-                             canonical == "bind-propagation" || canonical == "tmpfs-size" ||
-                             canonical == "tmpfs-mode" || canonical == "relabel";
-    if (takes_no_value && f.has_value) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", kv.first, "\" takes no value"));
-    }
-    if (needs_value && f.value.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", kv.first, "\" needs a value"));
-    }
+    OCIKIT_RETURN_IF_ERROR(CheckMountFieldValue(canonical, kv.first, f));
     if (canonical == "type") {
-      type = std::string(f.value);
+      out.type = std::string(f.value);
     } else {
-      fields.push_back(std::move(f));
+      out.fields.push_back(std::move(f));
     }
   }
+  return out;
+}
+
+OCIKIT_INLINE absl::Status CheckMountType(absl::string_view type) {
   if (type.empty()) return absl::InvalidArgumentError("missing type; expected type=bind or type=tmpfs");
   if (type != "bind" && type != "tmpfs") {
     return absl::InvalidArgumentError(absl::StrCat("unsupported mount type \"", type, "\"; expected bind or tmpfs",
                                                    type == "volume" ? " (named volumes need a volume store)" : ""));
   }
-  const bool bind = type == "bind";
-  internal::BindOptionSet bind_options;
+  return absl::OkStatus();
+}
+
+// A --mount being put together from its fields.
+struct MountParts {
+  std::string type;  // bind or tmpfs
+  BindOptionSet bind_options;
   std::vector<std::string> tmpfs_options = {"noexec", "nosuid", "nodev"};
   std::string source;
-  absl::StatusOr<std::string> destination = absl::InvalidArgumentError(
-      "missing destination; expected destination=PATH (or dst=, target=)");
-  for (const Field& f : fields) {
-    const absl::string_view key = f.key;
-    const bool bind_only = key == "source" || key == "src" || key == "bind-propagation" ||
-                           key == "bind-nonrecursive" || key == "idmap" || key == "ridmap" || key == "relabel";
-    const bool tmpfs_only = absl::StartsWith(key, "tmpfs-");
-    if ((bind_only && !bind) || (tmpfs_only && bind)) {
-      return absl::InvalidArgumentError(absl::StrCat("key \"", key, "\" is not allowed for ", type, " mounts"));
+  std::optional<std::string> destination;
+
+  bool bind() const { return type == "bind"; }
+};
+
+// Adds one field (not the type) to `m`.
+OCIKIT_INLINE absl::Status AddMountField(const MountField& f, MountParts& m) {
+  const absl::string_view key = f.key;
+  const bool bind_only = key == "source" || key == "src" || key == "bind-propagation" ||
+                         key == "bind-nonrecursive" || key == "idmap" || key == "ridmap" || key == "relabel";
+  const bool tmpfs_only = absl::StartsWith(key, "tmpfs-");
+  if ((bind_only && !m.bind()) || (tmpfs_only && m.bind())) {
+    return absl::InvalidArgumentError(absl::StrCat("key \"", key, "\" is not allowed for ", m.type, " mounts"));
+  }
+  if (key == "source" || key == "src") {
+    m.source = std::string(f.value);
+  } else if (key == "destination" || key == "dst" || key == "target") {
+    OCIKIT_ASSIGN_OR_RETURN(m.destination, MountDestination(f.value));
+  } else if (key == "readonly" || key == "ro" || key == "rw") {
+    OCIKIT_ASSIGN_OR_RETURN(const bool on, f.has_value ? ParseMountBool(key, f.value) : true);
+    const bool read_only = key == "rw" ? !on : on;
+    if (m.bind()) return BindOptionSet::SetSlot(m.bind_options.access, read_only ? "ro" : "rw");
+    if (read_only) m.tmpfs_options.push_back("ro");
+  } else if (key == "bind-propagation") {
+    if (!IsPropagationMode(f.value)) {
+      return absl::InvalidArgumentError(absl::StrCat("invalid bind-propagation \"", f.value,
+                                                     "\"; expected one of private, rprivate, shared, rshared, "
+                                                     "slave, rslave"));
     }
-    absl::Status s;
-    if (key == "source" || key == "src") {
-      source = std::string(f.value);
-    } else if (key == "destination" || key == "dst" || key == "target") {
-      destination = internal::MountDestination(f.value);
-      if (!destination.ok()) return destination.status();
-    } else if (key == "readonly" || key == "ro" || key == "rw") {
-      absl::StatusOr<bool> on = f.has_value ? internal::ParseMountBool(key, f.value) : true;
-      if (!on.ok()) return on.status();
-      const bool read_only = key == "rw" ? !*on : *on;
-      if (bind) {
-        s = internal::BindOptionSet::SetSlot(bind_options.access, read_only ? "ro" : "rw");
-      } else if (read_only) {
-        tmpfs_options.push_back("ro");
-      }
-    } else if (key == "bind-propagation") {
-      if (!internal::IsPropagationMode(f.value)) {
-        return absl::InvalidArgumentError(absl::StrCat("invalid bind-propagation \"", f.value,
-                                                       "\"; expected one of private, rprivate, shared, rshared, "
-                                                       "slave, rslave"));
-      }
-      bind_options.propagation = std::string(f.value);
-    } else if (key == "bind-nonrecursive") {
-      absl::StatusOr<bool> on = f.has_value ? internal::ParseMountBool(key, f.value) : true;
-      if (!on.ok()) return on.status();
-      bind_options.recursion = *on ? "bind" : "rbind";
-    } else if (key == "idmap" || key == "ridmap") {
-      s = bind_options.AddIDMap(key, f.has_value, f.value);
-    } else if (key == "nosuid" || key == "nodev" || key == "noexec" || key == "suid" || key == "dev" ||
-               key == "exec") {
-      if (bind) {
-        s = bind_options.AddFlag(key);
-      } else {
-        tmpfs_options.push_back(std::string(key));
-      }
-    } else if (key == "tmpfs-size") {
-      absl::StatusOr<std::string> size = internal::TmpfsSizeOption(f.value);
-      if (!size.ok()) return size.status();
-      tmpfs_options.push_back(*std::move(size));
-    } else if (key == "tmpfs-mode") {
-      absl::StatusOr<std::string> mode = internal::TmpfsModeOption(f.value);
-      if (!mode.ok()) return mode.status();
-      tmpfs_options.push_back(*std::move(mode));
-    } else if (key == "relabel") {
-      // SELinux relabelling changes the host's files: the engine's job.
-      if (f.value != "shared" && f.value != "private") {
-        return absl::InvalidArgumentError(
-            absl::StrCat("invalid relabel \"", f.value, "\"; expected shared or private"));
-      }
-    }  // consistency: a macOS setting that Docker ignores on Linux
-    if (!s.ok()) return s;
+    m.bind_options.propagation = std::string(f.value);
+  } else if (key == "bind-nonrecursive") {
+    OCIKIT_ASSIGN_OR_RETURN(const bool on, f.has_value ? ParseMountBool(key, f.value) : true);
+    m.bind_options.recursion = on ? "bind" : "rbind";
+  } else if (key == "idmap" || key == "ridmap") {
+    return m.bind_options.AddIDMap(key, f.has_value, f.value);
+  } else if (key == "nosuid" || key == "nodev" || key == "noexec" || key == "suid" || key == "dev" ||
+             key == "exec") {
+    if (m.bind()) return m.bind_options.AddFlag(key);
+    m.tmpfs_options.push_back(std::string(key));
+  } else if (key == "tmpfs-size") {
+    OCIKIT_ASSIGN_OR_RETURN(std::string size, TmpfsSizeOption(f.value));
+    m.tmpfs_options.push_back(std::move(size));
+  } else if (key == "tmpfs-mode") {
+    OCIKIT_ASSIGN_OR_RETURN(std::string mode, TmpfsModeOption(f.value));
+    m.tmpfs_options.push_back(std::move(mode));
+  } else if (key == "relabel") {
+    // SELinux relabelling changes the host's files: the engine's job.
+    if (f.value != "shared" && f.value != "private") {
+      return absl::InvalidArgumentError(absl::StrCat("invalid relabel \"", f.value, "\"; expected shared or private"));
+    }
+  }  // consistency: a macOS setting that Docker ignores on Linux
+  return absl::OkStatus();
+}
+
+// The Mount that `m` describes, once all its fields are in.
+OCIKIT_INLINE absl::StatusOr<Mount> FinishMount(MountParts m) {
+  if (!m.destination) {
+    return absl::InvalidArgumentError("missing destination; expected destination=PATH (or dst=, target=)");
   }
-  if (!destination.ok()) return destination.status();
-  if (!bind) {
-    absl::StatusOr<std::vector<std::string>> options = internal::MergeTmpfsOptions(tmpfs_options);
-    if (!options.ok()) return options.status();
-    return internal::MakeTmpfsMount(*std::move(destination), *std::move(options));
+  if (!m.bind()) {
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> options, MergeTmpfsOptions(m.tmpfs_options));
+    return MakeTmpfsMount(*std::move(m.destination), std::move(options));
   }
-  if (source.empty()) return absl::InvalidArgumentError("missing source; expected source=HOST-PATH for a bind mount");
-  if (absl::Status s = internal::CheckBindSource(source); !s.ok()) return s;
-  return internal::MakeBindMount(std::move(source), *std::move(destination), bind_options);
+  if (m.source.empty()) return absl::InvalidArgumentError("missing source; expected source=HOST-PATH for a bind mount");
+  OCIKIT_RETURN_IF_ERROR(CheckBindSource(m.source));
+  return MakeBindMount(std::move(m.source), *std::move(m.destination), m.bind_options);
+}
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<Mount> ParseMountFlag(absl::string_view flag) {
+  OCIKIT_ASSIGN_OR_RETURN(internal::MountFields parsed, internal::SplitMountFields(flag));
+  OCIKIT_RETURN_IF_ERROR(internal::CheckMountType(parsed.type));
+  internal::MountParts m;
+  m.type = std::move(parsed.type);
+  for (const internal::MountField& f : parsed.fields) OCIKIT_RETURN_IF_ERROR(internal::AddMountField(f, m));
+  return internal::FinishMount(std::move(m));
 }
 }  // namespace ocikit
 

@@ -46,6 +46,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit {
 
@@ -152,9 +153,8 @@ struct BindOptionSet {
     const bool custom = has_value && lower != "true";
     MountIDMaps maps;
     if (custom) {
-      absl::StatusOr<MountIDMaps> parsed = ParseMountIDMapOption(value);
-      if (!parsed.ok()) return parsed.status();
-      maps = *std::move(parsed);
+      OCIKIT_ASSIGN_OR_RETURN(MountIDMaps parsed, ParseMountIDMapOption(value));
+      maps = std::move(parsed);
     }
     const std::string typed = custom ? absl::StrCat(kind, "=", value) : std::string(kind);
     if (!idmap.empty()) return SetSlot(idmap, typed);

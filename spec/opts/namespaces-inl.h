@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {
@@ -40,7 +41,7 @@ OCIKIT_INLINE bool HasNamespace(const Spec& spec, absl::string_view type) {
 OCIKIT_INLINE SpecOpt WithLinuxNamespace(std::string type, std::string path) {
   return SpecOpt("WithLinuxNamespace", [type = std::move(type), path = std::move(path)](
                                            const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = CheckNamespaceType(type); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(CheckNamespaceType(type));
     auto& namespaces = EnsureLinux(spec).namespaces;
     LinuxNamespace entry;
     entry.type = type;
@@ -58,7 +59,7 @@ OCIKIT_INLINE SpecOpt WithLinuxNamespace(std::string type, std::string path) {
 
 OCIKIT_INLINE SpecOpt WithHostNamespace(std::string type) {
   return SpecOpt("WithHostNamespace", [type = std::move(type)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = CheckNamespaceType(type); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(CheckNamespaceType(type));
     if (!spec.linux_section) return absl::OkStatus();
     std::erase_if(spec.linux_section->namespaces, [&](const LinuxNamespace& n) { return n.type == type; });
     return absl::OkStatus();

@@ -26,6 +26,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/mounts.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
@@ -168,70 +169,82 @@ OCIKIT_INLINE std::vector<std::string> MergeResolvOptions(const std::vector<std:
   return out;
 }
 
-OCIKIT_INLINE absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvConfInputs& in) {
-  ResolvConfResult result;
+namespace internal {
 
-  // Validate the overrides first: a bad one fails whatever the host has.
-  std::vector<std::string> override_ns;
-  for (const std::string& ns : in.nameservers) {
-    absl::StatusOr<std::string> ip = CanonicalNameserver(ns);
-    if (!ip.ok()) return ip.status();
-    override_ns.push_back(*std::move(ip));
-  }
+// The validated nameserver overrides of ResolvConfInputs.
+struct ResolvOverrides {
+  std::vector<std::string> nameservers;
   std::vector<std::string> fallback;
+};
+
+// Validates the overrides: a bad one fails whatever the host has.
+OCIKIT_INLINE absl::StatusOr<ResolvOverrides> CheckResolvOverrides(const ResolvConfInputs& in) {
+  ResolvOverrides out;
+  for (const std::string& ns : in.nameservers) {
+    OCIKIT_ASSIGN_OR_RETURN(std::string ip, CanonicalNameserver(ns));
+    out.nameservers.push_back(std::move(ip));
+  }
   for (const std::string& ns : in.fallback_nameservers) {
-    absl::StatusOr<std::string> ip = CanonicalNameserver(ns);
-    if (!ip.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("fallback nameservers: ", ip.status().message()));
-    }
-    fallback.push_back(*std::move(ip));
+    // CanonicalNameserver's errors are all InvalidArgument.
+    OCIKIT_ASSIGN_OR_RETURN_PREFIXED("fallback nameservers: ", std::string ip, CanonicalNameserver(ns));
+    out.fallback.push_back(std::move(ip));
   }
   for (const std::string& domain : in.search) {
-    if (!internal::IsResolvWord(domain)) {
+    if (!IsResolvWord(domain)) {
       return absl::InvalidArgumentError(
           absl::StrCat("bad search domain \"", domain, "\"; expected a domain name without spaces"));
     }
   }
   for (const std::string& option : in.options) {
-    if (!internal::IsResolvWord(option)) {
+    if (!IsResolvWord(option)) {
       return absl::InvalidArgumentError(
           absl::StrCat("bad DNS option \"", option,
                        "\"; expected an option such as ndots:2 or rotate, without spaces"));
     }
   }
+  return out;
+}
 
-  // The source file.
+// The source file: the host's, or systemd-resolved's upstream one when the
+// host's lists only its stub and the container has its own network.
+OCIKIT_INLINE ResolvConf SourceResolvConf(const ResolvConfInputs& in, std::vector<std::string>& warnings) {
   ResolvConf conf = ParseResolvConf(in.host_text);
   if (!in.host_networking && IsSystemdResolvedStub(conf)) {
     if (in.resolved_text.has_value()) {
       conf = ParseResolvConf(*in.resolved_text);
     } else {
-      result.warnings.push_back(absl::StrCat("the host's resolv.conf lists only the systemd-resolved stub ",
-                                             kSystemdResolvedStub, " and ", kSystemdResolvedUpstream,
-                                             " is missing"));
+      warnings.push_back(absl::StrCat("the host's resolv.conf lists only the systemd-resolved stub ",
+                                      kSystemdResolvedStub, " and ", kSystemdResolvedUpstream, " is missing"));
     }
   }
+  return conf;
+}
 
-  // Nameservers.
+OCIKIT_INLINE std::vector<std::string> ResolvNameservers(const ResolvConfInputs& in, const ResolvConf& conf,
+                                                         ResolvOverrides overrides,
+                                                         std::vector<std::string>& warnings) {
   std::vector<std::string> nameservers;
-  const bool ns_override = !override_ns.empty();
-  if (ns_override) {
-    nameservers = std::move(override_ns);
+  if (!overrides.nameservers.empty()) {
+    nameservers = std::move(overrides.nameservers);
   } else {
     for (const std::string& bad : conf.invalid_nameservers) {
-      result.warnings.push_back(absl::StrCat("ignored invalid nameserver \"", bad, "\" in the host's resolv.conf"));
+      warnings.push_back(absl::StrCat("ignored invalid nameserver \"", bad, "\" in the host's resolv.conf"));
     }
     nameservers = conf.nameservers;
-    if (!in.host_networking) std::erase_if(nameservers, internal::IsLoopbackNameserver);
+    if (!in.host_networking) std::erase_if(nameservers, IsLoopbackNameserver);
   }
   if (nameservers.empty()) {
+    const std::vector<std::string>& fallback = overrides.fallback;
     nameservers = fallback;
-    result.warnings.push_back(fallback.empty() ? std::string("no usable nameservers and no fallback nameservers")
-                                               : absl::StrCat("no usable nameservers; using the fallback nameservers ",
-                                                              absl::StrJoin(fallback, ", ")));
+    warnings.push_back(fallback.empty() ? std::string("no usable nameservers and no fallback nameservers")
+                                        : absl::StrCat("no usable nameservers; using the fallback nameservers ",
+                                                       absl::StrJoin(fallback, ", ")));
   }
+  return nameservers;
+}
 
-  // Search list.
+OCIKIT_INLINE std::vector<std::string> ResolvSearch(const ResolvConfInputs& in, const ResolvConf& conf,
+                                                    std::vector<std::string>& warnings) {
   std::vector<std::string> search = conf.search;
   if (!in.search.empty()) {
     search.clear();
@@ -239,24 +252,32 @@ OCIKIT_INLINE absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvCo
       if (domain != ".") search.push_back(domain);
     }
   }
-  const std::string search_line = absl::StrJoin(search, " ");
+  const size_t line_size = absl::StrJoin(search, " ").size();
   if (search.size() > 6) {
-    result.warnings.push_back(absl::StrCat("search list has ", search.size(),
-                                           " domains; glibc 2.25 and older and macOS use only the first 6"));
+    warnings.push_back(absl::StrCat("search list has ", search.size(),
+                                    " domains; glibc 2.25 and older and macOS use only the first 6"));
   }
-  if (search_line.size() > 256) {
-    result.warnings.push_back(absl::StrCat("search list is ", search_line.size(),
-                                           " characters long; glibc 2.25 and older, musl and macOS read at most 256"));
+  if (line_size > 256) {
+    warnings.push_back(absl::StrCat("search list is ", line_size,
+                                    " characters long; glibc 2.25 and older, musl and macOS read at most 256"));
   }
+  return search;
+}
+}  // namespace internal
 
-  // Options.
+OCIKIT_INLINE absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvConfInputs& in) {
+  OCIKIT_ASSIGN_OR_RETURN(internal::ResolvOverrides overrides, internal::CheckResolvOverrides(in));
+  ResolvConfResult result;
+  const ResolvConf conf = internal::SourceResolvConf(in, result.warnings);
+  const std::vector<std::string> nameservers =
+      internal::ResolvNameservers(in, conf, std::move(overrides), result.warnings);
+  const std::vector<std::string> search = internal::ResolvSearch(in, conf, result.warnings);
   const std::vector<std::string> options =
       MergeResolvOptions(in.ignore_host_options ? std::vector<std::string>() : conf.options, in.options);
 
-  // Output.
   std::string& text = result.text;
   for (const std::string& ns : nameservers) absl::StrAppend(&text, "nameserver ", ns, "\n");
-  if (!search.empty()) absl::StrAppend(&text, "search ", search_line, "\n");
+  if (!search.empty()) absl::StrAppend(&text, "search ", absl::StrJoin(search, " "), "\n");
   if (!options.empty()) absl::StrAppend(&text, "options ", absl::StrJoin(options, " "), "\n");
   for (const std::string& line : conf.other) absl::StrAppend(&text, line, "\n");
   return result;
@@ -264,30 +285,26 @@ OCIKIT_INLINE absl::StatusOr<ResolvConfResult> GenerateResolvConf(const ResolvCo
 
 OCIKIT_INLINE SpecOpt WithResolvConf(ResolvConfOptions options) {
   return SpecOpt("WithResolvConf", [options = std::move(options)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    absl::StatusOr<std::string> path = internal::StateFilePath(ctx.state_dir, "resolv.conf");
-    if (!path.ok()) return path.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::string path, internal::StateFilePath(ctx.state_dir, "resolv.conf"));
     ResolvConfInputs in;
     in.host_networking = !HasNamespace(spec, "network");
-    absl::StatusOr<std::optional<std::string>> host = internal::ReadOptionalHostFile(ctx.host_resolv_conf);
-    if (!host.ok()) return host.status();
-    in.host_text = host->value_or("");
+    OCIKIT_ASSIGN_OR_RETURN(std::optional<std::string> host, internal::ReadOptionalHostFile(ctx.host_resolv_conf));
+    in.host_text = host.value_or("");
     if (!in.host_networking && IsSystemdResolvedStub(ParseResolvConf(in.host_text))) {
-      absl::StatusOr<std::optional<std::string>> resolved =
-          internal::ReadOptionalHostFile(options.systemd_resolved_conf);
-      if (!resolved.ok()) return resolved.status();
-      in.resolved_text = *std::move(resolved);
+      OCIKIT_ASSIGN_OR_RETURN(std::optional<std::string> resolved,
+                              internal::ReadOptionalHostFile(options.systemd_resolved_conf));
+      in.resolved_text = std::move(resolved);
     }
     in.nameservers = options.nameservers;
     in.search = options.search;
     in.options = options.options;
     in.ignore_host_options = options.ignore_host_options;
     in.fallback_nameservers = options.fallback_nameservers;
-    absl::StatusOr<ResolvConfResult> result = GenerateResolvConf(in);
-    if (!result.ok()) return result.status();
-    if (absl::Status s = WriteFileAtomic(*path, result->text, 0644); !s.ok()) return s;
-    internal::SetGeneratedFileMount(spec.mounts, "/etc/resolv.conf", *std::move(path));
+    OCIKIT_ASSIGN_OR_RETURN(ResolvConfResult result, GenerateResolvConf(in));
+    OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, result.text, 0644));
+    internal::SetGeneratedFileMount(spec.mounts, "/etc/resolv.conf", std::move(path));
     if (options.warnings != nullptr) {
-      options.warnings->insert(options.warnings->end(), result->warnings.begin(), result->warnings.end());
+      options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
     }
     return absl::OkStatus();
   });

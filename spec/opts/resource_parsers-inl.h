@@ -27,6 +27,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "spec/pathutil.h"
 
 namespace ocikit {
@@ -187,9 +188,8 @@ OCIKIT_INLINE absl::StatusOr<BlockDeviceValue> ParseBlockDeviceFlag(absl::string
       }
       break;
   }
-  absl::StatusOr<BlockDeviceValue> dev = StatBlockDevice(path, host_root);
-  if (!dev.ok()) return dev.status();
-  dev->value = value;
+  OCIKIT_ASSIGN_OR_RETURN(BlockDeviceValue dev, StatBlockDevice(path, host_root));
+  dev.value = value;
   return dev;
 }
 }  // namespace internal

@@ -16,13 +16,13 @@
 #include <utility>
 #include <vector>
 #include "absl/status/status.h"
-#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/opts/resource_parsers.h"
 
@@ -77,7 +77,7 @@ OCIKIT_INLINE absl::Status SetMemoryField(Spec& spec, std::optional<int64_t> Lin
   const LinuxResources* r = FindResources(spec);
   LinuxMemory updated = r && r->memory ? *r->memory : LinuxMemory();
   updated.*field = value;
-  if (absl::Status s = CheckMemoryOrder(updated); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(CheckMemoryOrder(updated));
   EnsureResourcesMemory(spec) = std::move(updated);
   return absl::OkStatus();
 }
@@ -85,21 +85,21 @@ OCIKIT_INLINE absl::Status SetMemoryField(Spec& spec, std::optional<int64_t> Lin
 
 OCIKIT_INLINE SpecOpt WithMemoryLimit(int64_t bytes) {
   return SpecOpt("WithMemoryLimit", [bytes](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckMemoryValue("memory limit", bytes); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckMemoryValue("memory limit", bytes));
     return internal::SetMemoryField(spec, &LinuxMemory::limit, bytes);
   });
 }
 
 OCIKIT_INLINE SpecOpt WithMemoryReservation(int64_t bytes) {
   return SpecOpt("WithMemoryReservation", [bytes](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckMemoryValue("memory reservation", bytes); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckMemoryValue("memory reservation", bytes));
     return internal::SetMemoryField(spec, &LinuxMemory::reservation, bytes);
   });
 }
 
 OCIKIT_INLINE SpecOpt WithMemorySwap(int64_t bytes) {
   return SpecOpt("WithMemorySwap", [bytes](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckMemoryValue("memory+swap limit", bytes); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckMemoryValue("memory+swap limit", bytes));
     return internal::SetMemoryField(spec, &LinuxMemory::swap, bytes);
   });
 }
@@ -155,7 +155,7 @@ OCIKIT_INLINE SpecOpt WithCPUCFS(int64_t quota, uint64_t period) {
 
 OCIKIT_INLINE SpecOpt WithCPUs(std::string cpus) {
   return SpecOpt("WithCPUs", [cpus = std::move(cpus)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = ValidateCPUSetList(cpus); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(ValidateCPUSetList(cpus));
     internal::EnsureResourcesCPU(spec).cpus = cpus;
     return absl::OkStatus();
   });
@@ -163,7 +163,7 @@ OCIKIT_INLINE SpecOpt WithCPUs(std::string cpus) {
 
 OCIKIT_INLINE SpecOpt WithCPUsMems(std::string mems) {
   return SpecOpt("WithCPUsMems", [mems = std::move(mems)](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = ValidateCPUSetList(mems); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(ValidateCPUSetList(mems));
     internal::EnsureResourcesCPU(spec).mems = mems;
     return absl::OkStatus();
   });
@@ -241,7 +241,7 @@ OCIKIT_INLINE void PutThrottle(std::vector<LinuxThrottleDevice>& list, int64_t m
 OCIKIT_INLINE SpecOpt ThrottleOpt(const char* name, std::vector<LinuxThrottleDevice> LinuxBlockIO::*list, int64_t major,
                            int64_t minor, uint64_t rate) {
   return SpecOpt(name, [list, major, minor, rate](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = CheckDeviceNumbers(major, minor); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(CheckDeviceNumbers(major, minor));
     if (rate == 0) return absl::InvalidArgumentError("rate 0 is not valid; expected a positive rate");
     PutThrottle(EnsureResourcesBlockIO(spec).*list, major, minor, rate);
     return absl::OkStatus();
@@ -251,7 +251,7 @@ OCIKIT_INLINE SpecOpt ThrottleOpt(const char* name, std::vector<LinuxThrottleDev
 
 OCIKIT_INLINE SpecOpt WithBlockIOWeight(uint64_t weight) {
   return SpecOpt("WithBlockIOWeight", [weight](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckBlockIOWeight("blkio weight", weight); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckBlockIOWeight("blkio weight", weight));
     internal::EnsureResourcesBlockIO(spec).weight = static_cast<uint16_t>(weight);
     return absl::OkStatus();
   });
@@ -259,8 +259,8 @@ OCIKIT_INLINE SpecOpt WithBlockIOWeight(uint64_t weight) {
 
 OCIKIT_INLINE SpecOpt WithBlockIOWeightDevice(int64_t major, int64_t minor, uint64_t weight) {
   return SpecOpt("WithBlockIOWeightDevice", [major, minor, weight](const SpecContext&, Spec& spec) -> absl::Status {
-    if (absl::Status s = internal::CheckDeviceNumbers(major, minor); !s.ok()) return s;
-    if (absl::Status s = internal::CheckBlockIOWeight("blkio weight", weight); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(internal::CheckDeviceNumbers(major, minor));
+    OCIKIT_RETURN_IF_ERROR(internal::CheckBlockIOWeight("blkio weight", weight));
     std::vector<LinuxWeightDevice>& list = internal::EnsureResourcesBlockIO(spec).weight_device;
     auto it = std::find_if(list.begin(), list.end(),
                            [&](const LinuxWeightDevice& d) { return d.major == major && d.minor == minor; });
@@ -331,7 +331,7 @@ OCIKIT_INLINE absl::Status ValidateUnifiedKey(absl::string_view key) {
 OCIKIT_INLINE SpecOpt WithUnified(std::map<std::string, std::string> values) {
   return SpecOpt("WithUnified", [values = std::move(values)](const SpecContext&, Spec& spec) -> absl::Status {
     for (const auto& [key, value] : values) {
-      if (absl::Status s = ValidateUnifiedKey(key); !s.ok()) return s;
+      OCIKIT_RETURN_IF_ERROR(ValidateUnifiedKey(key));
     }
     std::map<std::string, std::string>& unified = EnsureLinuxResources(spec).unified;
     for (const auto& [key, value] : values) unified[key] = value;

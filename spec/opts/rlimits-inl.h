@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit {
@@ -110,9 +111,8 @@ OCIKIT_INLINE absl::StatusOr<PosixRlimit> ParseUlimit(absl::string_view flag) {
 namespace internal {
 
 OCIKIT_INLINE absl::StatusOr<PosixRlimit> CheckedRlimit(PosixRlimit limit) {
-  absl::StatusOr<std::string> type = NormalizeRlimitType(limit.type);
-  if (!type.ok()) return type.status();
-  limit.type = *std::move(type);
+  OCIKIT_ASSIGN_OR_RETURN(std::string type, NormalizeRlimitType(limit.type));
+  limit.type = std::move(type);
   if (limit.soft > limit.hard) {
     return absl::InvalidArgumentError(absl::StrCat(limit.type, ": soft limit ", DescribeRlimitValue(limit.soft),
                                                    " exceeds hard limit ", DescribeRlimitValue(limit.hard)));
@@ -140,9 +140,8 @@ OCIKIT_INLINE void PutRlimit(std::vector<PosixRlimit>& rlimits, PosixRlimit limi
 
 OCIKIT_INLINE SpecOpt WithRlimit(PosixRlimit limit) {
   return SpecOpt("WithRlimit", [limit = std::move(limit)](const SpecContext&, Spec& spec) -> absl::Status {
-    absl::StatusOr<PosixRlimit> checked = internal::CheckedRlimit(limit);
-    if (!checked.ok()) return checked.status();
-    internal::PutRlimit(EnsureProcess(spec).rlimits, *std::move(checked));
+    OCIKIT_ASSIGN_OR_RETURN(PosixRlimit checked, internal::CheckedRlimit(limit));
+    internal::PutRlimit(EnsureProcess(spec).rlimits, std::move(checked));
     return absl::OkStatus();
   });
 }
@@ -152,9 +151,8 @@ OCIKIT_INLINE SpecOpt WithRlimits(std::vector<PosixRlimit> limits) {
     std::vector<PosixRlimit> checked;
     checked.reserve(limits.size());
     for (const PosixRlimit& l : limits) {
-      absl::StatusOr<PosixRlimit> c = internal::CheckedRlimit(l);
-      if (!c.ok()) return c.status();
-      checked.push_back(*std::move(c));
+      OCIKIT_ASSIGN_OR_RETURN(PosixRlimit c, internal::CheckedRlimit(l));
+      checked.push_back(std::move(c));
     }
     std::vector<PosixRlimit>& rlimits = EnsureProcess(spec).rlimits;
     for (PosixRlimit& l : checked) internal::PutRlimit(rlimits, std::move(l));

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 #include "absl/status/status.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sandbox.h"
 #include "spec/opts/spec_opt.h"
@@ -34,12 +35,12 @@ OCIKIT_INLINE RootlessMappings SingleIDMappings(uint32_t host_uid, uint32_t host
 
 OCIKIT_INLINE SpecOpt WithRootless(RootlessMappings mappings) {
   return SpecOpt("WithRootless", [mappings = std::move(mappings)](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    if (absl::Status s = ValidateIDMappings(mappings.uid_mappings); !s.ok()) return s;
-    if (absl::Status s = ValidateIDMappings(mappings.gid_mappings); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(ValidateIDMappings(mappings.uid_mappings));
+    OCIKIT_RETURN_IF_ERROR(ValidateIDMappings(mappings.gid_mappings));
     Linux& lx = EnsureLinux(spec);
     lx.uid_mappings.clear();
     lx.gid_mappings.clear();
-    if (absl::Status s = WithUserNamespace(mappings.uid_mappings, mappings.gid_mappings)(ctx, spec); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(WithUserNamespace(mappings.uid_mappings, mappings.gid_mappings)(ctx, spec));
 
     // /sys: host bind, read-only, at the position of the first /sys mount.
     auto& mounts = spec.mounts;

@@ -11,6 +11,7 @@
 #include <string>
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/pathutil.h"
@@ -26,7 +27,7 @@ OCIKIT_INLINE bool IsPathUnder(absl::string_view path, absl::string_view dir) {
 
 OCIKIT_INLINE SpecOpt WithNoProcessSandbox() {
   return SpecOpt("WithNoProcessSandbox", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
-    if (absl::Status s = WithHostNamespace("pid")(ctx, spec); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(WithHostNamespace("pid")(ctx, spec));
     std::erase_if(spec.mounts, [](const Mount& m) { return IsPathUnder(m.destination, "/proc"); });
     Mount proc;
     proc.destination = "/proc";

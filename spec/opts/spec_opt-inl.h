@@ -15,16 +15,16 @@
 #include <vector>
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "spec/config.h"
 #include "spec/default_spec.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit {
 
 OCIKIT_INLINE absl::Status ApplyOpts(const SpecContext& ctx, Spec& spec, const std::vector<SpecOpt>& opts) {
   for (const SpecOpt& opt : opts) {
-    if (absl::Status s = opt(ctx, spec); !s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(opt(ctx, spec));
   }
   return absl::OkStatus();
 }
@@ -37,7 +37,7 @@ OCIKIT_INLINE SpecOpt Compose(std::vector<SpecOpt> opts) {
 
 OCIKIT_INLINE absl::StatusOr<Spec> GenerateSpec(const SpecContext& ctx, const std::vector<SpecOpt>& opts) {
   Spec spec = DefaultLinuxSpec(ctx.ns, ctx.container_id);
-  if (absl::Status s = ApplyOpts(ctx, spec, opts); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ApplyOpts(ctx, spec, opts));
   return spec;
 }
 

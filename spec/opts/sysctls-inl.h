@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 
@@ -66,7 +67,7 @@ OCIKIT_INLINE absl::Status ValidateSysctlKey(absl::string_view key) {
 }
 
 OCIKIT_INLINE absl::Status CheckSysctlAllowed(const Spec& spec, absl::string_view key) {
-  if (absl::Status s = ValidateSysctlKey(key); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ValidateSysctlKey(key));
   if (key == "kernel.hostname") {
     return absl::InvalidArgumentError(
         "sysctl \"kernel.hostname\" conflicts with the spec's hostname field; set the hostname instead (WithHostname)");
@@ -100,8 +101,7 @@ OCIKIT_INLINE absl::Status SetSysctls(Spec& spec, const std::map<std::string, st
   std::map<std::string, std::string> normalized;
   for (const auto& [key, value] : values) {
     const std::string dotted = NormalizeSysctlKey(key);
-    absl::Status s = check_namespaces ? CheckSysctlAllowed(spec, dotted) : ValidateSysctlKey(dotted);
-    if (!s.ok()) return s;
+    OCIKIT_RETURN_IF_ERROR(check_namespaces ? CheckSysctlAllowed(spec, dotted) : ValidateSysctlKey(dotted));
     normalized[dotted] = value;
   }
   std::map<std::string, std::string>& sysctl = EnsureLinux(spec).sysctl;

@@ -23,6 +23,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/process.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/rootfs/passwd.h"
@@ -89,13 +90,12 @@ OCIKIT_INLINE absl::Status UserNotFound(absl::string_view name, const AccountFil
 }
 
 OCIKIT_INLINE absl::StatusOr<uint32_t> LookupGroupGid(AccountFiles& files, absl::string_view name) {
-  absl::StatusOr<const AccountFile*> group = files.Group();
-  if (!group.ok()) return group.status();
-  if (!(*group)->text) {
+  OCIKIT_ASSIGN_OR_RETURN(const AccountFile* group, files.Group());
+  if (!(group)->text) {
     if (name == "root") return 0u;  // no group file: "root" is 0
-    return absl::NotFoundError(absl::StrCat("unable to find group \"", name, "\": ", (*group)->missing.message()));
+    return absl::NotFoundError(absl::StrCat("unable to find group \"", name, "\": ", (group)->missing.message()));
   }
-  if (std::optional<uint32_t> gid = FindGroupGid(*(*group)->text, name)) return *gid;
+  if (std::optional<uint32_t> gid = FindGroupGid(*(group)->text, name)) return *gid;
   return absl::NotFoundError(absl::StrCat("unable to find group \"", name, "\": no matching entries in group file"));
 }
 
@@ -110,10 +110,9 @@ OCIKIT_INLINE std::vector<uint32_t> PrimaryFirstUnique(uint32_t primary, const s
 
 OCIKIT_INLINE absl::StatusOr<std::vector<uint32_t>> PrimaryAndSupplementaryGids(AccountFiles& files, uint32_t primary,
                                                                          absl::string_view name) {
-  absl::StatusOr<const AccountFile*> group = files.Group();
-  if (!group.ok()) return group.status();
-  if (!(*group)->text) return std::vector<uint32_t>{primary};
-  return PrimaryFirstUnique(primary, FindSupplementaryGids(*(*group)->text, name));
+  OCIKIT_ASSIGN_OR_RETURN(const AccountFile* group, files.Group());
+  if (!(group)->text) return std::vector<uint32_t>{primary};
+  return PrimaryFirstUnique(primary, FindSupplementaryGids(*(group)->text, name));
 }
 
 OCIKIT_INLINE absl::StatusOr<ResolvedUser> ResolveUser(AccountFiles& files, const UserPart& user_part,
@@ -123,21 +122,19 @@ OCIKIT_INLINE absl::StatusOr<ResolvedUser> ResolveUser(AccountFiles& files, cons
   if (user_part.numeric) {
     r.uid = user_part.id;
     if (!group_part) {  // "uid": gid and name from the first entry with that uid, else gid 0
-      absl::StatusOr<const AccountFile*> passwd = files.Passwd();
-      if (!passwd.ok()) return passwd.status();
-      if ((*passwd)->text) entry = FindPasswdByUid(*(*passwd)->text, r.uid);
+      OCIKIT_ASSIGN_OR_RETURN(const AccountFile* passwd, files.Passwd());
+      if ((passwd)->text) entry = FindPasswdByUid(*(passwd)->text, r.uid);
       if (entry) r.gid = entry->gid;
     }
   } else {
-    absl::StatusOr<const AccountFile*> passwd = files.Passwd();
-    if (!passwd.ok()) return passwd.status();
-    if ((*passwd)->text) {
-      entry = FindPasswdByName(*(*passwd)->text, user_part.name);
-      if (!entry) return UserNotFound(user_part.name, **passwd);
+    OCIKIT_ASSIGN_OR_RETURN(const AccountFile* passwd, files.Passwd());
+    if ((passwd)->text) {
+      entry = FindPasswdByName(*(passwd)->text, user_part.name);
+      if (!entry) return UserNotFound(user_part.name, *passwd);
       r.uid = entry->uid;
       r.gid = entry->gid;
     } else if (user_part.name != "root") {  // no passwd file: "root" is 0:0
-      return UserNotFound(user_part.name, **passwd);
+      return UserNotFound(user_part.name, *passwd);
     }
   }
   r.home = entry && !entry->home.empty() ? entry->home : "/";
@@ -146,15 +143,13 @@ OCIKIT_INLINE absl::StatusOr<ResolvedUser> ResolveUser(AccountFiles& files, cons
     if (group_part->numeric) {
       r.gid = group_part->id;
     } else {
-      absl::StatusOr<uint32_t> gid = LookupGroupGid(files, group_part->name);
-      if (!gid.ok()) return gid.status();
-      r.gid = *gid;
+      OCIKIT_ASSIGN_OR_RETURN(uint32_t gid, LookupGroupGid(files, group_part->name));
+      r.gid = gid;
     }
     r.additional_gids = {r.gid};
   } else if (entry) {
-    absl::StatusOr<std::vector<uint32_t>> gids = PrimaryAndSupplementaryGids(files, r.gid, entry->name);
-    if (!gids.ok()) return gids.status();
-    r.additional_gids = *std::move(gids);
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<uint32_t> gids, PrimaryAndSupplementaryGids(files, r.gid, entry->name));
+    r.additional_gids = std::move(gids);
   } else {
     r.additional_gids = {r.gid};
   }
@@ -170,13 +165,12 @@ OCIKIT_INLINE bool HasEnvKey(const std::vector<std::string>& env, absl::string_v
 OCIKIT_INLINE absl::Status ApplyUser(const SpecContext& ctx, Spec& spec, const std::string& shown, const UserPart& user,
                               const std::optional<UserPart>& group) {
   AccountFiles files(ctx, spec, "user", shown);
-  absl::StatusOr<ResolvedUser> r = ResolveUser(files, user, group);
-  if (!r.ok()) return r.status();
+  OCIKIT_ASSIGN_OR_RETURN(ResolvedUser r, ResolveUser(files, user, group));
   Process& p = EnsureProcess(spec);
-  p.user.uid = r->uid;
-  p.user.gid = r->gid;
-  p.user.additional_gids = std::move(r->additional_gids);
-  if (!HasEnvKey(p.env, "HOME")) p.env.push_back(absl::StrCat("HOME=", r->home));
+  p.user.uid = r.uid;
+  p.user.gid = r.gid;
+  p.user.additional_gids = std::move(r.additional_gids);
+  if (!HasEnvKey(p.env, "HOME")) p.env.push_back(absl::StrCat("HOME=", r.home));
   return absl::OkStatus();
 }
 }  // namespace internal
@@ -186,15 +180,13 @@ OCIKIT_INLINE SpecOpt WithUser(std::string user) {
     const std::string value = user.empty() ? "0" : user;
     const std::vector<absl::string_view> parts = absl::StrSplit(value, ':');
     if (parts.size() > 2) return absl::InvalidArgumentError(absl::StrCat("invalid USER value ", value));
-    absl::StatusOr<internal::UserPart> user_part = internal::ParseUserPart(value, parts[0], "uid");
-    if (!user_part.ok()) return user_part.status();
+    OCIKIT_ASSIGN_OR_RETURN(internal::UserPart user_part, internal::ParseUserPart(value, parts[0], "uid"));
     std::optional<internal::UserPart> group_part;
     if (parts.size() == 2) {
-      absl::StatusOr<internal::UserPart> parsed = internal::ParseUserPart(value, parts[1], "gid");
-      if (!parsed.ok()) return parsed.status();
-      group_part = *std::move(parsed);
+      OCIKIT_ASSIGN_OR_RETURN(internal::UserPart parsed, internal::ParseUserPart(value, parts[1], "gid"));
+      group_part = std::move(parsed);
     }
-    return internal::ApplyUser(ctx, spec, value, *user_part, group_part);
+    return internal::ApplyUser(ctx, spec, value, user_part, group_part);
   });
 }
 
@@ -225,21 +217,19 @@ OCIKIT_INLINE SpecOpt WithAdditionalGIDs(std::string user) {
     const uint32_t primary = spec.process ? spec.process->user.gid : 0;
     std::vector<uint32_t> gids = {primary};
     if (!absl::StrContains(value, ':')) {
-      absl::StatusOr<internal::UserPart> part = internal::ParseUserPart(value, value, "uid");
-      if (!part.ok()) return part.status();
+      OCIKIT_ASSIGN_OR_RETURN(internal::UserPart part, internal::ParseUserPart(value, value, "uid"));
       internal::AccountFiles files(ctx, spec, "user", value);
-      std::string name = part->name;
-      if (part->numeric) {
-        absl::StatusOr<const internal::AccountFile*> passwd = files.Passwd();
-        if (!passwd.ok()) return passwd.status();
+      std::string name = part.name;
+      if (part.numeric) {
+        OCIKIT_ASSIGN_OR_RETURN(const internal::AccountFile* passwd, files.Passwd());
         std::optional<PasswdEntry> entry;
-        if ((*passwd)->text) entry = FindPasswdByUid(*(*passwd)->text, part->id);
+        if ((passwd)->text) entry = FindPasswdByUid(*(passwd)->text, part.id);
         if (entry) name = entry->name;
       }
       if (!name.empty()) {
-        absl::StatusOr<std::vector<uint32_t>> found = internal::PrimaryAndSupplementaryGids(files, primary, name);
-        if (!found.ok()) return found.status();
-        gids = *std::move(found);
+        OCIKIT_ASSIGN_OR_RETURN(std::vector<uint32_t> found,
+                                internal::PrimaryAndSupplementaryGids(files, primary, name));
+        gids = std::move(found);
       }
     }
     EnsureProcess(spec).user.additional_gids = std::move(gids);
@@ -259,9 +249,8 @@ OCIKIT_INLINE SpecOpt WithAppendAdditionalGroups(std::vector<std::string> groups
         continue;
       }
       if (!files) files.emplace(ctx, spec, "group", group);
-      absl::StatusOr<uint32_t> gid = internal::LookupGroupGid(*files, group);
-      if (!gid.ok()) return gid.status();
-      added.push_back(*gid);
+      OCIKIT_ASSIGN_OR_RETURN(uint32_t gid, internal::LookupGroupGid(*files, group));
+      added.push_back(gid);
     }
     User& user = EnsureProcess(spec).user;
     std::vector<uint32_t> all = user.additional_gids;
@@ -287,8 +276,7 @@ OCIKIT_INLINE SpecOpt WithProcessPathLookup() {
       return absl::OkStatus();
     }
     const std::string& command = spec.process->args[0];
-    absl::StatusOr<std::string> rootfs = internal::LookupRootfs(ctx, spec, "executable", command);
-    if (!rootfs.ok()) return rootfs.status();
+    OCIKIT_ASSIGN_OR_RETURN(std::string rootfs, internal::LookupRootfs(ctx, spec, "executable", command));
     absl::string_view path = kDefaultPathEnv;
     for (const std::string& entry : spec.process->env) {
       if (absl::StartsWith(entry, "PATH=")) {
@@ -296,9 +284,8 @@ OCIKIT_INLINE SpecOpt WithProcessPathLookup() {
         break;
       }
     }
-    absl::StatusOr<std::string> found = LookPathInRoot(*rootfs, command, path);
-    if (!found.ok()) return found.status();
-    spec.process->args[0] = *std::move(found);
+    OCIKIT_ASSIGN_OR_RETURN(std::string found, LookPathInRoot(rootfs, command, path));
+    spec.process->args[0] = std::move(found);
     return absl::OkStatus();
   });
 }

@@ -71,6 +71,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/opts/spec_opt.h"
 #include "spec/rootfs/rootfs.h"
+#include "spec/internal/status_macros.h"
 
 namespace ocikit {
 
@@ -116,9 +117,8 @@ class AccountFiles {
  private:
   absl::StatusOr<const AccountFile*> Get(absl::string_view path, std::optional<AccountFile>& cache) {
     if (cache) return &*cache;
-    absl::StatusOr<std::string> rootfs = LookupRootfs(ctx_, spec_, kind_, value_);
-    if (!rootfs.ok()) return rootfs.status();
-    absl::StatusOr<std::string> text = ReadFileInRoot(*rootfs, path);
+    OCIKIT_ASSIGN_OR_RETURN(std::string rootfs, LookupRootfs(ctx_, spec_, kind_, value_));
+    absl::StatusOr<std::string> text = ReadFileInRoot(rootfs, path);
     if (!text.ok() && !absl::IsNotFound(text.status())) return text.status();
     AccountFile& file = cache.emplace();
     if (text.ok()) {

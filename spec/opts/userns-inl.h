@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/spec_opt.h"
 
@@ -82,7 +83,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<LinuxIDMapping>> ParseIDMappings(absl::
     }
     maps.push_back(m);
   }
-  if (absl::Status s = ValidateIDMappings(maps); !s.ok()) return s;
+  OCIKIT_RETURN_IF_ERROR(ValidateIDMappings(maps));
   return maps;
 }
 
@@ -112,8 +113,8 @@ OCIKIT_INLINE SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, st
     std::vector<LinuxIDMapping> gids = lx.gid_mappings;
     uids.insert(uids.end(), uid_maps.begin(), uid_maps.end());
     gids.insert(gids.end(), gid_maps.begin(), gid_maps.end());
-    if (absl::Status s = ValidateIDMappings(uids); !s.ok()) return absl::InvalidArgumentError(absl::StrCat("uid ", s.message()));
-    if (absl::Status s = ValidateIDMappings(gids); !s.ok()) return absl::InvalidArgumentError(absl::StrCat("gid ", s.message()));
+    OCIKIT_RETURN_IF_ERROR_PREFIXED("uid ", ValidateIDMappings(uids));
+    OCIKIT_RETURN_IF_ERROR_PREFIXED("gid ", ValidateIDMappings(gids));
     lx.uid_mappings = std::move(uids);
     lx.gid_mappings = std::move(gids);
     if (!HasNamespace(spec, kUserNamespace)) lx.namespaces.emplace_back().type = std::string(kUserNamespace);

@@ -26,6 +26,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "spec/internal/status_macros.h"
 #include "spec/internal/unique_fd.h"
 #include "spec/pathutil.h"
 
@@ -97,15 +98,14 @@ OCIKIT_INLINE absl::StatusOr<RootfsEntry> WalkInRoot(int root, absl::string_view
     if (::fstat(fd.get(), &st) != 0) return RootfsErrnoStatus(errno, name);
     if (S_ISLNK(st.st_mode)) {
       if (++links > kMaxRootfsSymlinks) return RootfsErrnoStatus(ELOOP, name);
-      absl::StatusOr<std::string> target = ReadLinkFd(fd.get(), name);
-      if (!target.ok()) return target.status();
-      if (target->empty()) return RootfsErrnoStatus(ENOENT, name);
-      if (target->front() == '/') {
+      OCIKIT_ASSIGN_OR_RETURN(std::string target, ReadLinkFd(fd.get(), name));
+      if (target.empty()) return RootfsErrnoStatus(ENOENT, name);
+      if (target.front() == '/') {
         dirs.clear();
         names.clear();
         depth_chars = 0;
       }
-      todo = absl::StrCat(*target, absl::string_view(todo).substr(pos));
+      todo = absl::StrCat(target, absl::string_view(todo).substr(pos));
       pos = 0;
       continue;
     }
@@ -173,19 +173,15 @@ OCIKIT_INLINE absl::StatusOr<std::string> ReadRootfsEntry(const RootfsEntry& ent
 
 OCIKIT_INLINE absl::StatusOr<std::string> ReadFileInRoot(const std::string& rootfs, absl::string_view path,
                                                   size_t max_bytes) {
-  absl::StatusOr<internal::UniqueFd> root = internal::OpenRootfs(rootfs);
-  if (!root.ok()) return root.status();
-  absl::StatusOr<internal::RootfsEntry> entry = internal::WalkInRoot(root->get(), path);
-  if (!entry.ok()) return entry.status();
-  return internal::ReadRootfsEntry(*entry, internal::RootfsDisplayName(path), max_bytes);
+  OCIKIT_ASSIGN_OR_RETURN(internal::UniqueFd root, internal::OpenRootfs(rootfs));
+  OCIKIT_ASSIGN_OR_RETURN(internal::RootfsEntry entry, internal::WalkInRoot(root.get(), path));
+  return internal::ReadRootfsEntry(entry, internal::RootfsDisplayName(path), max_bytes);
 }
 
 OCIKIT_INLINE absl::StatusOr<std::string> ResolveInRoot(const std::string& rootfs, absl::string_view path) {
-  absl::StatusOr<internal::UniqueFd> root = internal::OpenRootfs(rootfs);
-  if (!root.ok()) return root.status();
-  absl::StatusOr<internal::RootfsEntry> entry = internal::WalkInRoot(root->get(), path);
-  if (!entry.ok()) return entry.status();
-  return std::move(entry->path);
+  OCIKIT_ASSIGN_OR_RETURN(internal::UniqueFd root, internal::OpenRootfs(rootfs));
+  OCIKIT_ASSIGN_OR_RETURN(internal::RootfsEntry entry, internal::WalkInRoot(root.get(), path));
+  return std::move(entry.path);
 }
 
 OCIKIT_INLINE absl::StatusOr<std::string> LookPathInRoot(const std::string& rootfs, absl::string_view command,
@@ -194,14 +190,13 @@ OCIKIT_INLINE absl::StatusOr<std::string> LookPathInRoot(const std::string& root
     return absl::InvalidArgumentError(
         absl::StrCat("command \"", command, "\" contains a slash; only bare names are looked up in $PATH"));
   }
-  absl::StatusOr<internal::UniqueFd> root = internal::OpenRootfs(rootfs);
-  if (!root.ok()) return root.status();
+  OCIKIT_ASSIGN_OR_RETURN(internal::UniqueFd root, internal::OpenRootfs(rootfs));
   absl::ConsumePrefix(&path_list, "PATH=");
   if (!command.empty()) {
     for (absl::string_view dir : absl::StrSplit(path_list, ':')) {
       if (dir.empty() || dir.front() != '/') continue;
       const std::string candidate = JoinPath({dir, command});
-      absl::StatusOr<internal::RootfsEntry> entry = internal::WalkInRoot(root->get(), candidate);
+      absl::StatusOr<internal::RootfsEntry> entry = internal::WalkInRoot(root.get(), candidate);
       if (entry.ok() && S_ISREG(entry->st.st_mode) && (entry->st.st_mode & 0111) != 0) return candidate;
     }
   }
