@@ -37,6 +37,7 @@
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "re2/re2.h"
 #include "spec/config.h"
@@ -44,8 +45,6 @@
 #include "spec/pathutil.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& ConformanceLintRules();
 
 namespace internal {
 

@@ -29,6 +29,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "re2/re2.h"
 #include "spec/config.h"
@@ -36,8 +37,6 @@
 #include "spec/opts/sysctls.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& LinuxConformanceLintRules();
 
 namespace internal {
 
@@ -59,7 +58,8 @@ void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
 
 // CheckLinuxConformance()
 //
-// The rules of this header (nothing without a `linux` section).
+// The rules of this header, for a Linux config (InferPlatform); without a
+// `linux` section only hostname-without-uts.
 void CheckLinuxConformance(const internal::LintContext& ctx);
 
 }  // namespace ocikit

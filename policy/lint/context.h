@@ -78,10 +78,10 @@ struct LintContext {
   OciVersion version;  // declared (1.3.0 when missing or unparsable)
   LintPlatform platform = LintPlatform::kLinux;
 
-  bool On(absl::string_view id) const { return sink.On(id); }
-  void Report(absl::string_view id, FieldPath path, std::string message,
+  bool On(const LintRule& rule) const { return sink.On(rule); }
+  void Report(const LintRule& rule, FieldPath path, std::string message,
               std::optional<LintSeverity> severity = std::nullopt) const {
-    sink.Report(id, std::move(path), std::move(message), severity);
+    sink.Report(rule, std::move(path), std::move(message), severity);
   }
 };
 

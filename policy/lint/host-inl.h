@@ -32,6 +32,7 @@
 #include "absl/strings/strip.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 #include "spec/file.h"
@@ -41,71 +42,6 @@
 #include "spec/rootfs/rootfs.h"
 
 namespace ocikit {
-
-OCIKIT_INLINE const std::vector<LintRule>& HostLintRules() {
-  const LintFamily h = LintFamily::kHost;
-  const LintFamily b = LintFamily::kBundle;
-  const LintFamily r = LintFamily::kRuntime;
-  const LintProfile n = LintProfile::kNone;
-  static const std::vector<LintRule> kRules = {
-      {"HOST201", "root-path-missing", h, LintSeverity::kError, n, false, "root.path does not exist or is not a directory",
-       "The runtime pivots into root.path; it MUST exist (a relative path is taken from the bundle directory).",
-       "runtime-spec config.md#root; runtime-tools RootPathExist", "create the root filesystem, or fix root.path"},
-      {"HOST202", "namespace-path-missing", h, LintSeverity::kError, n, false, "a namespace path does not exist on this host",
-       "The runtime opens the path to join the namespace and fails if it is not there.",
-       "runtime-spec config-linux.md#namespaces", "point at an existing namespace file (/proc/PID/ns/TYPE or a bind-mounted one)"},
-      {"HOST203", "device-host-mismatch", h, LintSeverity::kWarning, n, false, "a device differs from the host's node at that path",
-       "A device whose numbers differ from the host's node at the same path is usually a typo; one that the host "
-       "lacks has no driver behind it (info).",
-       "runtime-spec config-linux.md#devices", "copy type, major and minor from `ls -l` on the host"},
-      {"HOST204", "sysctl-unknown", h, LintSeverity::kWarning, n, false, "a sysctl is unknown to this kernel",
-       "The runtime writes /proc/sys/<key>; a key the kernel lacks fails the container start.",
-       "sysctl(8); runtime-tools --host-specific", "remove it, or run on a kernel that has it"},
-      {"HOST205", "capability-unsupported", h, LintSeverity::kWarning, n, false, "a capability is newer than this kernel",
-       "Capabilities above /proc/sys/kernel/cap_last_cap cannot be granted; runtimes skip them.",
-       "capabilities(7); runtime-tools CheckCapabilities (--host-specific)", "drop it, or run on a newer kernel"},
-      {"HOST206", "mount-type-unsupported", h, LintSeverity::kError, n, false, "a mount type is not in /proc/filesystems",
-       "mount(2) fails for a filesystem type the kernel does not know.",
-       "runtime-tools CheckMounts (--host-specific)", "use a type of /proc/filesystems, or load the module"},
-      {"HOST207", "hook-not-executable", h, LintSeverity::kError, n, false, "a hook program is missing or not executable",
-       "The runtime runs hooks from the runtime namespace; a missing program fails the container's lifecycle.",
-       "runtime-tools CheckHooks (--host-specific)", "install the hook, or fix its path"},
-      {"HOST208", "network-interface-missing", h, LintSeverity::kError, n, false, "a network interface does not exist on this host",
-       "net_prio priorities and netDevices name host interfaces; a missing one fails the container start.",
-       "runtime-tools CheckLinuxResources (--host-specific); runtime-spec config-linux.md#network-devices",
-       "use an interface of `ip link`"},
-      {"HOST250", "bundle-root-outside", b, LintSeverity::kError, n, false, "root.path is not a child of the bundle directory",
-       "A bundle holds config.json and its root filesystem in one directory; root.path MUST be a direct child.",
-       "runtime-spec bundle.md#container-format; runtime-tools ArtifactsInSingleDir", "move the root filesystem into the bundle"},
-      {"HOST251", "bundle-config-writable", b, LintSeverity::kWarning, n, false, "config.json is writable by group or others",
-       "Whoever can write config.json decides what runs as root; containerd and ocikit write it with mode 0600.",
-       "ocikit WriteSpecFile; containerd bundle writer", "chmod 600 config.json"},
-      {"HOST252", "bundle-args-not-executable", b, LintSeverity::kError, n, false, "process.args[0] is not an executable file in the rootfs",
-       "The runtime executes args[0]; a directory or a file without execute bits fails (a missing one is a warning: "
-       "it may come from a mount).",
-       "runtime-tools CheckProcess", "fix args[0] or the file's mode"},
-      {"HOST253", "bundle-device-mismatch", b, LintSeverity::kError, n, false, "a device node already in the rootfs differs from its entry",
-       "If a device already exists in the rootfs, its type, numbers, mode and owner MUST match the entry.",
-       "runtime-spec config-linux.md#devices; runtime-tools DevicesFileNotMatch", "remove the node from the rootfs, or match the entry"},
-      {"HOST260", "runtime-version-range", r, LintSeverity::kWarning, n, false,
-       "ociVersion is outside the range the target runtime implements",
-       "A runtime's features document states the spec versions it implements (ociVersionMin, ociVersionMax); "
-       "fields of a newer release may be ignored (runc 1.1 implements 1.0.2-dev).",
-       "runtime-spec features.md; `runc features`", "target a runtime that implements the declared version, or lower ociVersion"},
-      {"HOST261", "runtime-unsupported", r, LintSeverity::kError, n, false, "the target runtime does not support something the config uses",
-       "The features document lists the namespaces, capabilities, hooks, mount options, seccomp actions, "
-       "operators, architectures and flags a runtime knows, and whether AppArmor, SELinux, Intel RDT, idmapped "
-       "mounts and network devices are enabled; a config using something else fails (or, for capabilities and "
-       "seccomp flags, is silently weakened: warning).",
-       "runtime-spec features.md, features-linux.md", "drop the feature, or use a runtime (version) that has it"},
-      {"HOST262", "runtime-unsafe-annotation", r, LintSeverity::kWarning, n, false,
-       "an annotation the target runtime calls potentially unsafe",
-       "potentiallyUnsafeConfigAnnotations lists annotations (or prefixes ending in '.') that change the runtime's "
-       "behaviour in security-relevant ways; orchestrators should only pass them from trusted sources.",
-       "runtime-spec features.md (potentiallyUnsafeConfigAnnotations, #1205)", "remove the annotation unless it is intended"},
-  };
-  return kRules;
-}
 
 OCIKIT_INLINE absl::StatusOr<LintRuntimeFeatures> ParseRuntimeFeatures(absl::string_view text, absl::string_view source) {
   nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
@@ -215,7 +151,7 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
     for (size_t i = 0; i < l.namespaces.size(); ++i) {
       const std::string& path = l.namespaces[i].path;
       if (!path.empty() && path[0] == '/' && !StatPath(HostPath(o, path), st)) {
-        ctx.Report("HOST202", LinuxPath("namespaces").Index(i).Field("path"),
+        ctx.Report(rules::kNamespacePathMissing, LinuxPath("namespaces").Index(i).Field("path"),
                    absl::StrCat(LintQuote(path), ": ", std::strerror(errno), "; expected an existing namespace file"));
       }
     }
@@ -224,16 +160,16 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
       if (d.path.empty() || d.path[0] != '/' || d.type == "p") continue;
       const FieldPath path = LinuxPath("devices").Index(i);
       if (!StatPath(HostPath(o, d.path), st)) {
-        ctx.Report("HOST203", path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
+        ctx.Report(rules::kDeviceHostMismatch, path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
                    LintSeverity::kInfo);
         continue;
       }
       const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
       if (DeviceType(st.st_mode) != want) {
-        ctx.Report("HOST203", path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
+        ctx.Report(rules::kDeviceHostMismatch, path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
                                                                " device; expected a matching node"));
       } else if (static_cast<int64_t>(major(st.st_rdev)) != d.major || static_cast<int64_t>(minor(st.st_rdev)) != d.minor) {
-        ctx.Report("HOST203", path.Field("major"),
+        ctx.Report(rules::kDeviceHostMismatch, path.Field("major"),
                    absl::StrCat(d.major, ":", d.minor, " differs from the host's ", LintQuote(d.path), " (", major(st.st_rdev), ":",
                                 minor(st.st_rdev), "); expected the host's numbers"));
       }
@@ -242,7 +178,7 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
       std::string file = NormalizeSysctlKey(key);
       for (char& c : file) c = c == '.' ? '/' : c == '/' ? '.' : c;
       if (!StatPath(HostPath(o, absl::StrCat("/proc/sys/", file)), st)) {
-        ctx.Report("HOST204", LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
+        ctx.Report(rules::kSysctlUnknown, LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
       }
     }
     std::vector<std::pair<FieldPath, std::string>> interfaces;
@@ -255,7 +191,7 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
     for (const auto& [name, dev] : l.net_devices) interfaces.emplace_back(LinuxPath("netDevices").Key(name), name);
     for (const auto& [path, name] : interfaces) {
       if (!name.empty() && name.find('/') == std::string::npos && !StatPath(HostPath(o, absl::StrCat("/sys/class/net/", name)), st)) {
-        ctx.Report("HOST208", path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
+        ctx.Report(rules::kNetworkInterfaceMissing, path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
       }
     }
   }
@@ -272,7 +208,7 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
         for (size_t i = 0; i < set->size(); ++i) {
           const size_t bit = static_cast<size_t>(std::find(known.begin(), known.end(), (*set)[i]) - known.begin());
           if (bit < known.size() && bit > last_cap) {
-            ctx.Report("HOST205", LintPath("process", "capabilities", name).Index(i),
+            ctx.Report(rules::kCapabilityUnsupported, LintPath("process", "capabilities", name).Index(i),
                        absl::StrCat(LintQuote((*set)[i]), " (", bit, ") is above this kernel's cap_last_cap ", last_cap,
                                     "; expected a capability the kernel has"));
           }
@@ -291,7 +227,7 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
     for (size_t i = 0; i < s.mounts.size(); ++i) {
       const std::string& type = s.mounts[i].type;
       if (!type.empty() && !LintContains(types, type)) {
-        ctx.Report("HOST206", FieldPath().Field("mounts").Index(i).Field("type"),
+        ctx.Report(rules::kMountTypeUnsupported, FieldPath().Field("mounts").Index(i).Field("type"),
                    absl::StrCat(LintQuote(type), " is not in /proc/filesystems; expected a filesystem this kernel supports"));
       }
     }
@@ -307,9 +243,9 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
         if (path.empty() || path[0] != '/') continue;
         const std::string host = HostPath(o, path);
         if (!StatPath(host, st)) {
-          ctx.Report("HOST207", LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
+          ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
         } else if (!S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
-          ctx.Report("HOST207", LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
+          ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
         }
       }
     }
@@ -321,9 +257,9 @@ OCIKIT_INLINE void CheckRootExists(const LintContext& ctx) {
   const std::string rootfs = RootfsOnHost(ctx);
   struct stat st;
   if (!StatPath(rootfs, st)) {
-    ctx.Report("HOST201", LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), ": ", std::strerror(errno), "; expected the root filesystem directory"));
+    ctx.Report(rules::kRootPathMissing, LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), ": ", std::strerror(errno), "; expected the root filesystem directory"));
   } else if (!S_ISDIR(st.st_mode)) {
-    ctx.Report("HOST201", LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), " is not a directory; expected the root filesystem directory"));
+    ctx.Report(rules::kRootPathMissing, LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), " is not a directory; expected the root filesystem directory"));
   }
 }
 
@@ -332,7 +268,7 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
   const Spec& s = ctx.spec;
   struct stat st;
   if (!o.config_path.empty() && StatPath(o.config_path, st) && (st.st_mode & 022) != 0) {
-    ctx.Report("HOST251", FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
+    ctx.Report(rules::kBundleConfigWritable, FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
                                                    ", writable by ", (st.st_mode & 002) ? "anyone" : "its group",
                                                    "; expected 0600"));
   }
@@ -343,7 +279,7 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
   const std::string root = s.root->path[0] == '/' ? CleanPath(s.root->path) : CleanPath(absl::StrCat(bundle, "/", s.root->path));
   const std::string parent = root.substr(0, root.rfind('/') == 0 ? 1 : root.rfind('/'));
   if (root == "/" || parent != bundle) {
-    ctx.Report("HOST250", LintPath("root", "path"),
+    ctx.Report(rules::kBundleRootOutside, LintPath("root", "path"),
                absl::StrCat(LintQuote(s.root->path), " is not a child of the bundle directory",
                             "; expected a directory inside the bundle, such as \"rootfs\""));
   }
@@ -354,12 +290,12 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
     const FieldPath path = LintPath("process", "args").Index(0);
     absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd->get(), arg0);
     if (absl::IsNotFound(e.status())) {
-      ctx.Report("HOST252", path, absl::StrCat(LintQuote(arg0), " is not in the root filesystem (a mount may provide it); expected the program there"),
+      ctx.Report(rules::kBundleArgsNotExecutable, path, absl::StrCat(LintQuote(arg0), " is not in the root filesystem (a mount may provide it); expected the program there"),
                  LintSeverity::kWarning);
     } else if (!e.ok()) {
-      ctx.Report("HOST252", path, absl::StrCat(e.status().message(), "; expected an executable file"));
+      ctx.Report(rules::kBundleArgsNotExecutable, path, absl::StrCat(e.status().message(), "; expected an executable file"));
     } else if (!S_ISREG(e->st.st_mode) || (e->st.st_mode & 0111) == 0) {
-      ctx.Report("HOST252", path,
+      ctx.Report(rules::kBundleArgsNotExecutable, path,
                  absl::StrCat(LintQuote(arg0), S_ISREG(e->st.st_mode) ? " has no execute bit" : " is not a regular file",
                               "; expected an executable file"));
     }
@@ -373,7 +309,7 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
     const FieldPath path = LinuxPath("devices").Index(i);
     const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
     if (DeviceType(e->st.st_mode) != want) {
-      ctx.Report("HOST253", path,
+      ctx.Report(rules::kBundleDeviceMismatch, path,
                  absl::StrCat(LintQuote(d.path), " already exists in the rootfs and is not a ",
                               want == 'b' ? "block device" : want == 'p' ? "FIFO" : "character device",
                               "; expected a node matching the entry, or none"));
@@ -389,7 +325,7 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
     if (d.uid && e->st.st_uid != *d.uid) diffs.push_back(absl::StrCat("uid ", e->st.st_uid));
     if (d.gid && e->st.st_gid != *d.gid) diffs.push_back(absl::StrCat("gid ", e->st.st_gid));
     if (!diffs.empty()) {
-      ctx.Report("HOST253", path,
+      ctx.Report(rules::kBundleDeviceMismatch, path,
                  absl::StrCat(LintQuote(d.path), " already exists in the rootfs with ", absl::StrJoin(diffs, ", "),
                               "; expected a node matching the entry"));
     }
@@ -413,11 +349,11 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
   const std::string runtime = absl::StrCat("the runtime (", f.source, ")");
   const auto unsupported = [&](FieldPath path, absl::string_view what, absl::string_view list,
                                LintSeverity severity = LintSeverity::kError) {
-    ctx.Report("HOST261", std::move(path),
+    ctx.Report(rules::kRuntimeUnsupported, std::move(path),
                absl::StrCat(what, " is not supported by ", runtime, "; expected one of its ", list), severity);
   };
   const auto disabled = [&](FieldPath path, absl::string_view what, absl::string_view feature, absl::string_view field) {
-    ctx.Report("HOST261", std::move(path),
+    ctx.Report(rules::kRuntimeUnsupported, std::move(path),
                absl::StrCat(what, " but ", runtime, " reports ", feature, " disabled; expected ", feature, " enabled, or no ",
                             field));
   };
@@ -426,7 +362,7 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
   const std::optional<OciVersion> lo = ParseOciVersion(f.oci_version_min);
   const std::optional<OciVersion> hi = ParseOciVersion(f.oci_version_max);
   if (v && lo && hi && (!v->AtLeast(*lo) || (v->AtLeast(*hi) && v->Release() != hi->Release()))) {
-    ctx.Report("HOST260", FieldPath().Field("ociVersion"),
+    ctx.Report(rules::kRuntimeVersionRange, FieldPath().Field("ociVersion"),
                absl::StrCat(LintQuote(s.oci_version), " is outside the versions ", runtime, " implements (", f.oci_version_min,
                             " to ", f.oci_version_max, "); expected a version in that range"));
   }
@@ -455,7 +391,7 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
   for (const auto& [key, value] : s.annotations) {
     for (const std::string& u : f.unsafe_annotations) {
       if (key == u || (absl::EndsWith(u, ".") && absl::StartsWith(key, u))) {
-        ctx.Report("HOST262", FieldPath().Field("annotations").Key(key),
+        ctx.Report(rules::kRuntimeUnsafeAnnotation, FieldPath().Field("annotations").Key(key),
                    absl::StrCat(LintQuote(key), " is listed by ", runtime, " as potentially unsafe (", LintQuote(u),
                                 "); expected it only from a trusted source"));
         break;

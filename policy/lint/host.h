@@ -52,6 +52,7 @@
 #include "absl/strings/strip.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 #include "spec/file.h"
@@ -61,8 +62,6 @@
 #include "spec/rootfs/rootfs.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& HostLintRules();
 
 // LintRuntimeFeatures
 //

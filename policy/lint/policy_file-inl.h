@@ -137,8 +137,7 @@ OCIKIT_INLINE std::string PatternList(const std::vector<std::unique_ptr<RE2>>& p
 
 OCIKIT_INLINE void CheckPolicyRule(const LintContext& ctx, const LintPolicyRule& r) {
   const Spec& s = ctx.spec;
-  const std::string& id = r.rule.id;
-  const auto report = [&](FieldPath path, std::string text) { ctx.Report(id, std::move(path), std::move(text)); };
+  const auto report = [&](FieldPath path, std::string text) { ctx.Report(r.rule, std::move(path), std::move(text)); };
   const std::string& t = r.type;
   if (t == "allowedCapabilities" || t == "deniedCapabilities") {
     if (!s.process || !s.process->capabilities) return;
@@ -255,7 +254,7 @@ OCIKIT_INLINE void CheckPolicyRule(const LintContext& ctx, const LintPolicyRule&
 OCIKIT_INLINE void CheckPolicies(const internal::LintContext& ctx) {
   for (const LintPolicy* policy : ctx.options.policies) {
     for (const LintPolicyRule& rule : policy->rules) {
-      if (ctx.On(rule.rule.id)) internal::CheckPolicyRule(ctx, rule);
+      if (ctx.On(rule.rule)) internal::CheckPolicyRule(ctx, rule);
     }
   }
 }

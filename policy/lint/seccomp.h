@@ -25,14 +25,13 @@
 #include "absl/strings/string_view.h"
 #include "policy/seccomp/default_profiles.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/seccomp/check.h"
 #include "re2/re2.h"
 #include "spec/config.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& SeccompLintRules();
 
 namespace internal {
 

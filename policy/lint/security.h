@@ -36,6 +36,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "re2/re2.h"
 #include "spec/config.h"
@@ -45,8 +46,6 @@
 #include "spec/pathutil.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& SecurityLintRules();
 
 namespace internal {
 

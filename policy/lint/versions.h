@@ -24,15 +24,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/field_catalog.h"
 
 namespace ocikit {
-
-// The rules of this header, for the catalogue.
-const std::vector<LintRule>& VersionLintRules();
 
 namespace internal {
 
