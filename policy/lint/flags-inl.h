@@ -50,7 +50,8 @@ OCIKIT_INLINE void AddLintFlags(FlagSet& set, LintFlags& f) {
            BoolFlag(f.host)});
   set.Add({"host-root", 0, "DIR", "read host files (/proc, /sys, /dev) under DIR instead of / (with --host)", AssignFlag(f.host_root)});
   set.Add({"strict", 0, "", "report unknown fields and unknown capabilities as errors", BoolFlag(f.strict)});
-  set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text)", one_of(f.format, {"text", "json", "sarif"})});
+  set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text); markdown with --list-rules",
+           one_of(f.format, {"text", "json", "sarif", "markdown"})});
   set.Add({"fail-on", 0, "SEVERITY", "exit 1 when a finding is at least: error, warning or info (default error)",
            one_of(f.fail_on, {"error", "warning", "info"})});
   set.Add({"disable", 0, "ID", "do not report rule ID (repeatable; IDs may be comma-separated)", [&f](absl::string_view v) {
@@ -114,6 +115,7 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
   if (absl::Status s = ValidateLintOptions(setup.options); !s.ok()) {
     return absl::Status(s.code(), absl::StrCat(absl::StartsWith(s.message(), "unknown rule") ? "--disable: " : "", s.message()));
   }
+  if (f.format == "markdown" && !f.list_rules) return absl::InvalidArgumentError("--format markdown needs --list-rules");
   setup.fail_on = *ParseLintSeverity(f.fail_on);
   setup.format = f.format;
   return setup;
