@@ -31,7 +31,6 @@
 #include "policy/lint/context.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sysctls.h"

@@ -24,6 +24,7 @@
 #include "policy/lint/policy_file.h"
 #include "policy/lint/types.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit {
@@ -84,9 +85,8 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
       absl::ConsumePrefix(&why, resolved + ": ");
       return absl::Status(text.status().code(), absl::StrCat("--policy ", path, ": ", why, "; expected a readable policy file"));
     }
-    absl::StatusOr<LintPolicy> policy = ParseLintPolicy(*text, path);
-    if (!policy.ok()) return policy.status();
-    setup.policies.push_back(std::make_unique<LintPolicy>(*std::move(policy)));
+    OCIKIT_ASSIGN_OR_RETURN(LintPolicy policy, ParseLintPolicy(*text, path));
+    setup.policies.push_back(std::make_unique<LintPolicy>(std::move(policy)));
     setup.options.policies.push_back(setup.policies.back().get());
   }
   if (!f.features.empty()) {
@@ -97,9 +97,8 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
       absl::ConsumePrefix(&why, resolved + ": ");
       return absl::Status(text.status().code(), absl::StrCat("--features ", f.features, ": ", why, "; expected a readable features document"));
     }
-    absl::StatusOr<LintRuntimeFeatures> features = ParseRuntimeFeatures(*text, f.features);
-    if (!features.ok()) return features.status();
-    setup.features = std::make_unique<LintRuntimeFeatures>(*std::move(features));
+    OCIKIT_ASSIGN_OR_RETURN(LintRuntimeFeatures features, ParseRuntimeFeatures(*text, f.features));
+    setup.features = std::make_unique<LintRuntimeFeatures>(std::move(features));
     setup.options.features = setup.features.get();
   }
   setup.options.profile = f.profile == "restricted" ? LintProfile::kRestricted

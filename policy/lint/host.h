@@ -50,7 +50,6 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
-#include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"

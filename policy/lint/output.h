@@ -23,7 +23,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "nlohmann/json.hpp"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 

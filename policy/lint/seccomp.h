@@ -28,7 +28,6 @@
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/seccomp/check.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 
 namespace ocikit {

@@ -38,7 +38,6 @@
 #include "policy/lint/context.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/default_spec.h"
 #include "spec/opts/capabilities.h"
