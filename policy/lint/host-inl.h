@@ -142,59 +142,33 @@ OCIKIT_INLINE char DeviceType(mode_t mode) {
   return '?';
 }
 
-OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
-  const Spec& s = ctx.spec;
+OCIKIT_INLINE void CheckHostDevices(const LintContext& ctx, const Linux& l) {
   const LintOptions& o = ctx.options;
   struct stat st;
-  if (s.linux_section) {
-    const Linux& l = *s.linux_section;
-    for (size_t i = 0; i < l.namespaces.size(); ++i) {
-      const std::string& path = l.namespaces[i].path;
-      if (!path.empty() && path[0] == '/' && !StatPath(HostPath(o, path), st)) {
-        ctx.Report(rules::kNamespacePathMissing, LinuxPath("namespaces").Index(i).Field("path"),
-                   absl::StrCat(LintQuote(path), ": ", std::strerror(errno), "; expected an existing namespace file"));
-      }
+  for (size_t i = 0; i < l.devices.size(); ++i) {
+    const LinuxDevice& d = l.devices[i];
+    if (d.path.empty() || d.path[0] != '/' || d.type == "p") continue;
+    const FieldPath path = LinuxPath("devices").Index(i);
+    if (!StatPath(HostPath(o, d.path), st)) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
+                 LintSeverity::kInfo);
+      continue;
     }
-    for (size_t i = 0; i < l.devices.size(); ++i) {
-      const LinuxDevice& d = l.devices[i];
-      if (d.path.empty() || d.path[0] != '/' || d.type == "p") continue;
-      const FieldPath path = LinuxPath("devices").Index(i);
-      if (!StatPath(HostPath(o, d.path), st)) {
-        ctx.Report(rules::kDeviceHostMismatch, path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
-                   LintSeverity::kInfo);
-        continue;
-      }
-      const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
-      if (DeviceType(st.st_mode) != want) {
-        ctx.Report(rules::kDeviceHostMismatch, path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
-                                                               " device; expected a matching node"));
-      } else if (static_cast<int64_t>(major(st.st_rdev)) != d.major || static_cast<int64_t>(minor(st.st_rdev)) != d.minor) {
-        ctx.Report(rules::kDeviceHostMismatch, path.Field("major"),
-                   absl::StrCat(d.major, ":", d.minor, " differs from the host's ", LintQuote(d.path), " (", major(st.st_rdev), ":",
-                                minor(st.st_rdev), "); expected the host's numbers"));
-      }
-    }
-    for (const auto& [key, value] : l.sysctl) {
-      std::string file = NormalizeSysctlKey(key);
-      for (char& c : file) c = c == '.' ? '/' : c == '/' ? '.' : c;
-      if (!StatPath(HostPath(o, absl::StrCat("/proc/sys/", file)), st)) {
-        ctx.Report(rules::kSysctlUnknown, LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
-      }
-    }
-    std::vector<std::pair<FieldPath, std::string>> interfaces;
-    if (l.resources && l.resources->network) {
-      for (size_t i = 0; i < l.resources->network->priorities.size(); ++i) {
-        interfaces.emplace_back(ResourcesPath("network").Field("priorities").Index(i).Field("name"),
-                                l.resources->network->priorities[i].name);
-      }
-    }
-    for (const auto& [name, dev] : l.net_devices) interfaces.emplace_back(LinuxPath("netDevices").Key(name), name);
-    for (const auto& [path, name] : interfaces) {
-      if (!name.empty() && name.find('/') == std::string::npos && !StatPath(HostPath(o, absl::StrCat("/sys/class/net/", name)), st)) {
-        ctx.Report(rules::kNetworkInterfaceMissing, path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
-      }
+    const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
+    if (DeviceType(st.st_mode) != want) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
+                                                             " device; expected a matching node"));
+    } else if (static_cast<int64_t>(major(st.st_rdev)) != d.major || static_cast<int64_t>(minor(st.st_rdev)) != d.minor) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("major"),
+                 absl::StrCat(d.major, ":", d.minor, " differs from the host's ", LintQuote(d.path), " (", major(st.st_rdev), ":",
+                              minor(st.st_rdev), "); expected the host's numbers"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckHostCapabilities(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
   if (s.process && s.process->capabilities) {
     absl::StatusOr<std::string> last = ReadRegularFile(HostPath(o, "/proc/sys/kernel/cap_last_cap"), 64);
     size_t last_cap = 0;
@@ -216,6 +190,11 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
       }
     }
   }
+}
+
+OCIKIT_INLINE void CheckHostMountTypes(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
   absl::StatusOr<std::string> filesystems = ReadRegularFile(HostPath(o, "/proc/filesystems"), 1 << 20);
   if (filesystems.ok()) {
     std::vector<std::string> types = {"bind", "none"};
@@ -232,6 +211,12 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
       }
     }
   }
+}
+
+OCIKIT_INLINE void CheckHostHooks(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
+  struct stat st;
   if (s.hooks) {
     const Hooks& h = *s.hooks;
     const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
@@ -250,6 +235,46 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
       }
     }
   }
+}
+
+OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
+  struct stat st;
+  if (s.linux_section) {
+    const Linux& l = *s.linux_section;
+    for (size_t i = 0; i < l.namespaces.size(); ++i) {
+      const std::string& path = l.namespaces[i].path;
+      if (!path.empty() && path[0] == '/' && !StatPath(HostPath(o, path), st)) {
+        ctx.Report(rules::kNamespacePathMissing, LinuxPath("namespaces").Index(i).Field("path"),
+                   absl::StrCat(LintQuote(path), ": ", std::strerror(errno), "; expected an existing namespace file"));
+      }
+    }
+    CheckHostDevices(ctx, l);
+    for (const auto& [key, value] : l.sysctl) {
+      std::string file = NormalizeSysctlKey(key);
+      for (char& c : file) c = c == '.' ? '/' : c == '/' ? '.' : c;
+      if (!StatPath(HostPath(o, absl::StrCat("/proc/sys/", file)), st)) {
+        ctx.Report(rules::kSysctlUnknown, LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
+      }
+    }
+    std::vector<std::pair<FieldPath, std::string>> interfaces;
+    if (l.resources && l.resources->network) {
+      for (size_t i = 0; i < l.resources->network->priorities.size(); ++i) {
+        interfaces.emplace_back(ResourcesPath("network").Field("priorities").Index(i).Field("name"),
+                                l.resources->network->priorities[i].name);
+      }
+    }
+    for (const auto& [name, dev] : l.net_devices) interfaces.emplace_back(LinuxPath("netDevices").Key(name), name);
+    for (const auto& [path, name] : interfaces) {
+      if (!name.empty() && name.find('/') == std::string::npos && !StatPath(HostPath(o, absl::StrCat("/sys/class/net/", name)), st)) {
+        ctx.Report(rules::kNetworkInterfaceMissing, path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
+      }
+    }
+  }
+  CheckHostCapabilities(ctx);
+  CheckHostMountTypes(ctx);
+  CheckHostHooks(ctx);
 }
 
 OCIKIT_INLINE void CheckRootExists(const LintContext& ctx) {
@@ -344,35 +369,30 @@ OCIKIT_INLINE bool IsRuntimeMountOption(absl::string_view o) {
   return LintContains(kOptions, o);
 }
 
-OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntimeFeatures& f) {
+OCIKIT_INLINE std::string RuntimeName(const LintRuntimeFeatures& f) { return absl::StrCat("the runtime (", f.source, ")"); }
+
+OCIKIT_INLINE void ReportUnsupported(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                                     absl::string_view list, LintSeverity severity) {
+  ctx.Report(rules::kRuntimeUnsupported, std::move(path),
+             absl::StrCat(what, " is not supported by ", RuntimeName(f), "; expected one of its ", list), severity);
+}
+
+OCIKIT_INLINE void ReportDisabled(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                                  absl::string_view feature, absl::string_view field) {
+  ctx.Report(rules::kRuntimeUnsupported, std::move(path),
+             absl::StrCat(what, " but ", RuntimeName(f), " reports ", feature, " disabled; expected ", feature, " enabled, or no ",
+                          field));
+}
+
+OCIKIT_INLINE void CheckRuntimeHooksAndMounts(const LintContext& ctx, const LintRuntimeFeatures& f) {
   const Spec& s = ctx.spec;
-  const std::string runtime = absl::StrCat("the runtime (", f.source, ")");
-  const auto unsupported = [&](FieldPath path, absl::string_view what, absl::string_view list,
-                               LintSeverity severity = LintSeverity::kError) {
-    ctx.Report(rules::kRuntimeUnsupported, std::move(path),
-               absl::StrCat(what, " is not supported by ", runtime, "; expected one of its ", list), severity);
-  };
-  const auto disabled = [&](FieldPath path, absl::string_view what, absl::string_view feature, absl::string_view field) {
-    ctx.Report(rules::kRuntimeUnsupported, std::move(path),
-               absl::StrCat(what, " but ", runtime, " reports ", feature, " disabled; expected ", feature, " enabled, or no ",
-                            field));
-  };
-  // Version range.
-  const std::optional<OciVersion> v = ParseOciVersion(s.oci_version);
-  const std::optional<OciVersion> lo = ParseOciVersion(f.oci_version_min);
-  const std::optional<OciVersion> hi = ParseOciVersion(f.oci_version_max);
-  if (v && lo && hi && (!v->AtLeast(*lo) || (v->AtLeast(*hi) && v->Release() != hi->Release()))) {
-    ctx.Report(rules::kRuntimeVersionRange, FieldPath().Field("ociVersion"),
-               absl::StrCat(LintQuote(s.oci_version), " is outside the versions ", runtime, " implements (", f.oci_version_min,
-                            " to ", f.oci_version_max, "); expected a version in that range"));
-  }
   if (f.hooks && s.hooks) {
     const Hooks& h = *s.hooks;
     const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
         {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
         {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
     for (const auto& [kind, hooks] : kinds) {
-      if (!hooks->empty() && !LintContains(*f.hooks, kind)) unsupported(LintPath("hooks", kind), absl::StrCat(kind, " hooks"), "hooks");
+      if (!hooks->empty() && !LintContains(*f.hooks, kind)) ReportUnsupported(ctx, f, LintPath("hooks", kind), absl::StrCat(kind, " hooks"), "hooks");
     }
   }
   bool idmapped = false;
@@ -382,28 +402,36 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
     if (!f.mount_options) continue;
     for (size_t k = 0; k < m.options.size(); ++k) {
       if (IsRuntimeMountOption(m.options[k]) && !LintContains(*f.mount_options, m.options[k])) {
-        unsupported(FieldPath().Field("mounts").Index(i).Field("options").Index(k),
+        ReportUnsupported(ctx, f, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
                     absl::StrCat("the mount option ", LintQuote(m.options[k])), "mountOptions");
       }
     }
   }
-  if (idmapped && f.idmap && !*f.idmap) disabled(FieldPath().Field("mounts"), "a mount is idmapped", "mountExtensions.idmap", "idmapped mount");
+  if (idmapped && f.idmap && !*f.idmap) ReportDisabled(ctx, f, FieldPath().Field("mounts"), "a mount is idmapped", "mountExtensions.idmap", "idmapped mount");
+}
+
+OCIKIT_INLINE void CheckRuntimeAnnotations(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
   for (const auto& [key, value] : s.annotations) {
     for (const std::string& u : f.unsafe_annotations) {
       if (key == u || (absl::EndsWith(u, ".") && absl::StartsWith(key, u))) {
         ctx.Report(rules::kRuntimeUnsafeAnnotation, FieldPath().Field("annotations").Key(key),
-                   absl::StrCat(LintQuote(key), " is listed by ", runtime, " as potentially unsafe (", LintQuote(u),
+                   absl::StrCat(LintQuote(key), " is listed by ", RuntimeName(f), " as potentially unsafe (", LintQuote(u),
                                 "); expected it only from a trusted source"));
         break;
       }
     }
   }
+}
+
+OCIKIT_INLINE void CheckRuntimeProcess(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
   if (s.process) {
     const Process& p = *s.process;
     if (!p.apparmor_profile.empty() && f.apparmor && !*f.apparmor) {
-      disabled(LintPath("process", "apparmorProfile"), "an AppArmor profile is set", "AppArmor", "apparmorProfile");
+      ReportDisabled(ctx, f, LintPath("process", "apparmorProfile"), "an AppArmor profile is set", "AppArmor", "apparmorProfile");
     }
-    if (!p.selinux_label.empty() && f.selinux && !*f.selinux) disabled(LintPath("process", "selinuxLabel"), "an SELinux label is set", "SELinux", "selinuxLabel");
+    if (!p.selinux_label.empty() && f.selinux && !*f.selinux) ReportDisabled(ctx, f, LintPath("process", "selinuxLabel"), "an SELinux label is set", "SELinux", "selinuxLabel");
     if (p.capabilities && f.capabilities) {
       const LinuxCapabilities& c = *p.capabilities;
       const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
@@ -412,35 +440,39 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
       for (const auto& [name, set] : sets) {
         for (size_t i = 0; i < set->size(); ++i) {
           if (!LintContains(*f.capabilities, (*set)[i])) {
-            unsupported(LintPath("process", "capabilities", name).Index(i), LintQuote((*set)[i]), "capabilities (runtimes skip the others)",
+            ReportUnsupported(ctx, f, LintPath("process", "capabilities", name).Index(i), LintQuote((*set)[i]), "capabilities (runtimes skip the others)",
                         LintSeverity::kWarning);
           }
         }
       }
     }
   }
-  if (!s.linux_section) return;
-  const Linux& l = *s.linux_section;
+}
+
+OCIKIT_INLINE void CheckRuntimeLinux(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l) {
   if (f.namespaces) {
     for (size_t i = 0; i < l.namespaces.size(); ++i) {
       if (!LintContains(*f.namespaces, l.namespaces[i].type)) {
-        unsupported(LinuxPath("namespaces").Index(i).Field("type"), absl::StrCat("the ", LintQuote(l.namespaces[i].type), " namespace"),
+        ReportUnsupported(ctx, f, LinuxPath("namespaces").Index(i).Field("type"), absl::StrCat("the ", LintQuote(l.namespaces[i].type), " namespace"),
                     "namespaces");
       }
     }
   }
-  if (l.intel_rdt && f.intel_rdt && !*f.intel_rdt) disabled(LinuxPath("intelRdt"), "intelRdt is set", "Intel RDT", "intelRdt");
-  if (!l.net_devices.empty() && f.net_devices && !*f.net_devices) disabled(LinuxPath("netDevices"), "netDevices are set", "netDevices", "netDevices");
+  if (l.intel_rdt && f.intel_rdt && !*f.intel_rdt) ReportDisabled(ctx, f, LinuxPath("intelRdt"), "intelRdt is set", "Intel RDT", "intelRdt");
+  if (!l.net_devices.empty() && f.net_devices && !*f.net_devices) ReportDisabled(ctx, f, LinuxPath("netDevices"), "netDevices are set", "netDevices", "netDevices");
+}
+
+OCIKIT_INLINE void CheckRuntimeSeccomp(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l) {
   if (!l.seccomp) return;
   const LinuxSeccomp& sc = *l.seccomp;
   const FieldPath base = LinuxPath("seccomp");
   if (f.seccomp_enabled && !*f.seccomp_enabled) {
-    disabled(base, "a seccomp filter is set", "seccomp", "linux.seccomp");
+    ReportDisabled(ctx, f, base, "a seccomp filter is set", "seccomp", "linux.seccomp");
     return;
   }
   const auto check = [&](const std::optional<std::vector<std::string>>& list, const std::string& value, FieldPath path,
                          absl::string_view what, absl::string_view list_name, LintSeverity severity = LintSeverity::kError) {
-    if (list && !value.empty() && !LintContains(*list, value)) unsupported(std::move(path), absl::StrCat(what, " ", LintQuote(value)), list_name, severity);
+    if (list && !value.empty() && !LintContains(*list, value)) ReportUnsupported(ctx, f, std::move(path), absl::StrCat(what, " ", LintQuote(value)), list_name, severity);
   };
   check(f.seccomp_actions, sc.default_action, base.Field("defaultAction"), "the action", "seccomp.actions");
   for (size_t i = 0; i < sc.architectures.size(); ++i) {
@@ -456,6 +488,25 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
             "the operator", "seccomp.operators");
     }
   }
+}
+
+OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
+  const std::optional<OciVersion> v = ParseOciVersion(s.oci_version);
+  const std::optional<OciVersion> lo = ParseOciVersion(f.oci_version_min);
+  const std::optional<OciVersion> hi = ParseOciVersion(f.oci_version_max);
+  if (v && lo && hi && (!v->AtLeast(*lo) || (v->AtLeast(*hi) && v->Release() != hi->Release()))) {
+    ctx.Report(rules::kRuntimeVersionRange, FieldPath().Field("ociVersion"),
+               absl::StrCat(LintQuote(s.oci_version), " is outside the versions ", RuntimeName(f), " implements (", f.oci_version_min,
+                            " to ", f.oci_version_max, "); expected a version in that range"));
+  }
+  CheckRuntimeHooksAndMounts(ctx, f);
+  CheckRuntimeAnnotations(ctx, f);
+  CheckRuntimeProcess(ctx, f);
+  if (!s.linux_section) return;
+  const Linux& l = *s.linux_section;
+  CheckRuntimeLinux(ctx, f, l);
+  CheckRuntimeSeccomp(ctx, f, l);
 }
 }  // namespace internal
 

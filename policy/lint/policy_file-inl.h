@@ -346,118 +346,165 @@ OCIKIT_INLINE std::string PatternList(const std::vector<std::unique_ptr<RE2>>& p
   return absl::StrJoin(out, ", ");
 }
 
-OCIKIT_INLINE void CheckPolicyRule(const LintContext& ctx, const LintPolicyRule& r) {
+OCIKIT_INLINE void CheckCapabilityPolicy(const LintContext& ctx, const LintPolicyRule& r) {
   const Spec& s = ctx.spec;
-  const auto report = [&](FieldPath path, std::string text) { ctx.Report(r.rule, std::move(path), std::move(text)); };
+  const std::string& t = r.type;
+  if (!s.process || !s.process->capabilities) return;
+  const LinuxCapabilities& c = *s.process->capabilities;
+  const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
+      {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
+      {"permitted", &c.permitted}, {"ambient", &c.ambient}};
+  const bool allow = t == "allowedCapabilities";
+  for (const auto& [name, set] : sets) {
+    if (!LintContains(r.sets, name)) continue;
+    for (size_t i = 0; i < set->size(); ++i) {
+      if (LintContains(r.values, (*set)[i]) == allow) continue;
+      ctx.Report(r.rule, LintPath("process", "capabilities", name).Index(i),
+             absl::StrCat(LintQuote((*set)[i]), allow ? " is not an allowed capability; " : " is a denied capability; ",
+                          PolicyExpected(r, allow ? (r.values.empty() ? std::string("no capabilities")
+                                                                      : absl::StrCat("only ", absl::StrJoin(r.values, ", ")))
+                                                  : std::string("it dropped"))));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckPathPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  const std::string& t = r.type;
+  const bool masked = t == "requiredMaskedPaths";
+  static const std::vector<std::string> kNone;
+  const std::vector<std::string>& list =
+      !s.linux_section ? kNone : masked ? s.linux_section->masked_paths : s.linux_section->readonly_paths;
+  for (const std::string& want : r.values) {
+    bool found = false;
+    for (const std::string& have : list) found = found || CleanPath(have) == want;
+    if (!found) {
+      ctx.Report(r.rule, LinuxPath(masked ? "maskedPaths" : "readonlyPaths"),
+             absl::StrCat(LintQuote(want), " is not ", masked ? "masked" : "read-only", "; ",
+                          PolicyExpected(r, absl::StrCat("it in linux.", masked ? "maskedPaths" : "readonlyPaths"))));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckMountPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  const std::string& t = r.type;
+  const bool source = absl::StrContains(t, "Sources");
+  const bool allow = absl::StartsWith(t, "allowed");
+  for (size_t i = 0; i < s.mounts.size(); ++i) {
+    const Mount& m = s.mounts[i];
+    if (!r.mount_types.empty() && !LintContains(r.mount_types, m.type)) continue;
+    const std::string& value = source ? m.source : m.destination;
+    if (source && value.empty()) continue;
+    if (MatchesAny(r.patterns, value) == allow) continue;
+    ctx.Report(r.rule, FieldPath().Field("mounts").Index(i).Field(source ? "source" : "destination"),
+           absl::StrCat(LintQuote(value), allow ? " matches no allowed pattern; " : " matches a denied pattern; ",
+                        PolicyExpected(r, allow ? absl::StrCat("a match of ", PatternList(r.patterns))
+                                                : absl::StrCat("no match of ", PatternList(r.patterns)))));
+  }
+}
+
+OCIKIT_INLINE void CheckAnnotationKeyPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  for (const auto& [key, value] : s.annotations) {
+    if (!MatchesAny(r.patterns, key)) {
+      ctx.Report(r.rule, FieldPath().Field("annotations").Key(key),
+             absl::StrCat(LintQuote(key), " matches no allowed key pattern; ", PolicyExpected(r, absl::StrCat("a match of ", PatternList(r.patterns)))));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckAnnotationValuePolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  for (const auto& [key, value] : s.annotations) {
+    if (RE2::FullMatch(key, *r.key_pattern) && !RE2::FullMatch(value, *r.value_pattern)) {
+      ctx.Report(r.rule, FieldPath().Field("annotations").Key(key),
+             absl::StrCat("value ", LintQuote(value), " does not match; ", PolicyExpected(r, absl::StrCat("a match of ", LintQuote(r.value_pattern->pattern())))));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckRequiredAnnotationPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  for (const std::string& key : r.values) {
+    if (s.annotations.find(key) == s.annotations.end()) {
+      ctx.Report(r.rule, FieldPath().Field("annotations"), absl::StrCat(LintQuote(key), " is missing; ", PolicyExpected(r, "the annotation to be set")));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckNamespacePolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  const std::string& t = r.type;
+  const bool required = t == "requiredNamespaces";
+  for (const std::string& type : r.values) {
+    const LinuxNamespace* ns = FindNamespace(s, type);
+    if (required && ns == nullptr) {
+      ctx.Report(r.rule, LinuxPath("namespaces"), absl::StrCat("no ", type, " namespace; ", PolicyExpected(r, absl::StrCat("{\"type\": \"", type, "\"}"))));
+    } else if (!required && ns != nullptr) {
+      const size_t i = static_cast<size_t>(ns - s.linux_section->namespaces.data());
+      ctx.Report(r.rule, LinuxPath("namespaces").Index(i), absl::StrCat("a ", type, " namespace is set; ", PolicyExpected(r, "no such namespace")));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckRlimitPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  const PosixRlimit* found = nullptr;
+  size_t index = 0;
+  if (s.process) {
+    for (size_t i = 0; i < s.process->rlimits.size(); ++i) {
+      if (s.process->rlimits[i].type == r.rlimit && found == nullptr) {
+        found = &s.process->rlimits[i];
+        index = i;
+      }
+    }
+  }
+  if (found == nullptr) {
+    if (r.required) ctx.Report(r.rule, LintPath("process", "rlimits"), absl::StrCat(r.rlimit, " is not set; ", PolicyExpected(r, "an explicit limit")));
+    return;
+  }
+  const FieldPath path = LintPath("process", "rlimits").Index(index);
+  const auto bound = [&](absl::string_view field, uint64_t value, const std::optional<uint64_t>& lo, const std::optional<uint64_t>& hi) {
+    if (lo && value < *lo) ctx.Report(r.rule, path.Field(field), absl::StrCat(value, " is below ", *lo, "; ", PolicyExpected(r, absl::StrCat("at least ", *lo))));
+    if (hi && value > *hi) ctx.Report(r.rule, path.Field(field), absl::StrCat(value, " is above ", *hi, "; ", PolicyExpected(r, absl::StrCat("at most ", *hi))));
+  };
+  bound("soft", found->soft, r.min_soft, r.max_soft);
+  bound("hard", found->hard, r.min_hard, r.max_hard);
+}
+
+OCIKIT_INLINE void CheckEnvPolicy(const LintContext& ctx, const LintPolicyRule& r) {
+  const Spec& s = ctx.spec;
+  if (!s.process) return;
+  for (size_t i = 0; i < s.process->env.size(); ++i) {
+    const std::string& e = s.process->env[i];
+    const absl::string_view name = absl::string_view(e).substr(0, e.find('='));
+    if (MatchesAny(r.patterns, name)) {
+      ctx.Report(r.rule, LintPath("process", "env").Index(i), absl::StrCat("variable ", LintQuote(name), " is forbidden; ", PolicyExpected(r, "no such variable (pass secrets as files)")));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckPolicyRule(const LintContext& ctx, const LintPolicyRule& r) {
   const std::string& t = r.type;
   if (t == "allowedCapabilities" || t == "deniedCapabilities") {
-    if (!s.process || !s.process->capabilities) return;
-    const LinuxCapabilities& c = *s.process->capabilities;
-    const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-        {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-        {"permitted", &c.permitted}, {"ambient", &c.ambient}};
-    const bool allow = t == "allowedCapabilities";
-    for (const auto& [name, set] : sets) {
-      if (!LintContains(r.sets, name)) continue;
-      for (size_t i = 0; i < set->size(); ++i) {
-        if (LintContains(r.values, (*set)[i]) == allow) continue;
-        report(LintPath("process", "capabilities", name).Index(i),
-               absl::StrCat(LintQuote((*set)[i]), allow ? " is not an allowed capability; " : " is a denied capability; ",
-                            PolicyExpected(r, allow ? (r.values.empty() ? std::string("no capabilities")
-                                                                        : absl::StrCat("only ", absl::StrJoin(r.values, ", ")))
-                                                    : std::string("it dropped"))));
-      }
-    }
+    CheckCapabilityPolicy(ctx, r);
   } else if (t == "requiredMaskedPaths" || t == "requiredReadonlyPaths") {
-    const bool masked = t == "requiredMaskedPaths";
-    static const std::vector<std::string> kNone;
-    const std::vector<std::string>& list =
-        !s.linux_section ? kNone : masked ? s.linux_section->masked_paths : s.linux_section->readonly_paths;
-    for (const std::string& want : r.values) {
-      bool found = false;
-      for (const std::string& have : list) found = found || CleanPath(have) == want;
-      if (!found) {
-        report(LinuxPath(masked ? "maskedPaths" : "readonlyPaths"),
-               absl::StrCat(LintQuote(want), " is not ", masked ? "masked" : "read-only", "; ",
-                            PolicyExpected(r, absl::StrCat("it in linux.", masked ? "maskedPaths" : "readonlyPaths"))));
-      }
-    }
+    CheckPathPolicy(ctx, r);
   } else if (absl::StrContains(t, "Mount")) {
-    const bool source = absl::StrContains(t, "Sources");
-    const bool allow = absl::StartsWith(t, "allowed");
-    for (size_t i = 0; i < s.mounts.size(); ++i) {
-      const Mount& m = s.mounts[i];
-      if (!r.mount_types.empty() && !LintContains(r.mount_types, m.type)) continue;
-      const std::string& value = source ? m.source : m.destination;
-      if (source && value.empty()) continue;
-      if (MatchesAny(r.patterns, value) == allow) continue;
-      report(FieldPath().Field("mounts").Index(i).Field(source ? "source" : "destination"),
-             absl::StrCat(LintQuote(value), allow ? " matches no allowed pattern; " : " matches a denied pattern; ",
-                          PolicyExpected(r, allow ? absl::StrCat("a match of ", PatternList(r.patterns))
-                                                  : absl::StrCat("no match of ", PatternList(r.patterns)))));
-    }
+    CheckMountPolicy(ctx, r);
   } else if (t == "allowedAnnotationKeys") {
-    for (const auto& [key, value] : s.annotations) {
-      if (!MatchesAny(r.patterns, key)) {
-        report(FieldPath().Field("annotations").Key(key),
-               absl::StrCat(LintQuote(key), " matches no allowed key pattern; ", PolicyExpected(r, absl::StrCat("a match of ", PatternList(r.patterns)))));
-      }
-    }
+    CheckAnnotationKeyPolicy(ctx, r);
   } else if (t == "annotationValues") {
-    for (const auto& [key, value] : s.annotations) {
-      if (RE2::FullMatch(key, *r.key_pattern) && !RE2::FullMatch(value, *r.value_pattern)) {
-        report(FieldPath().Field("annotations").Key(key),
-               absl::StrCat("value ", LintQuote(value), " does not match; ", PolicyExpected(r, absl::StrCat("a match of ", LintQuote(r.value_pattern->pattern())))));
-      }
-    }
+    CheckAnnotationValuePolicy(ctx, r);
   } else if (t == "requiredAnnotations") {
-    for (const std::string& key : r.values) {
-      if (s.annotations.find(key) == s.annotations.end()) {
-        report(FieldPath().Field("annotations"), absl::StrCat(LintQuote(key), " is missing; ", PolicyExpected(r, "the annotation to be set")));
-      }
-    }
+    CheckRequiredAnnotationPolicy(ctx, r);
   } else if (t == "requiredNamespaces" || t == "forbiddenNamespaces") {
-    const bool required = t == "requiredNamespaces";
-    for (const std::string& type : r.values) {
-      const LinuxNamespace* ns = FindNamespace(s, type);
-      if (required && ns == nullptr) {
-        report(LinuxPath("namespaces"), absl::StrCat("no ", type, " namespace; ", PolicyExpected(r, absl::StrCat("{\"type\": \"", type, "\"}"))));
-      } else if (!required && ns != nullptr) {
-        const size_t i = static_cast<size_t>(ns - s.linux_section->namespaces.data());
-        report(LinuxPath("namespaces").Index(i), absl::StrCat("a ", type, " namespace is set; ", PolicyExpected(r, "no such namespace")));
-      }
-    }
+    CheckNamespacePolicy(ctx, r);
   } else if (t == "rlimitBounds") {
-    const PosixRlimit* found = nullptr;
-    size_t index = 0;
-    if (s.process) {
-      for (size_t i = 0; i < s.process->rlimits.size(); ++i) {
-        if (s.process->rlimits[i].type == r.rlimit && found == nullptr) {
-          found = &s.process->rlimits[i];
-          index = i;
-        }
-      }
-    }
-    if (found == nullptr) {
-      if (r.required) report(LintPath("process", "rlimits"), absl::StrCat(r.rlimit, " is not set; ", PolicyExpected(r, "an explicit limit")));
-      return;
-    }
-    const FieldPath path = LintPath("process", "rlimits").Index(index);
-    const auto bound = [&](absl::string_view field, uint64_t value, const std::optional<uint64_t>& lo, const std::optional<uint64_t>& hi) {
-      if (lo && value < *lo) report(path.Field(field), absl::StrCat(value, " is below ", *lo, "; ", PolicyExpected(r, absl::StrCat("at least ", *lo))));
-      if (hi && value > *hi) report(path.Field(field), absl::StrCat(value, " is above ", *hi, "; ", PolicyExpected(r, absl::StrCat("at most ", *hi))));
-    };
-    bound("soft", found->soft, r.min_soft, r.max_soft);
-    bound("hard", found->hard, r.min_hard, r.max_hard);
+    CheckRlimitPolicy(ctx, r);
   } else if (t == "forbiddenEnv") {
-    if (!s.process) return;
-    for (size_t i = 0; i < s.process->env.size(); ++i) {
-      const std::string& e = s.process->env[i];
-      const absl::string_view name = absl::string_view(e).substr(0, e.find('='));
-      if (MatchesAny(r.patterns, name)) {
-        report(LintPath("process", "env").Index(i), absl::StrCat("variable ", LintQuote(name), " is forbidden; ", PolicyExpected(r, "no such variable (pass secrets as files)")));
-      }
-    }
+    CheckEnvPolicy(ctx, r);
   }
 }
 }  // namespace internal

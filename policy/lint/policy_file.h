@@ -138,6 +138,33 @@ bool MatchesAny(const std::vector<std::unique_ptr<re2::RE2>>& patterns, absl::st
 
 std::string PatternList(const std::vector<std::unique_ptr<re2::RE2>>& patterns);
 
+// allowedCapabilities, deniedCapabilities.
+void CheckCapabilityPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// requiredMaskedPaths, requiredReadonlyPaths.
+void CheckPathPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// The four mount source and destination types.
+void CheckMountPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// allowedAnnotationKeys.
+void CheckAnnotationKeyPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// annotationValues.
+void CheckAnnotationValuePolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// requiredAnnotations.
+void CheckRequiredAnnotationPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// requiredNamespaces, forbiddenNamespaces.
+void CheckNamespacePolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// rlimitBounds.
+void CheckRlimitPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
+// forbiddenEnv.
+void CheckEnvPolicy(const LintContext& ctx, const LintPolicyRule& r);
+
 void CheckPolicyRule(const LintContext& ctx, const LintPolicyRule& r);
 
 }  // namespace internal
