@@ -166,17 +166,7 @@ OCIKIT_INLINE void CheckDevices(const LintContext& ctx, const Linux& l) {
   }
 }
 
-OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& r) {
-  for (size_t i = 0; i < r.devices.size(); ++i) {
-    const LinuxDeviceCgroup& d = r.devices[i];
-    const auto path = [&] { return ResourcesPath("devices").Index(i); };
-    if (!d.type.empty() && d.type != "a" && d.type != "b" && d.type != "c") {
-      ctx.Report(rules::kDeviceCgroupType, path().Field("type"), absl::StrCat(LintQuote(d.type), " is not a device type; expected a, b or c"));
-    }
-    if (d.access.find_first_not_of("rwm") != std::string::npos) {
-      ctx.Report(rules::kDeviceCgroupAccess, path().Field("access"), absl::StrCat(LintQuote(d.access), " has letters other than r, w and m; expected a combination of rwm"));
-    }
-  }
+OCIKIT_INLINE void CheckMemoryResources(const LintContext& ctx, const LinuxResources& r) {
   if (r.memory) {
     const LinuxMemory& m = *r.memory;
     if (m.limit && m.swap && *m.limit > 0 && *m.swap > 0 && *m.swap < *m.limit) {
@@ -191,6 +181,9 @@ OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& 
       ctx.Report(rules::kResourceValueRange, ResourcesPath("memory").Field("swappiness"), absl::StrCat(*m.swappiness, " is above 100; expected 0..100"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckCpuResources(const LintContext& ctx, const LinuxResources& r) {
   if (r.cpu) {
     const LinuxCPU& c = *r.cpu;
     if (c.burst && c.quota && *c.quota > 0 && *c.burst > static_cast<uint64_t>(*c.quota)) {
@@ -206,6 +199,9 @@ OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& 
       ctx.Report(rules::kResourceValueRange, ResourcesPath("cpu").Field("idle"), absl::StrCat(*c.idle, " is not 0 or 1; expected 0 (default) or 1 (SCHED_IDLE)"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckBlockIoResources(const LintContext& ctx, const LinuxResources& r) {
   if (r.block_io) {
     const LinuxBlockIO& b = *r.block_io;
     const auto weight_range = [&](const std::optional<uint16_t>& w, FieldPath path) {
@@ -225,6 +221,22 @@ OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& 
       weight_range(w.leaf_weight, path().Field("leafWeight"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& r) {
+  for (size_t i = 0; i < r.devices.size(); ++i) {
+    const LinuxDeviceCgroup& d = r.devices[i];
+    const auto path = [&] { return ResourcesPath("devices").Index(i); };
+    if (!d.type.empty() && d.type != "a" && d.type != "b" && d.type != "c") {
+      ctx.Report(rules::kDeviceCgroupType, path().Field("type"), absl::StrCat(LintQuote(d.type), " is not a device type; expected a, b or c"));
+    }
+    if (d.access.find_first_not_of("rwm") != std::string::npos) {
+      ctx.Report(rules::kDeviceCgroupAccess, path().Field("access"), absl::StrCat(LintQuote(d.access), " has letters other than r, w and m; expected a combination of rwm"));
+    }
+  }
+  CheckMemoryResources(ctx, r);
+  CheckCpuResources(ctx, r);
+  CheckBlockIoResources(ctx, r);
   static const RE2 kPageSize("[1-9][0-9]*[KMG]B");
   for (size_t i = 0; i < r.hugepage_limits.size(); ++i) {
     const std::string& size = r.hugepage_limits[i].page_size;
@@ -260,6 +272,69 @@ OCIKIT_INLINE void CheckSelinuxLabel(const LintContext& ctx, const std::string& 
   }
 }
 
+OCIKIT_INLINE void CheckIntelRdt(const LintContext& ctx, const Linux& l) {
+  if (l.intel_rdt) {
+    const LinuxIntelRdt& rdt = *l.intel_rdt;
+    const FieldPath path = LinuxPath("intelRdt");
+    if (!rdt.mem_bw_schema.empty() && (!absl::StartsWith(rdt.mem_bw_schema, "MB:") || rdt.mem_bw_schema.find('\n') != std::string::npos)) {
+      ctx.Report(rules::kIntelRdtInvalid, path.Field("memBwSchema"), absl::StrCat(LintQuote(rdt.mem_bw_schema), " does not start with MB: or has a newline; expected one line such as \"MB:0=50\""));
+    }
+    if (!rdt.l3_cache_schema.empty() && !absl::StartsWith(rdt.l3_cache_schema, "L3:")) {
+      ctx.Report(rules::kIntelRdtInvalid, path.Field("l3CacheSchema"), absl::StrCat(LintQuote(rdt.l3_cache_schema), " does not start with L3:; expected a schema such as \"L3:0=ffff\""),
+                 LintSeverity::kWarning);
+    }
+    if (rdt.clos_id == "." || rdt.clos_id == ".." || rdt.clos_id.find('/') != std::string::npos) {
+      ctx.Report(rules::kIntelRdtInvalid, path.Field("closID"), absl::StrCat(LintQuote(rdt.clos_id), " is not a directory name; expected a name without '/'"));
+    }
+    for (size_t i = 0; i < rdt.schemata.size(); ++i) {
+      if (rdt.schemata[i].find('\n') != std::string::npos) {
+        ctx.Report(rules::kIntelRdtInvalid, path.Field("schemata").Index(i), "contains a newline; expected one schemata line per entry", LintSeverity::kWarning);
+      }
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckMemoryPolicy(const LintContext& ctx, const Linux& l) {
+  if (l.memory_policy) {
+    static const std::vector<absl::string_view> kModes = {"MPOL_DEFAULT", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_WEIGHTED_INTERLEAVE",
+                                                          "MPOL_PREFERRED", "MPOL_PREFERRED_MANY", "MPOL_LOCAL"};
+    static const std::vector<absl::string_view> kFlags = {"MPOL_F_NUMA_BALANCING", "MPOL_F_RELATIVE_NODES", "MPOL_F_STATIC_NODES"};
+    const LinuxMemoryPolicy& mp = *l.memory_policy;
+    const FieldPath path = LinuxPath("memoryPolicy");
+    if (!LintContains(kModes, mp.mode)) {
+      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("mode"), absl::StrCat(mp.mode.empty() ? "missing" : absl::StrCat(LintQuote(mp.mode), " is not a mode"),
+                                                            "; expected one of ", LintOneOf(kModes), LintDidYouMean(mp.mode, kModes)));
+    } else if ((mp.mode == "MPOL_DEFAULT" || mp.mode == "MPOL_LOCAL") && !mp.nodes.empty()) {
+      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("nodes"), absl::StrCat(LintQuote(mp.nodes), " is set for ", mp.mode, "; expected no nodes"));
+    } else if (mp.mode != "MPOL_PREFERRED" && mp.mode != "MPOL_DEFAULT" && mp.mode != "MPOL_LOCAL" && mp.nodes.empty()) {
+      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("nodes"), absl::StrCat("empty for ", mp.mode, "; expected at least one node, such as \"0\""));
+    }
+    for (size_t i = 0; i < mp.flags.size(); ++i) {
+      if (!LintContains(kFlags, mp.flags[i])) {
+        ctx.Report(rules::kMemoryPolicyInvalid, path.Field("flags").Index(i), absl::StrCat(LintQuote(mp.flags[i]), " is not a flag; expected one of ", LintOneOf(kFlags)));
+      }
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckNetDevices(const LintContext& ctx, const Linux& l) {
+  if (!l.net_devices.empty() && FindNamespace(ctx.spec, kNetworkNamespace) == nullptr) {
+    ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices"), "set without a network namespace; expected {\"type\": \"network\"} in linux.namespaces");
+  }
+  const auto bad_name = [](absl::string_view n) {
+    return n.empty() || n.size() > 15 || n == "." || n == ".." || n.find_first_of("/: \t\n") != absl::string_view::npos;
+  };
+  for (const auto& [host_name, dev] : l.net_devices) {
+    if (bad_name(host_name)) {
+      ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices").Key(host_name), absl::StrCat(LintQuote(host_name), " is not an interface name; expected 1-15 bytes without '/', ':' or spaces"));
+    }
+    if (!dev.name.empty() && bad_name(dev.name)) {
+      ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices").Key(host_name).Field("name"),
+                 absl::StrCat(LintQuote(dev.name), " is not an interface name; expected 1-15 bytes without '/', ':' or spaces"));
+    }
+  }
+}
+
 OCIKIT_INLINE void CheckLinuxMisc(const LintContext& ctx, const Linux& l) {
   static const std::vector<absl::string_view> kPropagation = {"shared", "slave", "private", "unbindable"};
   static const std::vector<absl::string_view> kRecursive = {"rshared", "rslave", "rprivate", "runbindable"};
@@ -281,45 +356,8 @@ OCIKIT_INLINE void CheckLinuxMisc(const LintContext& ctx, const Linux& l) {
   }
   CheckSelinuxLabel(ctx, l.mount_label, LinuxPath("mountLabel"), true);
   if (ctx.spec.process) CheckSelinuxLabel(ctx, ctx.spec.process->selinux_label, LintPath("process", "selinuxLabel"), false);
-  if (l.intel_rdt) {
-    const LinuxIntelRdt& rdt = *l.intel_rdt;
-    const FieldPath path = LinuxPath("intelRdt");
-    if (!rdt.mem_bw_schema.empty() && (!absl::StartsWith(rdt.mem_bw_schema, "MB:") || rdt.mem_bw_schema.find('\n') != std::string::npos)) {
-      ctx.Report(rules::kIntelRdtInvalid, path.Field("memBwSchema"), absl::StrCat(LintQuote(rdt.mem_bw_schema), " does not start with MB: or has a newline; expected one line such as \"MB:0=50\""));
-    }
-    if (!rdt.l3_cache_schema.empty() && !absl::StartsWith(rdt.l3_cache_schema, "L3:")) {
-      ctx.Report(rules::kIntelRdtInvalid, path.Field("l3CacheSchema"), absl::StrCat(LintQuote(rdt.l3_cache_schema), " does not start with L3:; expected a schema such as \"L3:0=ffff\""),
-                 LintSeverity::kWarning);
-    }
-    if (rdt.clos_id == "." || rdt.clos_id == ".." || rdt.clos_id.find('/') != std::string::npos) {
-      ctx.Report(rules::kIntelRdtInvalid, path.Field("closID"), absl::StrCat(LintQuote(rdt.clos_id), " is not a directory name; expected a name without '/'"));
-    }
-    for (size_t i = 0; i < rdt.schemata.size(); ++i) {
-      if (rdt.schemata[i].find('\n') != std::string::npos) {
-        ctx.Report(rules::kIntelRdtInvalid, path.Field("schemata").Index(i), "contains a newline; expected one schemata line per entry", LintSeverity::kWarning);
-      }
-    }
-  }
-  if (l.memory_policy) {
-    static const std::vector<absl::string_view> kModes = {"MPOL_DEFAULT", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_WEIGHTED_INTERLEAVE",
-                                                          "MPOL_PREFERRED", "MPOL_PREFERRED_MANY", "MPOL_LOCAL"};
-    static const std::vector<absl::string_view> kFlags = {"MPOL_F_NUMA_BALANCING", "MPOL_F_RELATIVE_NODES", "MPOL_F_STATIC_NODES"};
-    const LinuxMemoryPolicy& mp = *l.memory_policy;
-    const FieldPath path = LinuxPath("memoryPolicy");
-    if (!LintContains(kModes, mp.mode)) {
-      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("mode"), absl::StrCat(mp.mode.empty() ? "missing" : absl::StrCat(LintQuote(mp.mode), " is not a mode"),
-                                                            "; expected one of ", LintOneOf(kModes), LintDidYouMean(mp.mode, kModes)));
-    } else if ((mp.mode == "MPOL_DEFAULT" || mp.mode == "MPOL_LOCAL") && !mp.nodes.empty()) {
-      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("nodes"), absl::StrCat(LintQuote(mp.nodes), " is set for ", mp.mode, "; expected no nodes"));
-    } else if (mp.mode != "MPOL_PREFERRED" && mp.mode != "MPOL_DEFAULT" && mp.mode != "MPOL_LOCAL" && mp.nodes.empty()) {
-      ctx.Report(rules::kMemoryPolicyInvalid, path.Field("nodes"), absl::StrCat("empty for ", mp.mode, "; expected at least one node, such as \"0\""));
-    }
-    for (size_t i = 0; i < mp.flags.size(); ++i) {
-      if (!LintContains(kFlags, mp.flags[i])) {
-        ctx.Report(rules::kMemoryPolicyInvalid, path.Field("flags").Index(i), absl::StrCat(LintQuote(mp.flags[i]), " is not a flag; expected one of ", LintOneOf(kFlags)));
-      }
-    }
-  }
+  CheckIntelRdt(ctx, l);
+  CheckMemoryPolicy(ctx, l);
   if (l.personality) {
     if (l.personality->domain != "LINUX" && l.personality->domain != "LINUX32") {
       ctx.Report(rules::kPersonalityInvalid, LinuxPath("personality").Field("domain"),
@@ -331,21 +369,7 @@ OCIKIT_INLINE void CheckLinuxMisc(const LintContext& ctx, const Linux& l) {
                  LintSeverity::kWarning);
     }
   }
-  if (!l.net_devices.empty() && FindNamespace(ctx.spec, kNetworkNamespace) == nullptr) {
-    ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices"), "set without a network namespace; expected {\"type\": \"network\"} in linux.namespaces");
-  }
-  const auto bad_name = [](absl::string_view n) {
-    return n.empty() || n.size() > 15 || n == "." || n == ".." || n.find_first_of("/: \t\n") != absl::string_view::npos;
-  };
-  for (const auto& [host_name, dev] : l.net_devices) {
-    if (bad_name(host_name)) {
-      ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices").Key(host_name), absl::StrCat(LintQuote(host_name), " is not an interface name; expected 1-15 bytes without '/', ':' or spaces"));
-    }
-    if (!dev.name.empty() && bad_name(dev.name)) {
-      ctx.Report(rules::kNetDeviceInvalid, LinuxPath("netDevices").Key(host_name).Field("name"),
-                 absl::StrCat(LintQuote(dev.name), " is not an interface name; expected 1-15 bytes without '/', ':' or spaces"));
-    }
-  }
+  CheckNetDevices(ctx, l);
 }
 }  // namespace internal
 

@@ -47,9 +47,27 @@ void CheckHostnameAndTime(const LintContext& ctx, const Linux& l);
 
 void CheckDevices(const LintContext& ctx, const Linux& l);
 
+// OCI182, OCI183 and the memory ranges.
+void CheckMemoryResources(const LintContext& ctx, const LinuxResources& r);
+
+// OCI188 and the CPU ranges.
+void CheckCpuResources(const LintContext& ctx, const LinuxResources& r);
+
+// OCI186 and the blkio weight ranges.
+void CheckBlockIoResources(const LintContext& ctx, const LinuxResources& r);
+
 void CheckResources(const LintContext& ctx, const LinuxResources& r);
 
 void CheckSelinuxLabel(const LintContext& ctx, const std::string& label, FieldPath path, bool mount_label);
+
+// OCI193: linux.intelRdt.
+void CheckIntelRdt(const LintContext& ctx, const Linux& l);
+
+// OCI194: linux.memoryPolicy.
+void CheckMemoryPolicy(const LintContext& ctx, const Linux& l);
+
+// OCI196: linux.netDevices.
+void CheckNetDevices(const LintContext& ctx, const Linux& l);
 
 void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
 

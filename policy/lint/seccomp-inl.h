@@ -55,6 +55,50 @@ OCIKIT_INLINE bool CheckSeccompErrno(const LintContext& ctx, absl::string_view a
   return true;
 }
 
+OCIKIT_INLINE bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccomp& sc, size_t i) {
+  static const std::vector<absl::string_view> kOps = {"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE",       "SCMP_CMP_EQ",
+                                                      "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ"};
+  const std::vector<absl::string_view>& actions = SeccompActionNames();
+  const FieldPath base = LinuxPath("seccomp");
+  bool ok = true;
+  const auto fail = [&](const LintRule& rule, FieldPath path, std::string message) {
+    ctx.Report(rule, std::move(path), std::move(message));
+    ok = false;
+  };
+  const LinuxSyscall& rule = sc.syscalls[i];
+  const auto path = [&] { return base.Field("syscalls").Index(i); };
+  if (!rule.names || rule.names->empty()) {
+    fail(rules::kSeccompNamesEmpty, path().Field("names"), absl::StrCat(rule.names ? "empty" : "missing", "; expected at least one system call name"));
+  } else {
+    for (size_t k = 0; k < rule.names->size(); ++k) {
+      if ((*rule.names)[k].empty()) fail(rules::kSeccompNamesEmpty, path().Field("names").Index(k), "empty; expected a system call name");
+    }
+  }
+  if (!LintContains(actions, rule.action)) {
+    fail(rules::kSeccompActionInvalid, path().Field("action"),
+         absl::StrCat(rule.action.empty() ? "missing" : absl::StrCat(LintQuote(rule.action), " is not an action"),
+                      "; expected one of ", LintOneOf(actions), LintDidYouMean(rule.action, actions)));
+  }
+  ok = CheckSeccompErrno(ctx, rule.action, rule.errno_ret, path().Field("errnoRet")) && ok;
+  for (size_t k = 0; k < rule.args.size(); ++k) {
+    const LinuxSeccompArg& arg = rule.args[k];
+    if (arg.index > 5) {
+      fail(rules::kSeccompArgIndex, path().Field("args").Index(k).Field("index"), absl::StrCat(arg.index, " is above 5; expected an argument index from 0 to 5"));
+    }
+    if (!LintContains(kOps, arg.op)) {
+      fail(rules::kSeccompOperatorInvalid, path().Field("args").Index(k).Field("op"),
+           absl::StrCat(arg.op.empty() ? "missing" : absl::StrCat(LintQuote(arg.op), " is not an operator"), "; expected one of ", LintOneOf(kOps),
+                        LintDidYouMean(arg.op, kOps)));
+    }
+  }
+  if (!rule.action.empty() && rule.action == sc.default_action &&
+      rule.errno_ret.value_or(1) == sc.default_errno_ret.value_or(1)) {
+    ctx.Report(rules::kSeccompRuleIsDefault, path().Field("action"),
+               absl::StrCat(LintQuote(rule.action), " is also the default action, so the rule does nothing; expected another action"));
+  }
+  return ok;
+}
+
 OCIKIT_INLINE bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp& sc) {
   static const std::vector<absl::string_view> kArches = {
       "SCMP_ARCH_X86",      "SCMP_ARCH_X86_64",     "SCMP_ARCH_X32",     "SCMP_ARCH_ARM",       "SCMP_ARCH_AARCH64",
@@ -65,8 +109,6 @@ OCIKIT_INLINE bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp
   static const std::vector<absl::string_view> kFlags = {"SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG",
                                                         "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
                                                         "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"};
-  static const std::vector<absl::string_view> kOps = {"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE",       "SCMP_CMP_EQ",
-                                                      "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ"};
   const std::vector<absl::string_view>& actions = SeccompActionNames();
   const FieldPath base = LinuxPath("seccomp");
   bool ok = true;
@@ -100,38 +142,8 @@ OCIKIT_INLINE bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp
   }
   bool notify = false;
   for (size_t i = 0; i < sc.syscalls.size(); ++i) {
-    const LinuxSyscall& rule = sc.syscalls[i];
-    const auto path = [&] { return base.Field("syscalls").Index(i); };
-    if (!rule.names || rule.names->empty()) {
-      fail(rules::kSeccompNamesEmpty, path().Field("names"), absl::StrCat(rule.names ? "empty" : "missing", "; expected at least one system call name"));
-    } else {
-      for (size_t k = 0; k < rule.names->size(); ++k) {
-        if ((*rule.names)[k].empty()) fail(rules::kSeccompNamesEmpty, path().Field("names").Index(k), "empty; expected a system call name");
-      }
-    }
-    if (!LintContains(actions, rule.action)) {
-      fail(rules::kSeccompActionInvalid, path().Field("action"),
-           absl::StrCat(rule.action.empty() ? "missing" : absl::StrCat(LintQuote(rule.action), " is not an action"),
-                        "; expected one of ", LintOneOf(actions), LintDidYouMean(rule.action, actions)));
-    }
-    notify = notify || rule.action == "SCMP_ACT_NOTIFY";
-    ok = CheckSeccompErrno(ctx, rule.action, rule.errno_ret, path().Field("errnoRet")) && ok;
-    for (size_t k = 0; k < rule.args.size(); ++k) {
-      const LinuxSeccompArg& arg = rule.args[k];
-      if (arg.index > 5) {
-        fail(rules::kSeccompArgIndex, path().Field("args").Index(k).Field("index"), absl::StrCat(arg.index, " is above 5; expected an argument index from 0 to 5"));
-      }
-      if (!LintContains(kOps, arg.op)) {
-        fail(rules::kSeccompOperatorInvalid, path().Field("args").Index(k).Field("op"),
-             absl::StrCat(arg.op.empty() ? "missing" : absl::StrCat(LintQuote(arg.op), " is not an operator"), "; expected one of ", LintOneOf(kOps),
-                          LintDidYouMean(arg.op, kOps)));
-      }
-    }
-    if (!rule.action.empty() && rule.action == sc.default_action &&
-        rule.errno_ret.value_or(1) == sc.default_errno_ret.value_or(1)) {
-      ctx.Report(rules::kSeccompRuleIsDefault, path().Field("action"),
-                 absl::StrCat(LintQuote(rule.action), " is also the default action, so the rule does nothing; expected another action"));
-    }
+    ok = CheckSeccompSyscall(ctx, sc, i) && ok;
+    notify = notify || sc.syscalls[i].action == "SCMP_ACT_NOTIFY";
   }
   if (notify && sc.listener_path.empty()) {
     ctx.Report(rules::kSeccompNotifyWithoutListener, base, "SCMP_ACT_NOTIFY is used but listenerPath is not set; expected the seccomp agent's socket");

@@ -39,6 +39,9 @@ const std::vector<absl::string_view>& SeccompActionNames();
 bool CheckSeccompErrno(const LintContext& ctx, absl::string_view action, const std::optional<uint64_t>& errno_ret,
                               const FieldPath& path);
 
+// The schema rules of syscalls[i]; false when one fails.
+bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccomp& sc, size_t i);
+
 // The first group; returns false when it found an error.
 bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp& sc);
 
