@@ -330,6 +330,39 @@ OCIKIT_INLINE void CheckMountOptions(const LintContext& ctx, const Mount& m, con
   }
 }
 
+OCIKIT_INLINE void CheckWindowsMountNesting(const LintContext& ctx) {
+  const std::vector<Mount>& mounts = ctx.spec.mounts;
+  for (size_t j = 0; j < mounts.size(); ++j) {
+    for (size_t i = 0; i < j; ++i) {
+      const std::string parent = absl::AsciiStrToLower(mounts[i].destination);
+      const std::string child = absl::AsciiStrToLower(mounts[j].destination);
+      if (!parent.empty() && child.size() > parent.size() && absl::StartsWith(child, parent) &&
+          (parent.back() == '\\' || child[parent.size()] == '\\')) {
+        ctx.Report(rules::kMountDestinationNestedWindows, FieldPath().Field("mounts").Index(j).Field("destination"),
+                   absl::StrCat(LintQuote(mounts[j].destination), " is inside mounts[", i, "] (", LintQuote(mounts[i].destination),
+                                "); expected destinations that are not nested"));
+      }
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckMountShadowing(const LintContext& ctx, const std::vector<std::string>& clean) {
+  const std::vector<Mount>& mounts = ctx.spec.mounts;
+  for (size_t j = 0; j < mounts.size(); ++j) {
+    for (size_t i = j + 1; i < mounts.size(); ++i) {
+      const std::string& a = clean[i];
+      const std::string& b = clean[j];
+      if (mounts[i].destination.empty() || mounts[j].destination.empty()) continue;
+      const bool ancestor = a == "/" ? b != "/" : absl::StartsWith(b, a) && b.size() > a.size() && b[a.size()] == '/';
+      if (ancestor) {
+        ctx.Report(rules::kMountShadowed, FieldPath().Field("mounts").Index(i).Field("destination"),
+                   absl::StrCat(LintQuote(mounts[i].destination), " covers mounts[", j, "] (", LintQuote(mounts[j].destination),
+                                "), mounted before it; expected parents before children"));
+      }
+    }
+  }
+}
+
 OCIKIT_INLINE void CheckMounts(const LintContext& ctx) {
   const std::vector<Mount>& mounts = ctx.spec.mounts;
   const bool windows = ctx.platform == LintPlatform::kWindows;
@@ -365,34 +398,10 @@ OCIKIT_INLINE void CheckMounts(const LintContext& ctx) {
     CheckMountOptions(ctx, m, path());
   }
   if (windows) {
-    for (size_t j = 0; j < mounts.size(); ++j) {
-      for (size_t i = 0; i < j; ++i) {
-        const std::string parent = absl::AsciiStrToLower(mounts[i].destination);
-        const std::string child = absl::AsciiStrToLower(mounts[j].destination);
-        if (!parent.empty() && child.size() > parent.size() && absl::StartsWith(child, parent) &&
-            (parent.back() == '\\' || child[parent.size()] == '\\')) {
-          ctx.Report(rules::kMountDestinationNestedWindows, FieldPath().Field("mounts").Index(j).Field("destination"),
-                     absl::StrCat(LintQuote(mounts[j].destination), " is inside mounts[", i, "] (", LintQuote(mounts[i].destination),
-                                  "); expected destinations that are not nested"));
-        }
-      }
-    }
+    CheckWindowsMountNesting(ctx);
     return;
   }
-  // A later mount on a strict ancestor covers an earlier mount (runtime-tools' log warning).
-  for (size_t j = 0; j < mounts.size(); ++j) {
-    for (size_t i = j + 1; i < mounts.size(); ++i) {
-      const std::string& a = clean[i];
-      const std::string& b = clean[j];
-      if (mounts[i].destination.empty() || mounts[j].destination.empty()) continue;
-      const bool ancestor = a == "/" ? b != "/" : absl::StartsWith(b, a) && b.size() > a.size() && b[a.size()] == '/';
-      if (ancestor) {
-        ctx.Report(rules::kMountShadowed, FieldPath().Field("mounts").Index(i).Field("destination"),
-                   absl::StrCat(LintQuote(mounts[i].destination), " covers mounts[", j, "] (", LintQuote(mounts[j].destination),
-                                "), mounted before it; expected parents before children"));
-      }
-    }
-  }
+  CheckMountShadowing(ctx, clean);
 }
 
 OCIKIT_INLINE void CheckAnnotations(const LintContext& ctx) {

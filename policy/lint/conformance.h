@@ -65,6 +65,13 @@ void CheckHooks(const LintContext& ctx);
 
 void CheckMountOptions(const LintContext& ctx, const Mount& m, const FieldPath& path);
 
+// OCI152: nested Windows destinations.
+void CheckWindowsMountNesting(const LintContext& ctx);
+
+// OCI153: a later mount on a strict ancestor covers an earlier mount (runtime-tools'
+// log warning); `clean` holds the cleaned destinations.
+void CheckMountShadowing(const LintContext& ctx, const std::vector<std::string>& clean);
+
 void CheckMounts(const LintContext& ctx);
 
 void CheckAnnotations(const LintContext& ctx);

@@ -288,32 +288,12 @@ OCIKIT_INLINE void CheckRootExists(const LintContext& ctx) {
   }
 }
 
-OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
-  const LintOptions& o = ctx.options;
+OCIKIT_INLINE void CheckBundleArgs(const LintContext& ctx, int root_fd) {
   const Spec& s = ctx.spec;
-  struct stat st;
-  if (!o.config_path.empty() && StatPath(o.config_path, st) && (st.st_mode & 022) != 0) {
-    ctx.Report(rules::kBundleConfigWritable, FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
-                                                   ", writable by ", (st.st_mode & 002) ? "anyone" : "its group",
-                                                   "; expected 0600"));
-  }
-  if (!s.root || s.root->path.empty() || ctx.platform == LintPlatform::kWindows) return;
-  char* bundle_real = ::realpath(o.bundle_dir.c_str(), nullptr);
-  const std::string bundle = bundle_real != nullptr ? bundle_real : CleanPath(o.bundle_dir);
-  ::free(bundle_real);
-  const std::string root = s.root->path[0] == '/' ? CleanPath(s.root->path) : CleanPath(absl::StrCat(bundle, "/", s.root->path));
-  const std::string parent = root.substr(0, root.rfind('/') == 0 ? 1 : root.rfind('/'));
-  if (root == "/" || parent != bundle) {
-    ctx.Report(rules::kBundleRootOutside, LintPath("root", "path"),
-               absl::StrCat(LintQuote(s.root->path), " is not a child of the bundle directory",
-                            "; expected a directory inside the bundle, such as \"rootfs\""));
-  }
-  absl::StatusOr<UniqueFd> root_fd = OpenRootfs(RootfsOnHost(ctx));
-  if (!root_fd.ok()) return;  // HOST201 says why
   if (s.process && !s.process->args.empty() && absl::StartsWith(s.process->args[0], "/")) {
     const std::string& arg0 = s.process->args[0];
     const FieldPath path = LintPath("process", "args").Index(0);
-    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd->get(), arg0);
+    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd, arg0);
     if (absl::IsNotFound(e.status())) {
       ctx.Report(rules::kBundleArgsNotExecutable, path, absl::StrCat(LintQuote(arg0), " is not in the root filesystem (a mount may provide it); expected the program there"),
                  LintSeverity::kWarning);
@@ -325,11 +305,15 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
                               "; expected an executable file"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckBundleDevices(const LintContext& ctx, int root_fd) {
+  const Spec& s = ctx.spec;
   if (!s.linux_section) return;
   for (size_t i = 0; i < s.linux_section->devices.size(); ++i) {
     const LinuxDevice& d = s.linux_section->devices[i];
     if (!absl::StartsWith(d.path, "/")) continue;
-    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd->get(), d.path);
+    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd, d.path);
     if (!e.ok()) continue;  // created by the runtime
     const FieldPath path = LinuxPath("devices").Index(i);
     const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
@@ -355,6 +339,32 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
                               "; expected a node matching the entry"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
+  const LintOptions& o = ctx.options;
+  const Spec& s = ctx.spec;
+  struct stat st;
+  if (!o.config_path.empty() && StatPath(o.config_path, st) && (st.st_mode & 022) != 0) {
+    ctx.Report(rules::kBundleConfigWritable, FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
+                                                   ", writable by ", (st.st_mode & 002) ? "anyone" : "its group",
+                                                   "; expected 0600"));
+  }
+  if (!s.root || s.root->path.empty() || ctx.platform == LintPlatform::kWindows) return;
+  char* bundle_real = ::realpath(o.bundle_dir.c_str(), nullptr);
+  const std::string bundle = bundle_real != nullptr ? bundle_real : CleanPath(o.bundle_dir);
+  ::free(bundle_real);
+  const std::string root = s.root->path[0] == '/' ? CleanPath(s.root->path) : CleanPath(absl::StrCat(bundle, "/", s.root->path));
+  const std::string parent = root.substr(0, root.rfind('/') == 0 ? 1 : root.rfind('/'));
+  if (root == "/" || parent != bundle) {
+    ctx.Report(rules::kBundleRootOutside, LintPath("root", "path"),
+               absl::StrCat(LintQuote(s.root->path), " is not a child of the bundle directory",
+                            "; expected a directory inside the bundle, such as \"rootfs\""));
+  }
+  absl::StatusOr<UniqueFd> root_fd = OpenRootfs(RootfsOnHost(ctx));
+  if (!root_fd.ok()) return;  // HOST201 says why
+  CheckBundleArgs(ctx, root_fd->get());
+  CheckBundleDevices(ctx, root_fd->get());
 }
 
 OCIKIT_INLINE bool IsRuntimeMountOption(absl::string_view o) {

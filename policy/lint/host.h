@@ -125,6 +125,12 @@ void CheckHostMachine(const LintContext& ctx);
 
 void CheckRootExists(const LintContext& ctx);
 
+// HOST252: process.args[0] in the rootfs (opened as `root_fd`).
+void CheckBundleArgs(const LintContext& ctx, int root_fd);
+
+// HOST253: device nodes already in the rootfs (opened as `root_fd`).
+void CheckBundleDevices(const LintContext& ctx, int root_fd);
+
 void CheckBundle(const LintContext& ctx);
 
 // Mount options runtimes interpret themselves (the rest are filesystem data):

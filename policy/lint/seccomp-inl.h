@@ -213,6 +213,24 @@ OCIKIT_INLINE FieldPath SeccompErrorPath(absl::string_view message) {
   return LinuxPath("seccomp");
 }
 
+OCIKIT_INLINE void CheckSeccompBpf(const LintContext& ctx, const LinuxSeccomp& sc, absl::string_view libseccomp_version) {
+  const FieldPath base = LinuxPath("seccomp");
+  absl::StatusOr<SeccompBpfProgram> bpf = CompileSeccompBpf(sc, ctx.options.seccomp_arch);
+  if (!bpf.ok()) {
+    ctx.Report(rules::kSeccompCompileFailed, SeccompErrorPath(bpf.status().message()), std::string(bpf.status().message()));
+    return;
+  }
+  if (bpf->instructions > kMaxSeccompBpfInstructions) {
+    ctx.Report(rules::kSeccompBpfTooLarge, base,
+               absl::StrCat("compiles to ", bpf->instructions, " BPF instructions; expected at most ", kMaxSeccompBpfInstructions));
+  } else {
+    ctx.Report(rules::kSeccompBpfSize, base,
+               absl::StrCat("compiles to ", bpf->instructions, " BPF instructions (", bpf->bpf.size(), " bytes) for ",
+                            absl::StrJoin(bpf->architectures, ", "), " with libseccomp ", libseccomp_version,
+                            "; expected at most ", kMaxSeccompBpfInstructions, ", the kernel's limit"));
+  }
+}
+
 OCIKIT_INLINE void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc) {
   const FieldPath base = LinuxPath("seccomp");
   absl::StatusOr<SeccompSyscallReport> report = CheckSeccompSyscalls(sc, SeccompNameCheck::kWarn, ctx.options.seccomp_arch);
@@ -259,20 +277,7 @@ OCIKIT_INLINE void CheckSeccompWithLibseccomp(const LintContext& ctx, const Linu
                             " there (expected in a multi-architecture profile)"));
   }
   if (!report->unknown_architectures.empty()) return;
-  absl::StatusOr<SeccompBpfProgram> bpf = CompileSeccompBpf(sc, ctx.options.seccomp_arch);
-  if (!bpf.ok()) {
-    ctx.Report(rules::kSeccompCompileFailed, SeccompErrorPath(bpf.status().message()), std::string(bpf.status().message()));
-    return;
-  }
-  if (bpf->instructions > kMaxSeccompBpfInstructions) {
-    ctx.Report(rules::kSeccompBpfTooLarge, base,
-               absl::StrCat("compiles to ", bpf->instructions, " BPF instructions; expected at most ", kMaxSeccompBpfInstructions));
-  } else {
-    ctx.Report(rules::kSeccompBpfSize, base,
-               absl::StrCat("compiles to ", bpf->instructions, " BPF instructions (", bpf->bpf.size(), " bytes) for ",
-                            absl::StrJoin(bpf->architectures, ", "), " with libseccomp ", report->libseccomp_version,
-                            "; expected at most ", kMaxSeccompBpfInstructions, ", the kernel's limit"));
-  }
+  CheckSeccompBpf(ctx, sc, report->libseccomp_version);
 }
 }  // namespace internal
 

@@ -50,6 +50,9 @@ void CheckSeccompAdvice(const LintContext& ctx, const LinuxSeccomp& sc);
 // Where a CompileSeccompBpf error points: "linux.seccomp.syscalls[3] (...)".
 FieldPath SeccompErrorPath(absl::string_view message);
 
+// SCMP523-SCMP525: compiles the filter and reports its size.
+void CheckSeccompBpf(const LintContext& ctx, const LinuxSeccomp& sc, absl::string_view libseccomp_version);
+
 void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc);
 
 }  // namespace internal

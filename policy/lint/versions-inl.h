@@ -73,37 +73,8 @@ OCIKIT_INLINE void ReportNewer(const LintContext& ctx, FieldPath path, absl::str
                           "ociVersion \"", since, "\" or later"));
 }
 
-OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
+OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc) {
   const OciVersion& v = ctx.version;
-  const Spec& s = ctx.spec;
-  if (!v.AtLeast(1, 2, 0)) {
-    for (size_t i = 0; i < s.mounts.size(); ++i) {
-      for (size_t k = 0; k < s.mounts[i].options.size(); ++k) {
-        const std::string& o = s.mounts[i].options[k];
-        if (o == "idmap" || o == "ridmap") {
-          ReportNewer(ctx, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
-                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0");
-        }
-      }
-    }
-    for (const auto& [key, value] : s.annotations) {
-      if (absl::StartsWith(key, "org.opencontainers.image.")) {
-        ReportNewer(ctx, FieldPath().Field("annotations").Key(key),
-                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0");
-      }
-    }
-  }
-  if (!s.linux_section || v.AtLeast(1, 2, 1)) return;
-  const Linux& l = *s.linux_section;
-  if (!v.AtLeast(1, 1, 0)) {
-    for (size_t i = 0; i < l.namespaces.size(); ++i) {
-      if (l.namespaces[i].type == kTimeNamespace) {
-        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0");
-      }
-    }
-  }
-  if (!l.seccomp) return;
-  const LinuxSeccomp& sc = *l.seccomp;
   const auto action_since = [](absl::string_view a) -> absl::string_view {
     return a == "SCMP_ACT_KILL_PROCESS" || a == "SCMP_ACT_KILL_THREAD" || a == "SCMP_ACT_NOTIFY" ? "1.1.0" : "";
   };
@@ -136,6 +107,39 @@ OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
       ReportNewer(ctx, seccomp.Field("architectures").Index(i), absl::StrCat("the architecture ", LintQuote(a)), since);
     }
   }
+}
+
+OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
+  const OciVersion& v = ctx.version;
+  const Spec& s = ctx.spec;
+  if (!v.AtLeast(1, 2, 0)) {
+    for (size_t i = 0; i < s.mounts.size(); ++i) {
+      for (size_t k = 0; k < s.mounts[i].options.size(); ++k) {
+        const std::string& o = s.mounts[i].options[k];
+        if (o == "idmap" || o == "ridmap") {
+          ReportNewer(ctx, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
+                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0");
+        }
+      }
+    }
+    for (const auto& [key, value] : s.annotations) {
+      if (absl::StartsWith(key, "org.opencontainers.image.")) {
+        ReportNewer(ctx, FieldPath().Field("annotations").Key(key),
+                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0");
+      }
+    }
+  }
+  if (!s.linux_section || v.AtLeast(1, 2, 1)) return;
+  const Linux& l = *s.linux_section;
+  if (!v.AtLeast(1, 1, 0)) {
+    for (size_t i = 0; i < l.namespaces.size(); ++i) {
+      if (l.namespaces[i].type == kTimeNamespace) {
+        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0");
+      }
+    }
+  }
+  if (!l.seccomp) return;
+  CheckNewerSeccompValues(ctx, *l.seccomp);
 }
 }  // namespace internal
 

@@ -42,6 +42,9 @@ OciVersion CheckOciVersion(const Spec& spec, LintSink& sink);
 void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since);
 
 // Values that are newer than the field holding them.
+// Seccomp actions, flags and architectures newer than the declared version.
+void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc);
+
 void CheckNewerValues(const LintContext& ctx);
 
 }  // namespace internal
