@@ -37,51 +37,18 @@
 namespace ocikit {
 
 OCIKIT_INLINE const std::vector<LintCheck>& BuiltinLintChecks() {
-  using namespace rules;  // the lists below name objects of the registry
+  using namespace rules;  // the rule groups of the registry
   static const std::vector<LintCheck> kChecks = {
-      {"input", nullptr, {&kParseError}},  // LintConfigText, LintConfigFile
-      {"oci-version", nullptr, {&kOciVersionMissing, &kOciVersionInvalid, &kOciVersionUnreleased}},
-      {"version-rules", CheckVersionRules,
-       {&kFieldNewerThanVersion, &kDeprecatedField}},
-      {"unknown-fields", CheckUnknownFields,
-       {&kFieldNewerThanVersion, &kUnknownField, &kFieldCaseMismatch, &kRemovedField}},
-      {"conformance", CheckConformance,
-       {&kRootMissing, &kRootPathEmpty, &kRootPathNotRootfs, &kWindowsRoot, &kProcessArgsMissing,
-        &kProcessCwdAbsolute, &kEnvInvalid, &kEnvNameUnusual, &kEnvDuplicate, &kRlimitDuplicate,
-        &kRlimitSoftAboveHard, &kRlimitTypeInvalid, &kRlimitTypeUnknown, &kCapabilityUnknown,
-        &kCapabilityEffectiveNotPermitted, &kCapabilityAmbientNotInheritable, &kConsoleSizeWithoutTerminal,
-        &kIoPriorityInvalid, &kSchedulerInvalid, &kSchedulerFieldMismatch, &kExecCpuAffinityInvalid,
-        &kOomScoreAdjRange, &kWindowsOnlyField, &kHookPathAbsolute, &kHookTimeoutPositive, &kMountDestinationEmpty,
-        &kMountDestinationRelative, &kMountDestinationNestedWindows, &kMountShadowed, &kMountIdmapIncomplete,
-        &kMountIdmapOption, &kMountOptionConflict, &kAnnotationKeyReserved, &kAnnotationKeyFormat,
-        &kAnnotationKeyEmpty}},
-      {"linux-conformance", CheckLinuxConformance,
-       {&kNamespaceTypeInvalid, &kNamespaceDuplicate, &kNamespacePathAbsolute, &kIdMappingsWithoutUserns,
-        &kUsernsMappings, &kSysctlNamespace, &kHostnameWithoutUts, &kTimeOffsetsWithoutTimens, &kDeviceInvalid,
-        &kDevicePathDuplicate, &kDeviceNumberDuplicate, &kDeviceFileMode, &kMemorySwapBelowLimit,
-        &kMemoryReservationAboveLimit, &kDeviceCgroupType, &kDeviceCgroupAccess, &kWeightDeviceEmpty,
-        &kRdmaLimitEmpty, &kCpuBurstAboveQuota, &kHugepageSizeInvalid, &kRootfsPropagationInvalid, &kPathNotAbsolute,
-        &kSelinuxLabelInvalid, &kIntelRdtInvalid, &kMemoryPolicyInvalid, &kPersonalityInvalid, &kNetDeviceInvalid,
-        &kUnifiedKeyInvalid, &kResourceValueRange}},
-      {"seccomp", CheckSeccomp,
-       {&kSeccompDefaultAction, &kSeccompActionInvalid, &kSeccompOperatorInvalid, &kSeccompArgIndex,
-        &kSeccompNamesEmpty, &kSeccompErrnoInvalid, &kSeccompErrnoZero, &kSeccompDefaultErrno, &kSeccompClone3,
-        &kSeccompArchInvalid, &kSeccompFlagInvalid, &kSeccompListenerMetadata, &kSeccompNotifyWithoutListener,
-        &kSeccompKillWithoutRules, &kSeccompRuleIsDefault, &kSeccompSyscallUnknown, &kSeccompSyscallNotOnArch,
-        &kSeccompArchUnknown, &kSeccompCompileFailed, &kSeccompBpfSize, &kSeccompBpfTooLarge}},
-      {"host-and-bundle", CheckHost,
-       {&kRootPathMissing, &kNamespacePathMissing, &kDeviceHostMismatch, &kSysctlUnknown, &kCapabilityUnsupported,
-        &kMountTypeUnsupported, &kHookNotExecutable, &kNetworkInterfaceMissing, &kBundleRootOutside,
-        &kBundleConfigWritable, &kBundleArgsNotExecutable, &kBundleDeviceMismatch}},
-      {"runtime-features", CheckRuntime,
-       {&kRuntimeVersionRange, &kRuntimeUnsupported, &kRuntimeUnsafeAnnotation}},
-      {"security-profile", CheckSecurityProfile,
-       {&kCapabilitiesAdded, &kCapabilityNetRaw, &kPrivileged, &kHostNamespace, &kSeccompUnconfined,
-        &kApparmorUnconfined, &kSelinuxType, &kMaskedPathsMissing, &kProcWritable, &kSysctlUnsafe,
-        &kSensitiveHostMount, &kHostBindMount, &kRuntimeSocketMount, &kCwdProcFd, &kInheritableCapabilities,
-        &kAmbientCapabilities, &kNoNewPrivileges, &kPrimaryGidMissing, &kSharedPropagation, &kDeviceCgroupAllowAll,
-        &kHostDevices, &kSysfsWritable, &kResourceLimits, &kProcMountReplaced, &kUidOutOfRange, &kRunAsRoot,
-        &kRestrictedCapabilities, &kRootfsWritable}},
+      {"input", nullptr, InputRules()},  // LintConfigText, LintConfigFile
+      {"oci-version", nullptr, OciVersionRules()},
+      {"version-rules", CheckVersionRules, VersionRules()},
+      {"unknown-fields", CheckUnknownFields, internal::JoinRules(TypoRules(), {&kFieldNewerThanVersion})},
+      {"conformance", CheckConformance, ConformanceRules()},
+      {"linux-conformance", CheckLinuxConformance, LinuxConformanceRules()},
+      {"seccomp", CheckSeccomp, SeccompRules()},
+      {"host-and-bundle", CheckHost, HostRules()},
+      {"runtime-features", CheckRuntime, RuntimeRules()},
+      {"security-profile", CheckSecurityProfile, SecurityRules()},
   };
   return kChecks;
 }
@@ -124,6 +91,11 @@ OCIKIT_INLINE absl::Status ValidateLintOptions(const LintOptions& options) {
 }
 
 namespace internal {
+
+OCIKIT_INLINE std::vector<const LintRule*> JoinRules(std::vector<const LintRule*> a, const std::vector<const LintRule*>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
 
 OCIKIT_INLINE bool AnyOn(const LintContext& ctx, const std::vector<const LintRule*>& rules) {
   return std::any_of(rules.begin(), rules.end(), [&](const LintRule* r) { return ctx.On(*r); });

@@ -98,6 +98,9 @@ absl::Status ValidateLintOptions(const LintOptions& options);
 
 namespace internal {
 
+// `a` followed by `b`.
+std::vector<const LintRule*> JoinRules(std::vector<const LintRule*> a, const std::vector<const LintRule*>& b);
+
 // Whether one of `rules` is enabled.
 bool AnyOn(const LintContext& ctx, const std::vector<const LintRule*>& rules);
 

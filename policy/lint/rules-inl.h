@@ -1647,43 +1647,103 @@ OCIKIT_INLINE const LintRule kSeccompBpfTooLarge = {
     .fix = "merge rules or drop argument conditions",
 };
 
-}  // namespace rules
-
-OCIKIT_INLINE const std::vector<const LintRule*>& BuiltinLintRules() {
-  using namespace rules;  // the list names every object of the namespace
+OCIKIT_INLINE const std::vector<const LintRule*>& InputRules() {
   static const std::vector<const LintRule*> kRules = {
-      &kParseError, &kOciVersionMissing, &kOciVersionInvalid, &kOciVersionUnreleased, &kFieldNewerThanVersion,
-      &kDeprecatedField, &kRootMissing, &kRootPathEmpty, &kRootPathNotRootfs, &kWindowsRoot, &kProcessArgsMissing,
-      &kProcessCwdAbsolute, &kEnvInvalid, &kEnvNameUnusual, &kEnvDuplicate, &kRlimitDuplicate,
-      &kRlimitSoftAboveHard, &kRlimitTypeInvalid, &kRlimitTypeUnknown, &kCapabilityUnknown,
-      &kCapabilityEffectiveNotPermitted, &kCapabilityAmbientNotInheritable, &kConsoleSizeWithoutTerminal,
-      &kIoPriorityInvalid, &kSchedulerInvalid, &kSchedulerFieldMismatch, &kExecCpuAffinityInvalid,
-      &kOomScoreAdjRange, &kWindowsOnlyField, &kHookPathAbsolute, &kHookTimeoutPositive, &kMountDestinationEmpty,
-      &kMountDestinationRelative, &kMountDestinationNestedWindows, &kMountShadowed, &kMountIdmapIncomplete,
-      &kMountIdmapOption, &kMountOptionConflict, &kAnnotationKeyReserved, &kAnnotationKeyFormat,
-      &kAnnotationKeyEmpty, &kNamespaceTypeInvalid, &kNamespaceDuplicate, &kNamespacePathAbsolute,
-      &kIdMappingsWithoutUserns, &kUsernsMappings, &kSysctlNamespace, &kHostnameWithoutUts,
-      &kTimeOffsetsWithoutTimens, &kDeviceInvalid, &kDevicePathDuplicate, &kDeviceNumberDuplicate, &kDeviceFileMode,
-      &kMemorySwapBelowLimit, &kMemoryReservationAboveLimit, &kDeviceCgroupType, &kDeviceCgroupAccess,
-      &kWeightDeviceEmpty, &kRdmaLimitEmpty, &kCpuBurstAboveQuota, &kHugepageSizeInvalid,
-      &kRootfsPropagationInvalid, &kPathNotAbsolute, &kSelinuxLabelInvalid, &kIntelRdtInvalid,
-      &kMemoryPolicyInvalid, &kPersonalityInvalid, &kNetDeviceInvalid, &kUnifiedKeyInvalid, &kResourceValueRange,
+      &kParseError};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& OciVersionRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kOciVersionMissing, &kOciVersionInvalid, &kOciVersionUnreleased};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& VersionRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kFieldNewerThanVersion, &kDeprecatedField};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& ConformanceRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kRootMissing, &kRootPathEmpty, &kRootPathNotRootfs, &kWindowsRoot, &kProcessArgsMissing, &kProcessCwdAbsolute,
+      &kEnvInvalid, &kEnvNameUnusual, &kEnvDuplicate, &kRlimitDuplicate, &kRlimitSoftAboveHard, &kRlimitTypeInvalid,
+      &kRlimitTypeUnknown, &kCapabilityUnknown, &kCapabilityEffectiveNotPermitted, &kCapabilityAmbientNotInheritable,
+      &kConsoleSizeWithoutTerminal, &kIoPriorityInvalid, &kSchedulerInvalid, &kSchedulerFieldMismatch,
+      &kExecCpuAffinityInvalid, &kOomScoreAdjRange, &kWindowsOnlyField, &kHookPathAbsolute, &kHookTimeoutPositive,
+      &kMountDestinationEmpty, &kMountDestinationRelative, &kMountDestinationNestedWindows, &kMountShadowed,
+      &kMountIdmapIncomplete, &kMountIdmapOption, &kMountOptionConflict, &kAnnotationKeyReserved,
+      &kAnnotationKeyFormat, &kAnnotationKeyEmpty};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& LinuxConformanceRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kNamespaceTypeInvalid, &kNamespaceDuplicate, &kNamespacePathAbsolute, &kIdMappingsWithoutUserns,
+      &kUsernsMappings, &kSysctlNamespace, &kHostnameWithoutUts, &kTimeOffsetsWithoutTimens, &kDeviceInvalid,
+      &kDevicePathDuplicate, &kDeviceNumberDuplicate, &kDeviceFileMode, &kMemorySwapBelowLimit,
+      &kMemoryReservationAboveLimit, &kDeviceCgroupType, &kDeviceCgroupAccess, &kWeightDeviceEmpty, &kRdmaLimitEmpty,
+      &kCpuBurstAboveQuota, &kHugepageSizeInvalid, &kRootfsPropagationInvalid, &kPathNotAbsolute,
+      &kSelinuxLabelInvalid, &kIntelRdtInvalid, &kMemoryPolicyInvalid, &kPersonalityInvalid, &kNetDeviceInvalid,
+      &kUnifiedKeyInvalid, &kResourceValueRange};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& HostRules() {
+  static const std::vector<const LintRule*> kRules = {
       &kRootPathMissing, &kNamespacePathMissing, &kDeviceHostMismatch, &kSysctlUnknown, &kCapabilityUnsupported,
       &kMountTypeUnsupported, &kHookNotExecutable, &kNetworkInterfaceMissing, &kBundleRootOutside,
-      &kBundleConfigWritable, &kBundleArgsNotExecutable, &kBundleDeviceMismatch, &kRuntimeVersionRange,
-      &kRuntimeUnsupported, &kRuntimeUnsafeAnnotation, &kUnknownField, &kFieldCaseMismatch, &kRemovedField,
+      &kBundleConfigWritable, &kBundleArgsNotExecutable, &kBundleDeviceMismatch};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& RuntimeRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kRuntimeVersionRange, &kRuntimeUnsupported, &kRuntimeUnsafeAnnotation};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& TypoRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kUnknownField, &kFieldCaseMismatch, &kRemovedField};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& SecurityRules() {
+  static const std::vector<const LintRule*> kRules = {
       &kCapabilitiesAdded, &kCapabilityNetRaw, &kPrivileged, &kHostNamespace, &kSeccompUnconfined,
       &kApparmorUnconfined, &kSelinuxType, &kMaskedPathsMissing, &kProcWritable, &kSysctlUnsafe,
       &kSensitiveHostMount, &kHostBindMount, &kRuntimeSocketMount, &kCwdProcFd, &kInheritableCapabilities,
       &kAmbientCapabilities, &kNoNewPrivileges, &kPrimaryGidMissing, &kSharedPropagation, &kDeviceCgroupAllowAll,
       &kHostDevices, &kSysfsWritable, &kResourceLimits, &kProcMountReplaced, &kUidOutOfRange, &kRunAsRoot,
-      &kRestrictedCapabilities, &kRootfsWritable, &kSeccompDefaultAction, &kSeccompActionInvalid,
-      &kSeccompOperatorInvalid, &kSeccompArgIndex, &kSeccompNamesEmpty, &kSeccompErrnoInvalid, &kSeccompErrnoZero,
-      &kSeccompDefaultErrno, &kSeccompClone3, &kSeccompArchInvalid, &kSeccompFlagInvalid, &kSeccompListenerMetadata,
-      &kSeccompNotifyWithoutListener, &kSeccompKillWithoutRules, &kSeccompRuleIsDefault, &kSeccompSyscallUnknown,
-      &kSeccompSyscallNotOnArch, &kSeccompArchUnknown, &kSeccompCompileFailed, &kSeccompBpfSize,
-      &kSeccompBpfTooLarge,
-  };
+      &kRestrictedCapabilities, &kRootfsWritable};
+  return kRules;
+}
+
+OCIKIT_INLINE const std::vector<const LintRule*>& SeccompRules() {
+  static const std::vector<const LintRule*> kRules = {
+      &kSeccompDefaultAction, &kSeccompActionInvalid, &kSeccompOperatorInvalid, &kSeccompArgIndex,
+      &kSeccompNamesEmpty, &kSeccompErrnoInvalid, &kSeccompErrnoZero, &kSeccompDefaultErrno, &kSeccompClone3,
+      &kSeccompArchInvalid, &kSeccompFlagInvalid, &kSeccompListenerMetadata, &kSeccompNotifyWithoutListener,
+      &kSeccompKillWithoutRules, &kSeccompRuleIsDefault, &kSeccompSyscallUnknown, &kSeccompSyscallNotOnArch,
+      &kSeccompArchUnknown, &kSeccompCompileFailed, &kSeccompBpfSize, &kSeccompBpfTooLarge};
+  return kRules;
+}
+
+}  // namespace rules
+
+OCIKIT_INLINE const std::vector<const LintRule*>& BuiltinLintRules() {
+  static const std::vector<const LintRule*> kRules = [] {
+    using Group = const std::vector<const LintRule*>& (*)();
+    std::vector<const LintRule*> all;
+    for (const Group group : {&rules::InputRules, &rules::OciVersionRules, &rules::VersionRules, &rules::ConformanceRules,
+                              &rules::LinuxConformanceRules, &rules::HostRules, &rules::RuntimeRules, &rules::TypoRules,
+                              &rules::SecurityRules, &rules::SeccompRules}) {
+      all.insert(all.end(), group().begin(), group().end());
+    }
+    return all;
+  }();
   return kRules;
 }
 }  // namespace ocikit

@@ -177,11 +177,45 @@ extern const LintRule kSeccompCompileFailed;
 extern const LintRule kSeccompBpfSize;
 extern const LintRule kSeccompBpfTooLarge;
 
+// The groups of rules, each in id order: the rules one check reports
+// (BuiltinLintChecks, policy/lint/lint.h). Every rule is in exactly one.
+
+// The reader: LintConfigText, LintConfigFile.
+const std::vector<const LintRule*>& InputRules();
+
+// ociVersion itself (internal::CheckOciVersion).
+const std::vector<const LintRule*>& OciVersionRules();
+
+// Version awareness (CheckVersionRules).
+const std::vector<const LintRule*>& VersionRules();
+
+// Root, process, hooks, mounts, annotations (CheckConformance).
+const std::vector<const LintRule*>& ConformanceRules();
+
+// The linux section (CheckLinuxConformance).
+const std::vector<const LintRule*>& LinuxConformanceRules();
+
+// This host and the bundle directory (CheckHost).
+const std::vector<const LintRule*>& HostRules();
+
+// A runtime's features.json (CheckRuntime).
+const std::vector<const LintRule*>& RuntimeRules();
+
+// Unknown fields (CheckUnknownFields, which also reports field-newer-than-version).
+const std::vector<const LintRule*>& TypoRules();
+
+// Security profiles (CheckSecurityProfile).
+const std::vector<const LintRule*>& SecurityRules();
+
+// Seccomp (CheckSeccomp).
+const std::vector<const LintRule*>& SeccompRules();
+
 }  // namespace rules
 
 // BuiltinLintRules()
 //
-// Every built-in rule, in id order within families: OCI0xx, OCI1xx, HOST, TYPO, SEC, SCMP.
+// Every built-in rule, in id order within families: OCI0xx, OCI1xx, HOST, TYPO, SEC, SCMP
+// (the groups above, one after the other).
 const std::vector<const LintRule*>& BuiltinLintRules();
 
 }  // namespace ocikit
