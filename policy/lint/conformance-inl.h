@@ -291,9 +291,7 @@ OCIKIT_INLINE void CheckProcess(const LintContext& ctx) {
 OCIKIT_INLINE void CheckHooks(const LintContext& ctx) {
   if (!ctx.spec.hooks) return;
   const Hooks& h = *ctx.spec.hooks;
-  const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
-      {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
-      {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
+  const auto kinds = HookKinds(h);
   for (const auto& [kind, hooks] : kinds) {
     for (size_t i = 0; i < hooks->size(); ++i) {
       const Hook& hook = (*hooks)[i];

@@ -18,10 +18,12 @@
 #define OCIKIT_POLICY_LINT_CONTEXT_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -108,6 +110,15 @@ const LinuxNamespace* FindNamespace(const Spec& spec, absl::string_view type);
 
 // Whether the container gets a new namespace of `type` (an entry without a path).
 bool HasNewNamespace(const Spec& spec, absl::string_view type);
+
+// The hook lists of `h` under their JSON names, in the specification's order.
+using NamedHooks = std::pair<absl::string_view, const std::vector<Hook>*>;
+std::array<NamedHooks, 6> HookKinds(const Hooks& h);
+
+// The capability sets of `c` under their JSON names: bounding, effective,
+// inheritable, permitted, ambient.
+using NamedCapabilitySet = std::pair<absl::string_view, const std::vector<std::string>*>;
+std::array<NamedCapabilitySet, 5> CapabilitySets(const LinuxCapabilities& c);
 
 // Path builders: LintPath("process", "cwd") is process.cwd.
 FieldPath LintPath(absl::string_view a);

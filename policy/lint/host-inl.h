@@ -175,9 +175,7 @@ OCIKIT_INLINE void CheckHostCapabilities(const LintContext& ctx) {
     if (last.ok() && absl::SimpleAtoi(absl::StripAsciiWhitespace(*last), &last_cap)) {
       const std::vector<std::string>& known = KnownCapabilities();
       const LinuxCapabilities& c = *s.process->capabilities;
-      const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-          {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-          {"permitted", &c.permitted}, {"ambient", &c.ambient}};
+      const auto sets = CapabilitySets(c);
       for (const auto& [name, set] : sets) {
         for (size_t i = 0; i < set->size(); ++i) {
           const size_t bit = static_cast<size_t>(std::find(known.begin(), known.end(), (*set)[i]) - known.begin());
@@ -214,24 +212,20 @@ OCIKIT_INLINE void CheckHostMountTypes(const LintContext& ctx) {
 }
 
 OCIKIT_INLINE void CheckHostHooks(const LintContext& ctx) {
-  const Spec& s = ctx.spec;
+  if (!ctx.spec.hooks) return;
   const LintOptions& o = ctx.options;
   struct stat st;
-  if (s.hooks) {
-    const Hooks& h = *s.hooks;
-    const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
-        {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
-        {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
-    for (const auto& [kind, hooks] : kinds) {
-      for (size_t i = 0; i < hooks->size(); ++i) {
-        const std::string& path = (*hooks)[i].path;
-        if (path.empty() || path[0] != '/') continue;
-        const std::string host = HostPath(o, path);
-        if (!StatPath(host, st)) {
-          ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
-        } else if (!S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
-          ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
-        }
+  const Hooks& h = *ctx.spec.hooks;
+  const auto kinds = HookKinds(h);
+  for (const auto& [kind, hooks] : kinds) {
+    for (size_t i = 0; i < hooks->size(); ++i) {
+      const std::string& path = (*hooks)[i].path;
+      if (path.empty() || path[0] != '/') continue;
+      const std::string host = HostPath(o, path);
+      if (!StatPath(host, st)) {
+        ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
+      } else if (!S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
+        ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
       }
     }
   }
@@ -398,9 +392,7 @@ OCIKIT_INLINE void CheckRuntimeHooksAndMounts(const LintContext& ctx, const Lint
   const Spec& s = ctx.spec;
   if (f.hooks && s.hooks) {
     const Hooks& h = *s.hooks;
-    const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
-        {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
-        {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
+    const auto kinds = HookKinds(h);
     for (const auto& [kind, hooks] : kinds) {
       if (!hooks->empty() && !LintContains(*f.hooks, kind)) ReportUnsupported(ctx, f, LintPath("hooks", kind), absl::StrCat(kind, " hooks"), "hooks");
     }
@@ -444,9 +436,7 @@ OCIKIT_INLINE void CheckRuntimeProcess(const LintContext& ctx, const LintRuntime
     if (!p.selinux_label.empty() && f.selinux && !*f.selinux) ReportDisabled(ctx, f, LintPath("process", "selinuxLabel"), "an SELinux label is set", "SELinux", "selinuxLabel");
     if (p.capabilities && f.capabilities) {
       const LinuxCapabilities& c = *p.capabilities;
-      const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-          {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-          {"permitted", &c.permitted}, {"ambient", &c.ambient}};
+      const auto sets = CapabilitySets(c);
       for (const auto& [name, set] : sets) {
         for (size_t i = 0; i < set->size(); ++i) {
           if (!LintContains(*f.capabilities, (*set)[i])) {

@@ -351,9 +351,7 @@ OCIKIT_INLINE void CheckCapabilityPolicy(const LintContext& ctx, const LintPolic
   const std::string& t = r.type;
   if (!s.process || !s.process->capabilities) return;
   const LinuxCapabilities& c = *s.process->capabilities;
-  const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-      {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-      {"permitted", &c.permitted}, {"ambient", &c.ambient}};
+  const auto sets = CapabilitySets(c);
   const bool allow = t == "allowedCapabilities";
   for (const auto& [name, set] : sets) {
     if (!LintContains(r.sets, name)) continue;

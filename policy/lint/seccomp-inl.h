@@ -55,27 +55,28 @@ OCIKIT_INLINE bool CheckSeccompErrno(const LintContext& ctx, absl::string_view a
   return true;
 }
 
+OCIKIT_INLINE void FailSchema(const LintContext& ctx, bool& ok, const LintRule& rule, FieldPath path, std::string message) {
+  ctx.Report(rule, std::move(path), std::move(message));
+  ok = false;
+}
+
 OCIKIT_INLINE bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccomp& sc, size_t i) {
   static const std::vector<absl::string_view> kOps = {"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE",       "SCMP_CMP_EQ",
                                                       "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ"};
   const std::vector<absl::string_view>& actions = SeccompActionNames();
   const FieldPath base = LinuxPath("seccomp");
   bool ok = true;
-  const auto fail = [&](const LintRule& rule, FieldPath path, std::string message) {
-    ctx.Report(rule, std::move(path), std::move(message));
-    ok = false;
-  };
   const LinuxSyscall& rule = sc.syscalls[i];
   const auto path = [&] { return base.Field("syscalls").Index(i); };
   if (!rule.names || rule.names->empty()) {
-    fail(rules::kSeccompNamesEmpty, path().Field("names"), absl::StrCat(rule.names ? "empty" : "missing", "; expected at least one system call name"));
+    FailSchema(ctx, ok, rules::kSeccompNamesEmpty, path().Field("names"), absl::StrCat(rule.names ? "empty" : "missing", "; expected at least one system call name"));
   } else {
     for (size_t k = 0; k < rule.names->size(); ++k) {
-      if ((*rule.names)[k].empty()) fail(rules::kSeccompNamesEmpty, path().Field("names").Index(k), "empty; expected a system call name");
+      if ((*rule.names)[k].empty()) FailSchema(ctx, ok, rules::kSeccompNamesEmpty, path().Field("names").Index(k), "empty; expected a system call name");
     }
   }
   if (!LintContains(actions, rule.action)) {
-    fail(rules::kSeccompActionInvalid, path().Field("action"),
+    FailSchema(ctx, ok, rules::kSeccompActionInvalid, path().Field("action"),
          absl::StrCat(rule.action.empty() ? "missing" : absl::StrCat(LintQuote(rule.action), " is not an action"),
                       "; expected one of ", LintOneOf(actions), LintDidYouMean(rule.action, actions)));
   }
@@ -83,10 +84,10 @@ OCIKIT_INLINE bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccom
   for (size_t k = 0; k < rule.args.size(); ++k) {
     const LinuxSeccompArg& arg = rule.args[k];
     if (arg.index > 5) {
-      fail(rules::kSeccompArgIndex, path().Field("args").Index(k).Field("index"), absl::StrCat(arg.index, " is above 5; expected an argument index from 0 to 5"));
+      FailSchema(ctx, ok, rules::kSeccompArgIndex, path().Field("args").Index(k).Field("index"), absl::StrCat(arg.index, " is above 5; expected an argument index from 0 to 5"));
     }
     if (!LintContains(kOps, arg.op)) {
-      fail(rules::kSeccompOperatorInvalid, path().Field("args").Index(k).Field("op"),
+      FailSchema(ctx, ok, rules::kSeccompOperatorInvalid, path().Field("args").Index(k).Field("op"),
            absl::StrCat(arg.op.empty() ? "missing" : absl::StrCat(LintQuote(arg.op), " is not an operator"), "; expected one of ", LintOneOf(kOps),
                         LintDidYouMean(arg.op, kOps)));
     }
@@ -112,33 +113,29 @@ OCIKIT_INLINE bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp
   const std::vector<absl::string_view>& actions = SeccompActionNames();
   const FieldPath base = LinuxPath("seccomp");
   bool ok = true;
-  const auto fail = [&](const LintRule& rule, FieldPath path, std::string message) {
-    ctx.Report(rule, std::move(path), std::move(message));
-    ok = false;
-  };
   if (!LintContains(actions, sc.default_action)) {
-    fail(rules::kSeccompDefaultAction, base.Field("defaultAction"),
+    FailSchema(ctx, ok, rules::kSeccompDefaultAction, base.Field("defaultAction"),
          absl::StrCat(sc.default_action.empty() ? "missing" : absl::StrCat(LintQuote(sc.default_action), " is not an action"),
                       "; expected one of ", LintOneOf(actions), LintDidYouMean(sc.default_action, actions)));
   } else if (sc.default_action == "SCMP_ACT_NOTIFY") {
-    fail(rules::kSeccompDefaultAction, base.Field("defaultAction"), "SCMP_ACT_NOTIFY cannot be the default action; expected another action");
+    FailSchema(ctx, ok, rules::kSeccompDefaultAction, base.Field("defaultAction"), "SCMP_ACT_NOTIFY cannot be the default action; expected another action");
   }
   ok = CheckSeccompErrno(ctx, sc.default_action, sc.default_errno_ret, base.Field("defaultErrnoRet")) && ok;
   for (size_t i = 0; i < sc.architectures.size(); ++i) {
     if (!LintContains(kArches, sc.architectures[i])) {
-      fail(rules::kSeccompArchInvalid, base.Field("architectures").Index(i),
+      FailSchema(ctx, ok, rules::kSeccompArchInvalid, base.Field("architectures").Index(i),
            absl::StrCat(LintQuote(sc.architectures[i]), " is not an architecture of the schema; expected a name such as SCMP_ARCH_X86_64",
                         LintDidYouMean(sc.architectures[i], kArches)));
     }
   }
   for (size_t i = 0; i < sc.flags.size(); ++i) {
     if (!LintContains(kFlags, sc.flags[i])) {
-      fail(rules::kSeccompFlagInvalid, base.Field("flags").Index(i),
+      FailSchema(ctx, ok, rules::kSeccompFlagInvalid, base.Field("flags").Index(i),
            absl::StrCat(LintQuote(sc.flags[i]), " is not a seccomp flag; expected one of ", LintOneOf(kFlags), LintDidYouMean(sc.flags[i], kFlags)));
     }
   }
   if (!sc.listener_metadata.empty() && sc.listener_path.empty()) {
-    fail(rules::kSeccompListenerMetadata, base.Field("listenerMetadata"), "set without listenerPath; expected listenerPath too, or no metadata");
+    FailSchema(ctx, ok, rules::kSeccompListenerMetadata, base.Field("listenerMetadata"), "set without listenerPath; expected listenerPath too, or no metadata");
   }
   bool notify = false;
   for (size_t i = 0; i < sc.syscalls.size(); ++i) {

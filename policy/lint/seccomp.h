@@ -39,6 +39,9 @@ const std::vector<absl::string_view>& SeccompActionNames();
 bool CheckSeccompErrno(const LintContext& ctx, absl::string_view action, const std::optional<uint64_t>& errno_ret,
                               const FieldPath& path);
 
+// Reports a schema error and clears `ok`: the later groups need a valid section.
+void FailSchema(const LintContext& ctx, bool& ok, const LintRule& rule, FieldPath path, std::string message);
+
 // The schema rules of syscalls[i]; false when one fails.
 bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccomp& sc, size_t i);
 
