@@ -33,7 +33,9 @@ int RunLintIn(const std::string& base_dir, const std::vector<std::string>& args,
   }
   const std::vector<const LintRule*> rules = LintCatalogue(setup->options.policies);
   if (flags.list_rules) {
-    io.out << (setup->format == "json" ? FormatRuleListJson(rules) : FormatRuleList(rules));
+    io.out << (setup->format == "json"       ? FormatRuleListJson(rules)
+               : setup->format == "markdown" ? FormatRuleTableMarkdown(rules)
+                                             : FormatRuleList(rules));
     return kExitOk;
   }
   if (!flags.explain.empty()) {

@@ -12,6 +12,8 @@
 #include "executor/cli/command_test_util.h"
 #include "absl/strings/match.h"
 #include "nlohmann/json.hpp"
+#include "policy/lint/output.h"
+#include "policy/lint/rules.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
@@ -172,6 +174,13 @@ TEST(RunLint, ListRulesAndExplain) {
   const nlohmann::json rules = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_TRUE(rules.is_array());
   EXPECT_EQ(rules.size(), BuiltinLintRules().size());
+  r = Lint({"--list-rules", "--format", "markdown"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, FormatRuleTableMarkdown(BuiltinLintRules()));
+  EXPECT_TRUE(absl::StartsWith(r.out, "### Input\n\n| id | name | severity | what |\n|---|---|---|---|\n| OCI000 |")) << r.out;
+  r = Lint({"--format", "markdown", "x"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: --format markdown needs --list-rules\n");
   r = Lint({"--explain", "SCMP509"});
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(absl::StartsWith(r.out, "SCMP509 seccomp-clone3: clone3 is not handled the way glibc needs\n")) << r.out;

@@ -37,17 +37,14 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/opts/capabilities.h"
 #include "spec/pathutil.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& ConformanceLintRules();
 
 namespace internal {
 
@@ -69,6 +66,13 @@ void CheckProcess(const LintContext& ctx);
 void CheckHooks(const LintContext& ctx);
 
 void CheckMountOptions(const LintContext& ctx, const Mount& m, const FieldPath& path);
+
+// OCI152: nested Windows destinations.
+void CheckWindowsMountNesting(const LintContext& ctx);
+
+// OCI153: a later mount on a strict ancestor covers an earlier mount (runtime-tools'
+// log warning); `clean` holds the cleaned destinations.
+void CheckMountShadowing(const LintContext& ctx, const std::vector<std::string>& clean);
 
 void CheckMounts(const LintContext& ctx);
 

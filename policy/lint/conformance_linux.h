@@ -31,15 +31,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sysctls.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& LinuxConformanceLintRules();
 
 namespace internal {
 
@@ -51,9 +49,27 @@ void CheckHostnameAndTime(const LintContext& ctx, const Linux& l);
 
 void CheckDevices(const LintContext& ctx, const Linux& l);
 
+// OCI182, OCI183 and the memory ranges.
+void CheckMemoryResources(const LintContext& ctx, const LinuxResources& r);
+
+// OCI188 and the CPU ranges.
+void CheckCpuResources(const LintContext& ctx, const LinuxResources& r);
+
+// OCI186 and the blkio weight ranges.
+void CheckBlockIoResources(const LintContext& ctx, const LinuxResources& r);
+
 void CheckResources(const LintContext& ctx, const LinuxResources& r);
 
 void CheckSelinuxLabel(const LintContext& ctx, const std::string& label, FieldPath path, bool mount_label);
+
+// OCI193: linux.intelRdt.
+void CheckIntelRdt(const LintContext& ctx, const Linux& l);
+
+// OCI194: linux.memoryPolicy.
+void CheckMemoryPolicy(const LintContext& ctx, const Linux& l);
+
+// OCI196: linux.netDevices.
+void CheckNetDevices(const LintContext& ctx, const Linux& l);
 
 void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
 
@@ -61,7 +77,8 @@ void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
 
 // CheckLinuxConformance()
 //
-// The rules of this header (nothing without a `linux` section).
+// The rules of this header, for a Linux config (InferPlatform); without a
+// `linux` section only hostname-without-uts.
 void CheckLinuxConformance(const internal::LintContext& ctx);
 
 }  // namespace ocikit

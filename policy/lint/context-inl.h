@@ -9,10 +9,12 @@
 #include "policy/lint/context.h"
 #include "spec/internal/compile_mode.h"
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -141,6 +143,23 @@ OCIKIT_INLINE const LinuxNamespace* FindNamespace(const Spec& spec, absl::string
 OCIKIT_INLINE bool HasNewNamespace(const Spec& spec, absl::string_view type) {
   const LinuxNamespace* ns = FindNamespace(spec, type);
   return ns != nullptr && ns->path.empty();
+}
+
+OCIKIT_INLINE std::array<NamedHooks, 6> HookKinds(const Hooks& h) {
+  return {{{"prestart", &h.prestart},
+           {"createRuntime", &h.create_runtime},
+           {"createContainer", &h.create_container},
+           {"startContainer", &h.start_container},
+           {"poststart", &h.poststart},
+           {"poststop", &h.poststop}}};
+}
+
+OCIKIT_INLINE std::array<NamedCapabilitySet, 5> CapabilitySets(const LinuxCapabilities& c) {
+  return {{{"bounding", &c.bounding},
+           {"effective", &c.effective},
+           {"inheritable", &c.inheritable},
+           {"permitted", &c.permitted},
+           {"ambient", &c.ambient}}};
 }
 
 OCIKIT_INLINE FieldPath LintPath(absl::string_view a) { return FieldPath().Field(a); }

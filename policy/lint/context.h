@@ -20,10 +20,12 @@
 #define OCIKIT_POLICY_LINT_CONTEXT_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -80,10 +82,10 @@ struct LintContext {
   OciVersion version;  // declared (1.3.0 when missing or unparsable)
   LintPlatform platform = LintPlatform::kLinux;
 
-  bool On(absl::string_view id) const { return sink.On(id); }
-  void Report(absl::string_view id, FieldPath path, std::string message,
+  bool On(const LintRule& rule) const { return sink.On(rule); }
+  void Report(const LintRule& rule, FieldPath path, std::string message,
               std::optional<LintSeverity> severity = std::nullopt) const {
-    sink.Report(id, std::move(path), std::move(message), severity);
+    sink.Report(rule, std::move(path), std::move(message), severity);
   }
 };
 
@@ -110,6 +112,15 @@ const LinuxNamespace* FindNamespace(const Spec& spec, absl::string_view type);
 
 // Whether the container gets a new namespace of `type` (an entry without a path).
 bool HasNewNamespace(const Spec& spec, absl::string_view type);
+
+// The hook lists of `h` under their JSON names, in the specification's order.
+using NamedHooks = std::pair<absl::string_view, const std::vector<Hook>*>;
+std::array<NamedHooks, 6> HookKinds(const Hooks& h);
+
+// The capability sets of `c` under their JSON names: bounding, effective,
+// inheritable, permitted, ambient.
+using NamedCapabilitySet = std::pair<absl::string_view, const std::vector<std::string>*>;
+std::array<NamedCapabilitySet, 5> CapabilitySets(const LinuxCapabilities& c);
 
 // Path builders: LintPath("process", "cwd") is process.cwd.
 FieldPath LintPath(absl::string_view a);

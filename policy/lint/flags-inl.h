@@ -24,6 +24,7 @@
 #include "policy/lint/policy_file.h"
 #include "policy/lint/types.h"
 #include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit {
@@ -50,7 +51,8 @@ OCIKIT_INLINE void AddLintFlags(FlagSet& set, LintFlags& f) {
            BoolFlag(f.host)});
   set.Add({"host-root", 0, "DIR", "read host files (/proc, /sys, /dev) under DIR instead of / (with --host)", AssignFlag(f.host_root)});
   set.Add({"strict", 0, "", "report unknown fields and unknown capabilities as errors", BoolFlag(f.strict)});
-  set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text)", one_of(f.format, {"text", "json", "sarif"})});
+  set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text); markdown with --list-rules",
+           one_of(f.format, {"text", "json", "sarif", "markdown"})});
   set.Add({"fail-on", 0, "SEVERITY", "exit 1 when a finding is at least: error, warning or info (default error)",
            one_of(f.fail_on, {"error", "warning", "info"})});
   set.Add({"disable", 0, "ID", "do not report rule ID (repeatable; IDs may be comma-separated)", [&f](absl::string_view v) {
@@ -83,9 +85,8 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
       absl::ConsumePrefix(&why, resolved + ": ");
       return absl::Status(text.status().code(), absl::StrCat("--policy ", path, ": ", why, "; expected a readable policy file"));
     }
-    absl::StatusOr<LintPolicy> policy = ParseLintPolicy(*text, path);
-    if (!policy.ok()) return policy.status();
-    setup.policies.push_back(std::make_unique<LintPolicy>(*std::move(policy)));
+    OCIKIT_ASSIGN_OR_RETURN(LintPolicy policy, ParseLintPolicy(*text, path));
+    setup.policies.push_back(std::make_unique<LintPolicy>(std::move(policy)));
     setup.options.policies.push_back(setup.policies.back().get());
   }
   if (!f.features.empty()) {
@@ -96,9 +97,8 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
       absl::ConsumePrefix(&why, resolved + ": ");
       return absl::Status(text.status().code(), absl::StrCat("--features ", f.features, ": ", why, "; expected a readable features document"));
     }
-    absl::StatusOr<LintRuntimeFeatures> features = ParseRuntimeFeatures(*text, f.features);
-    if (!features.ok()) return features.status();
-    setup.features = std::make_unique<LintRuntimeFeatures>(*std::move(features));
+    OCIKIT_ASSIGN_OR_RETURN(LintRuntimeFeatures features, ParseRuntimeFeatures(*text, f.features));
+    setup.features = std::make_unique<LintRuntimeFeatures>(std::move(features));
     setup.options.features = setup.features.get();
   }
   setup.options.profile = f.profile == "restricted" ? LintProfile::kRestricted
@@ -114,6 +114,7 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
   if (absl::Status s = ValidateLintOptions(setup.options); !s.ok()) {
     return absl::Status(s.code(), absl::StrCat(absl::StartsWith(s.message(), "unknown rule") ? "--disable: " : "", s.message()));
   }
+  if (f.format == "markdown" && !f.list_rules) return absl::InvalidArgumentError("--format markdown needs --list-rules");
   setup.fail_on = *ParseLintSeverity(f.fail_on);
   setup.format = f.format;
   return setup;

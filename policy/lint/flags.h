@@ -49,7 +49,7 @@ struct LintFlags {
   bool host = false;
   std::string host_root;
   bool strict = false;
-  std::string format = "text";        // text, json or sarif
+  std::string format = "text";        // text, json or sarif; markdown for --list-rules
   std::string fail_on = "error";      // error, warning or info
   std::vector<std::string> disabled;  // rule ids (a value may list several, comma-separated)
   bool list_rules = false;

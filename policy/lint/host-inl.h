@@ -32,6 +32,7 @@
 #include "absl/strings/strip.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 #include "spec/file.h"
@@ -41,71 +42,6 @@
 #include "spec/rootfs/rootfs.h"
 
 namespace ocikit {
-
-OCIKIT_INLINE const std::vector<LintRule>& HostLintRules() {
-  const LintFamily h = LintFamily::kHost;
-  const LintFamily b = LintFamily::kBundle;
-  const LintFamily r = LintFamily::kRuntime;
-  const LintProfile n = LintProfile::kNone;
-  static const std::vector<LintRule> kRules = {
-      {"HOST201", "root-path-missing", h, LintSeverity::kError, n, false, "root.path does not exist or is not a directory",
-       "The runtime pivots into root.path; it MUST exist (a relative path is taken from the bundle directory).",
-       "runtime-spec config.md#root; runtime-tools RootPathExist", "create the root filesystem, or fix root.path"},
-      {"HOST202", "namespace-path-missing", h, LintSeverity::kError, n, false, "a namespace path does not exist on this host",
-       "The runtime opens the path to join the namespace and fails if it is not there.",
-       "runtime-spec config-linux.md#namespaces", "point at an existing namespace file (/proc/PID/ns/TYPE or a bind-mounted one)"},
-      {"HOST203", "device-host-mismatch", h, LintSeverity::kWarning, n, false, "a device differs from the host's node at that path",
-       "A device whose numbers differ from the host's node at the same path is usually a typo; one that the host "
-       "lacks has no driver behind it (info).",
-       "runtime-spec config-linux.md#devices", "copy type, major and minor from `ls -l` on the host"},
-      {"HOST204", "sysctl-unknown", h, LintSeverity::kWarning, n, false, "a sysctl is unknown to this kernel",
-       "The runtime writes /proc/sys/<key>; a key the kernel lacks fails the container start.",
-       "sysctl(8); runtime-tools --host-specific", "remove it, or run on a kernel that has it"},
-      {"HOST205", "capability-unsupported", h, LintSeverity::kWarning, n, false, "a capability is newer than this kernel",
-       "Capabilities above /proc/sys/kernel/cap_last_cap cannot be granted; runtimes skip them.",
-       "capabilities(7); runtime-tools CheckCapabilities (--host-specific)", "drop it, or run on a newer kernel"},
-      {"HOST206", "mount-type-unsupported", h, LintSeverity::kError, n, false, "a mount type is not in /proc/filesystems",
-       "mount(2) fails for a filesystem type the kernel does not know.",
-       "runtime-tools CheckMounts (--host-specific)", "use a type of /proc/filesystems, or load the module"},
-      {"HOST207", "hook-not-executable", h, LintSeverity::kError, n, false, "a hook program is missing or not executable",
-       "The runtime runs hooks from the runtime namespace; a missing program fails the container's lifecycle.",
-       "runtime-tools CheckHooks (--host-specific)", "install the hook, or fix its path"},
-      {"HOST208", "network-interface-missing", h, LintSeverity::kError, n, false, "a network interface does not exist on this host",
-       "net_prio priorities and netDevices name host interfaces; a missing one fails the container start.",
-       "runtime-tools CheckLinuxResources (--host-specific); runtime-spec config-linux.md#network-devices",
-       "use an interface of `ip link`"},
-      {"HOST250", "bundle-root-outside", b, LintSeverity::kError, n, false, "root.path is not a child of the bundle directory",
-       "A bundle holds config.json and its root filesystem in one directory; root.path MUST be a direct child.",
-       "runtime-spec bundle.md#container-format; runtime-tools ArtifactsInSingleDir", "move the root filesystem into the bundle"},
-      {"HOST251", "bundle-config-writable", b, LintSeverity::kWarning, n, false, "config.json is writable by group or others",
-       "Whoever can write config.json decides what runs as root; containerd and ocikit write it with mode 0600.",
-       "ocikit WriteSpecFile; containerd bundle writer", "chmod 600 config.json"},
-      {"HOST252", "bundle-args-not-executable", b, LintSeverity::kError, n, false, "process.args[0] is not an executable file in the rootfs",
-       "The runtime executes args[0]; a directory or a file without execute bits fails (a missing one is a warning: "
-       "it may come from a mount).",
-       "runtime-tools CheckProcess", "fix args[0] or the file's mode"},
-      {"HOST253", "bundle-device-mismatch", b, LintSeverity::kError, n, false, "a device node already in the rootfs differs from its entry",
-       "If a device already exists in the rootfs, its type, numbers, mode and owner MUST match the entry.",
-       "runtime-spec config-linux.md#devices; runtime-tools DevicesFileNotMatch", "remove the node from the rootfs, or match the entry"},
-      {"HOST260", "runtime-version-range", r, LintSeverity::kWarning, n, false,
-       "ociVersion is outside the range the target runtime implements",
-       "A runtime's features document states the spec versions it implements (ociVersionMin, ociVersionMax); "
-       "fields of a newer release may be ignored (runc 1.1 implements 1.0.2-dev).",
-       "runtime-spec features.md; `runc features`", "target a runtime that implements the declared version, or lower ociVersion"},
-      {"HOST261", "runtime-unsupported", r, LintSeverity::kError, n, false, "the target runtime does not support something the config uses",
-       "The features document lists the namespaces, capabilities, hooks, mount options, seccomp actions, "
-       "operators, architectures and flags a runtime knows, and whether AppArmor, SELinux, Intel RDT, idmapped "
-       "mounts and network devices are enabled; a config using something else fails (or, for capabilities and "
-       "seccomp flags, is silently weakened: warning).",
-       "runtime-spec features.md, features-linux.md", "drop the feature, or use a runtime (version) that has it"},
-      {"HOST262", "runtime-unsafe-annotation", r, LintSeverity::kWarning, n, false,
-       "an annotation the target runtime calls potentially unsafe",
-       "potentiallyUnsafeConfigAnnotations lists annotations (or prefixes ending in '.') that change the runtime's "
-       "behaviour in security-relevant ways; orchestrators should only pass them from trusted sources.",
-       "runtime-spec features.md (potentiallyUnsafeConfigAnnotations, #1205)", "remove the annotation unless it is intended"},
-  };
-  return kRules;
-}
 
 OCIKIT_INLINE absl::StatusOr<LintRuntimeFeatures> ParseRuntimeFeatures(absl::string_view text, absl::string_view source) {
   nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
@@ -206,6 +142,95 @@ OCIKIT_INLINE char DeviceType(mode_t mode) {
   return '?';
 }
 
+OCIKIT_INLINE void CheckHostDevices(const LintContext& ctx, const Linux& l) {
+  const LintOptions& o = ctx.options;
+  struct stat st;
+  for (size_t i = 0; i < l.devices.size(); ++i) {
+    const LinuxDevice& d = l.devices[i];
+    if (d.path.empty() || d.path[0] != '/' || d.type == "p") continue;
+    const FieldPath path = LinuxPath("devices").Index(i);
+    if (!StatPath(HostPath(o, d.path), st)) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
+                 LintSeverity::kInfo);
+      continue;
+    }
+    const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
+    if (DeviceType(st.st_mode) != want) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
+                                                             " device; expected a matching node"));
+    } else if (static_cast<int64_t>(major(st.st_rdev)) != d.major || static_cast<int64_t>(minor(st.st_rdev)) != d.minor) {
+      ctx.Report(rules::kDeviceHostMismatch, path.Field("major"),
+                 absl::StrCat(d.major, ":", d.minor, " differs from the host's ", LintQuote(d.path), " (", major(st.st_rdev), ":",
+                              minor(st.st_rdev), "); expected the host's numbers"));
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckHostCapabilities(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
+  if (s.process && s.process->capabilities) {
+    absl::StatusOr<std::string> last = ReadRegularFile(HostPath(o, "/proc/sys/kernel/cap_last_cap"), 64);
+    size_t last_cap = 0;
+    if (last.ok() && absl::SimpleAtoi(absl::StripAsciiWhitespace(*last), &last_cap)) {
+      const std::vector<std::string>& known = KnownCapabilities();
+      const LinuxCapabilities& c = *s.process->capabilities;
+      const auto sets = CapabilitySets(c);
+      for (const auto& [name, set] : sets) {
+        for (size_t i = 0; i < set->size(); ++i) {
+          const size_t bit = static_cast<size_t>(std::find(known.begin(), known.end(), (*set)[i]) - known.begin());
+          if (bit < known.size() && bit > last_cap) {
+            ctx.Report(rules::kCapabilityUnsupported, LintPath("process", "capabilities", name).Index(i),
+                       absl::StrCat(LintQuote((*set)[i]), " (", bit, ") is above this kernel's cap_last_cap ", last_cap,
+                                    "; expected a capability the kernel has"));
+          }
+        }
+      }
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckHostMountTypes(const LintContext& ctx) {
+  const Spec& s = ctx.spec;
+  const LintOptions& o = ctx.options;
+  absl::StatusOr<std::string> filesystems = ReadRegularFile(HostPath(o, "/proc/filesystems"), 1 << 20);
+  if (filesystems.ok()) {
+    std::vector<std::string> types = {"bind", "none"};
+    for (absl::string_view line : absl::StrSplit(*filesystems, '\n')) {
+      const size_t tab = line.rfind('\t');
+      const absl::string_view type = absl::StripAsciiWhitespace(tab == absl::string_view::npos ? line : line.substr(tab + 1));
+      if (!type.empty()) types.emplace_back(type);
+    }
+    for (size_t i = 0; i < s.mounts.size(); ++i) {
+      const std::string& type = s.mounts[i].type;
+      if (!type.empty() && !LintContains(types, type)) {
+        ctx.Report(rules::kMountTypeUnsupported, FieldPath().Field("mounts").Index(i).Field("type"),
+                   absl::StrCat(LintQuote(type), " is not in /proc/filesystems; expected a filesystem this kernel supports"));
+      }
+    }
+  }
+}
+
+OCIKIT_INLINE void CheckHostHooks(const LintContext& ctx) {
+  if (!ctx.spec.hooks) return;
+  const LintOptions& o = ctx.options;
+  struct stat st;
+  const Hooks& h = *ctx.spec.hooks;
+  const auto kinds = HookKinds(h);
+  for (const auto& [kind, hooks] : kinds) {
+    for (size_t i = 0; i < hooks->size(); ++i) {
+      const std::string& path = (*hooks)[i].path;
+      if (path.empty() || path[0] != '/') continue;
+      const std::string host = HostPath(o, path);
+      if (!StatPath(host, st)) {
+        ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
+      } else if (!S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
+        ctx.Report(rules::kHookNotExecutable, LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
+      }
+    }
+  }
+}
+
 OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
   const Spec& s = ctx.spec;
   const LintOptions& o = ctx.options;
@@ -215,34 +240,16 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
     for (size_t i = 0; i < l.namespaces.size(); ++i) {
       const std::string& path = l.namespaces[i].path;
       if (!path.empty() && path[0] == '/' && !StatPath(HostPath(o, path), st)) {
-        ctx.Report("HOST202", LinuxPath("namespaces").Index(i).Field("path"),
+        ctx.Report(rules::kNamespacePathMissing, LinuxPath("namespaces").Index(i).Field("path"),
                    absl::StrCat(LintQuote(path), ": ", std::strerror(errno), "; expected an existing namespace file"));
       }
     }
-    for (size_t i = 0; i < l.devices.size(); ++i) {
-      const LinuxDevice& d = l.devices[i];
-      if (d.path.empty() || d.path[0] != '/' || d.type == "p") continue;
-      const FieldPath path = LinuxPath("devices").Index(i);
-      if (!StatPath(HostPath(o, d.path), st)) {
-        ctx.Report("HOST203", path.Field("path"), absl::StrCat(LintQuote(d.path), " does not exist on this host; expected a device the host has"),
-                   LintSeverity::kInfo);
-        continue;
-      }
-      const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
-      if (DeviceType(st.st_mode) != want) {
-        ctx.Report("HOST203", path.Field("type"), absl::StrCat(LintQuote(d.path), " on this host is not a ", d.type == "b" ? "block" : "character",
-                                                               " device; expected a matching node"));
-      } else if (static_cast<int64_t>(major(st.st_rdev)) != d.major || static_cast<int64_t>(minor(st.st_rdev)) != d.minor) {
-        ctx.Report("HOST203", path.Field("major"),
-                   absl::StrCat(d.major, ":", d.minor, " differs from the host's ", LintQuote(d.path), " (", major(st.st_rdev), ":",
-                                minor(st.st_rdev), "); expected the host's numbers"));
-      }
-    }
+    CheckHostDevices(ctx, l);
     for (const auto& [key, value] : l.sysctl) {
       std::string file = NormalizeSysctlKey(key);
       for (char& c : file) c = c == '.' ? '/' : c == '/' ? '.' : c;
       if (!StatPath(HostPath(o, absl::StrCat("/proc/sys/", file)), st)) {
-        ctx.Report("HOST204", LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
+        ctx.Report(rules::kSysctlUnknown, LinuxPath("sysctl").Key(key), absl::StrCat("/proc/sys/", file, " does not exist on this kernel; expected a sysctl it has"));
       }
     }
     std::vector<std::pair<FieldPath, std::string>> interfaces;
@@ -255,65 +262,13 @@ OCIKIT_INLINE void CheckHostMachine(const LintContext& ctx) {
     for (const auto& [name, dev] : l.net_devices) interfaces.emplace_back(LinuxPath("netDevices").Key(name), name);
     for (const auto& [path, name] : interfaces) {
       if (!name.empty() && name.find('/') == std::string::npos && !StatPath(HostPath(o, absl::StrCat("/sys/class/net/", name)), st)) {
-        ctx.Report("HOST208", path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
+        ctx.Report(rules::kNetworkInterfaceMissing, path, absl::StrCat("interface ", LintQuote(name), " does not exist on this host; expected one of /sys/class/net"));
       }
     }
   }
-  if (s.process && s.process->capabilities) {
-    absl::StatusOr<std::string> last = ReadRegularFile(HostPath(o, "/proc/sys/kernel/cap_last_cap"), 64);
-    size_t last_cap = 0;
-    if (last.ok() && absl::SimpleAtoi(absl::StripAsciiWhitespace(*last), &last_cap)) {
-      const std::vector<std::string>& known = KnownCapabilities();
-      const LinuxCapabilities& c = *s.process->capabilities;
-      const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-          {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-          {"permitted", &c.permitted}, {"ambient", &c.ambient}};
-      for (const auto& [name, set] : sets) {
-        for (size_t i = 0; i < set->size(); ++i) {
-          const size_t bit = static_cast<size_t>(std::find(known.begin(), known.end(), (*set)[i]) - known.begin());
-          if (bit < known.size() && bit > last_cap) {
-            ctx.Report("HOST205", LintPath("process", "capabilities", name).Index(i),
-                       absl::StrCat(LintQuote((*set)[i]), " (", bit, ") is above this kernel's cap_last_cap ", last_cap,
-                                    "; expected a capability the kernel has"));
-          }
-        }
-      }
-    }
-  }
-  absl::StatusOr<std::string> filesystems = ReadRegularFile(HostPath(o, "/proc/filesystems"), 1 << 20);
-  if (filesystems.ok()) {
-    std::vector<std::string> types = {"bind", "none"};
-    for (absl::string_view line : absl::StrSplit(*filesystems, '\n')) {
-      const size_t tab = line.rfind('\t');
-      const absl::string_view type = absl::StripAsciiWhitespace(tab == absl::string_view::npos ? line : line.substr(tab + 1));
-      if (!type.empty()) types.emplace_back(type);
-    }
-    for (size_t i = 0; i < s.mounts.size(); ++i) {
-      const std::string& type = s.mounts[i].type;
-      if (!type.empty() && !LintContains(types, type)) {
-        ctx.Report("HOST206", FieldPath().Field("mounts").Index(i).Field("type"),
-                   absl::StrCat(LintQuote(type), " is not in /proc/filesystems; expected a filesystem this kernel supports"));
-      }
-    }
-  }
-  if (s.hooks) {
-    const Hooks& h = *s.hooks;
-    const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
-        {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
-        {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
-    for (const auto& [kind, hooks] : kinds) {
-      for (size_t i = 0; i < hooks->size(); ++i) {
-        const std::string& path = (*hooks)[i].path;
-        if (path.empty() || path[0] != '/') continue;
-        const std::string host = HostPath(o, path);
-        if (!StatPath(host, st)) {
-          ctx.Report("HOST207", LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " does not exist; expected an installed hook program"));
-        } else if (!S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
-          ctx.Report("HOST207", LintPath("hooks", kind).Index(i).Field("path"), absl::StrCat(LintQuote(path), " is not an executable file; expected mode with x bits"));
-        }
-      }
-    }
-  }
+  CheckHostCapabilities(ctx);
+  CheckHostMountTypes(ctx);
+  CheckHostHooks(ctx);
 }
 
 OCIKIT_INLINE void CheckRootExists(const LintContext& ctx) {
@@ -321,59 +276,43 @@ OCIKIT_INLINE void CheckRootExists(const LintContext& ctx) {
   const std::string rootfs = RootfsOnHost(ctx);
   struct stat st;
   if (!StatPath(rootfs, st)) {
-    ctx.Report("HOST201", LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), ": ", std::strerror(errno), "; expected the root filesystem directory"));
+    ctx.Report(rules::kRootPathMissing, LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), ": ", std::strerror(errno), "; expected the root filesystem directory"));
   } else if (!S_ISDIR(st.st_mode)) {
-    ctx.Report("HOST201", LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), " is not a directory; expected the root filesystem directory"));
+    ctx.Report(rules::kRootPathMissing, LintPath("root", "path"), absl::StrCat(LintQuote(ctx.spec.root->path), " is not a directory; expected the root filesystem directory"));
   }
 }
 
-OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
-  const LintOptions& o = ctx.options;
+OCIKIT_INLINE void CheckBundleArgs(const LintContext& ctx, int root_fd) {
   const Spec& s = ctx.spec;
-  struct stat st;
-  if (!o.config_path.empty() && StatPath(o.config_path, st) && (st.st_mode & 022) != 0) {
-    ctx.Report("HOST251", FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
-                                                   ", writable by ", (st.st_mode & 002) ? "anyone" : "its group",
-                                                   "; expected 0600"));
-  }
-  if (!s.root || s.root->path.empty() || ctx.platform == LintPlatform::kWindows) return;
-  char* bundle_real = ::realpath(o.bundle_dir.c_str(), nullptr);
-  const std::string bundle = bundle_real != nullptr ? bundle_real : CleanPath(o.bundle_dir);
-  ::free(bundle_real);
-  const std::string root = s.root->path[0] == '/' ? CleanPath(s.root->path) : CleanPath(absl::StrCat(bundle, "/", s.root->path));
-  const std::string parent = root.substr(0, root.rfind('/') == 0 ? 1 : root.rfind('/'));
-  if (root == "/" || parent != bundle) {
-    ctx.Report("HOST250", LintPath("root", "path"),
-               absl::StrCat(LintQuote(s.root->path), " is not a child of the bundle directory",
-                            "; expected a directory inside the bundle, such as \"rootfs\""));
-  }
-  absl::StatusOr<UniqueFd> root_fd = OpenRootfs(RootfsOnHost(ctx));
-  if (!root_fd.ok()) return;  // HOST201 says why
   if (s.process && !s.process->args.empty() && absl::StartsWith(s.process->args[0], "/")) {
     const std::string& arg0 = s.process->args[0];
     const FieldPath path = LintPath("process", "args").Index(0);
-    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd->get(), arg0);
+    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd, arg0);
     if (absl::IsNotFound(e.status())) {
-      ctx.Report("HOST252", path, absl::StrCat(LintQuote(arg0), " is not in the root filesystem (a mount may provide it); expected the program there"),
+      ctx.Report(rules::kBundleArgsNotExecutable, path, absl::StrCat(LintQuote(arg0), " is not in the root filesystem (a mount may provide it); expected the program there"),
                  LintSeverity::kWarning);
     } else if (!e.ok()) {
-      ctx.Report("HOST252", path, absl::StrCat(e.status().message(), "; expected an executable file"));
+      ctx.Report(rules::kBundleArgsNotExecutable, path, absl::StrCat(e.status().message(), "; expected an executable file"));
     } else if (!S_ISREG(e->st.st_mode) || (e->st.st_mode & 0111) == 0) {
-      ctx.Report("HOST252", path,
+      ctx.Report(rules::kBundleArgsNotExecutable, path,
                  absl::StrCat(LintQuote(arg0), S_ISREG(e->st.st_mode) ? " has no execute bit" : " is not a regular file",
                               "; expected an executable file"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckBundleDevices(const LintContext& ctx, int root_fd) {
+  const Spec& s = ctx.spec;
   if (!s.linux_section) return;
   for (size_t i = 0; i < s.linux_section->devices.size(); ++i) {
     const LinuxDevice& d = s.linux_section->devices[i];
     if (!absl::StartsWith(d.path, "/")) continue;
-    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd->get(), d.path);
+    absl::StatusOr<RootfsEntry> e = WalkInRoot(root_fd, d.path);
     if (!e.ok()) continue;  // created by the runtime
     const FieldPath path = LinuxPath("devices").Index(i);
     const char want = d.type == "u" ? 'c' : d.type.empty() ? '?' : d.type[0];
     if (DeviceType(e->st.st_mode) != want) {
-      ctx.Report("HOST253", path,
+      ctx.Report(rules::kBundleDeviceMismatch, path,
                  absl::StrCat(LintQuote(d.path), " already exists in the rootfs and is not a ",
                               want == 'b' ? "block device" : want == 'p' ? "FIFO" : "character device",
                               "; expected a node matching the entry, or none"));
@@ -389,11 +328,37 @@ OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
     if (d.uid && e->st.st_uid != *d.uid) diffs.push_back(absl::StrCat("uid ", e->st.st_uid));
     if (d.gid && e->st.st_gid != *d.gid) diffs.push_back(absl::StrCat("gid ", e->st.st_gid));
     if (!diffs.empty()) {
-      ctx.Report("HOST253", path,
+      ctx.Report(rules::kBundleDeviceMismatch, path,
                  absl::StrCat(LintQuote(d.path), " already exists in the rootfs with ", absl::StrJoin(diffs, ", "),
                               "; expected a node matching the entry"));
     }
   }
+}
+
+OCIKIT_INLINE void CheckBundle(const LintContext& ctx) {
+  const LintOptions& o = ctx.options;
+  const Spec& s = ctx.spec;
+  struct stat st;
+  if (!o.config_path.empty() && StatPath(o.config_path, st) && (st.st_mode & 022) != 0) {
+    ctx.Report(rules::kBundleConfigWritable, FieldPath(), absl::StrCat("config.json has mode 0", absl::StrFormat("%o", st.st_mode & 07777),
+                                                   ", writable by ", (st.st_mode & 002) ? "anyone" : "its group",
+                                                   "; expected 0600"));
+  }
+  if (!s.root || s.root->path.empty() || ctx.platform == LintPlatform::kWindows) return;
+  char* bundle_real = ::realpath(o.bundle_dir.c_str(), nullptr);
+  const std::string bundle = bundle_real != nullptr ? bundle_real : CleanPath(o.bundle_dir);
+  ::free(bundle_real);
+  const std::string root = s.root->path[0] == '/' ? CleanPath(s.root->path) : CleanPath(absl::StrCat(bundle, "/", s.root->path));
+  const std::string parent = root.substr(0, root.rfind('/') == 0 ? 1 : root.rfind('/'));
+  if (root == "/" || parent != bundle) {
+    ctx.Report(rules::kBundleRootOutside, LintPath("root", "path"),
+               absl::StrCat(LintQuote(s.root->path), " is not a child of the bundle directory",
+                            "; expected a directory inside the bundle, such as \"rootfs\""));
+  }
+  absl::StatusOr<UniqueFd> root_fd = OpenRootfs(RootfsOnHost(ctx));
+  if (!root_fd.ok()) return;  // HOST201 says why
+  CheckBundleArgs(ctx, root_fd->get());
+  CheckBundleDevices(ctx, root_fd->get());
 }
 
 OCIKIT_INLINE bool IsRuntimeMountOption(absl::string_view o) {
@@ -408,35 +373,28 @@ OCIKIT_INLINE bool IsRuntimeMountOption(absl::string_view o) {
   return LintContains(kOptions, o);
 }
 
-OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntimeFeatures& f) {
+OCIKIT_INLINE std::string RuntimeName(const LintRuntimeFeatures& f) { return absl::StrCat("the runtime (", f.source, ")"); }
+
+OCIKIT_INLINE void ReportUnsupported(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                                     absl::string_view list, LintSeverity severity) {
+  ctx.Report(rules::kRuntimeUnsupported, std::move(path),
+             absl::StrCat(what, " is not supported by ", RuntimeName(f), "; expected one of its ", list), severity);
+}
+
+OCIKIT_INLINE void ReportDisabled(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                                  absl::string_view feature, absl::string_view field) {
+  ctx.Report(rules::kRuntimeUnsupported, std::move(path),
+             absl::StrCat(what, " but ", RuntimeName(f), " reports ", feature, " disabled; expected ", feature, " enabled, or no ",
+                          field));
+}
+
+OCIKIT_INLINE void CheckRuntimeHooksAndMounts(const LintContext& ctx, const LintRuntimeFeatures& f) {
   const Spec& s = ctx.spec;
-  const std::string runtime = absl::StrCat("the runtime (", f.source, ")");
-  const auto unsupported = [&](FieldPath path, absl::string_view what, absl::string_view list,
-                               LintSeverity severity = LintSeverity::kError) {
-    ctx.Report("HOST261", std::move(path),
-               absl::StrCat(what, " is not supported by ", runtime, "; expected one of its ", list), severity);
-  };
-  const auto disabled = [&](FieldPath path, absl::string_view what, absl::string_view feature, absl::string_view field) {
-    ctx.Report("HOST261", std::move(path),
-               absl::StrCat(what, " but ", runtime, " reports ", feature, " disabled; expected ", feature, " enabled, or no ",
-                            field));
-  };
-  // Version range.
-  const std::optional<OciVersion> v = ParseOciVersion(s.oci_version);
-  const std::optional<OciVersion> lo = ParseOciVersion(f.oci_version_min);
-  const std::optional<OciVersion> hi = ParseOciVersion(f.oci_version_max);
-  if (v && lo && hi && (!v->AtLeast(*lo) || (v->AtLeast(*hi) && v->Release() != hi->Release()))) {
-    ctx.Report("HOST260", FieldPath().Field("ociVersion"),
-               absl::StrCat(LintQuote(s.oci_version), " is outside the versions ", runtime, " implements (", f.oci_version_min,
-                            " to ", f.oci_version_max, "); expected a version in that range"));
-  }
   if (f.hooks && s.hooks) {
     const Hooks& h = *s.hooks;
-    const std::pair<absl::string_view, const std::vector<Hook>*> kinds[] = {
-        {"prestart", &h.prestart},   {"createRuntime", &h.create_runtime}, {"createContainer", &h.create_container},
-        {"startContainer", &h.start_container}, {"poststart", &h.poststart}, {"poststop", &h.poststop}};
+    const auto kinds = HookKinds(h);
     for (const auto& [kind, hooks] : kinds) {
-      if (!hooks->empty() && !LintContains(*f.hooks, kind)) unsupported(LintPath("hooks", kind), absl::StrCat(kind, " hooks"), "hooks");
+      if (!hooks->empty() && !LintContains(*f.hooks, kind)) ReportUnsupported(ctx, f, LintPath("hooks", kind), absl::StrCat(kind, " hooks"), "hooks");
     }
   }
   bool idmapped = false;
@@ -446,65 +404,75 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
     if (!f.mount_options) continue;
     for (size_t k = 0; k < m.options.size(); ++k) {
       if (IsRuntimeMountOption(m.options[k]) && !LintContains(*f.mount_options, m.options[k])) {
-        unsupported(FieldPath().Field("mounts").Index(i).Field("options").Index(k),
+        ReportUnsupported(ctx, f, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
                     absl::StrCat("the mount option ", LintQuote(m.options[k])), "mountOptions");
       }
     }
   }
-  if (idmapped && f.idmap && !*f.idmap) disabled(FieldPath().Field("mounts"), "a mount is idmapped", "mountExtensions.idmap", "idmapped mount");
+  if (idmapped && f.idmap && !*f.idmap) ReportDisabled(ctx, f, FieldPath().Field("mounts"), "a mount is idmapped", "mountExtensions.idmap", "idmapped mount");
+}
+
+OCIKIT_INLINE void CheckRuntimeAnnotations(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
   for (const auto& [key, value] : s.annotations) {
     for (const std::string& u : f.unsafe_annotations) {
       if (key == u || (absl::EndsWith(u, ".") && absl::StartsWith(key, u))) {
-        ctx.Report("HOST262", FieldPath().Field("annotations").Key(key),
-                   absl::StrCat(LintQuote(key), " is listed by ", runtime, " as potentially unsafe (", LintQuote(u),
+        ctx.Report(rules::kRuntimeUnsafeAnnotation, FieldPath().Field("annotations").Key(key),
+                   absl::StrCat(LintQuote(key), " is listed by ", RuntimeName(f), " as potentially unsafe (", LintQuote(u),
                                 "); expected it only from a trusted source"));
         break;
       }
     }
   }
+}
+
+OCIKIT_INLINE void CheckRuntimeProcess(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
   if (s.process) {
     const Process& p = *s.process;
     if (!p.apparmor_profile.empty() && f.apparmor && !*f.apparmor) {
-      disabled(LintPath("process", "apparmorProfile"), "an AppArmor profile is set", "AppArmor", "apparmorProfile");
+      ReportDisabled(ctx, f, LintPath("process", "apparmorProfile"), "an AppArmor profile is set", "AppArmor", "apparmorProfile");
     }
-    if (!p.selinux_label.empty() && f.selinux && !*f.selinux) disabled(LintPath("process", "selinuxLabel"), "an SELinux label is set", "SELinux", "selinuxLabel");
+    if (!p.selinux_label.empty() && f.selinux && !*f.selinux) ReportDisabled(ctx, f, LintPath("process", "selinuxLabel"), "an SELinux label is set", "SELinux", "selinuxLabel");
     if (p.capabilities && f.capabilities) {
       const LinuxCapabilities& c = *p.capabilities;
-      const std::pair<absl::string_view, const std::vector<std::string>*> sets[] = {
-          {"bounding", &c.bounding}, {"effective", &c.effective}, {"inheritable", &c.inheritable},
-          {"permitted", &c.permitted}, {"ambient", &c.ambient}};
+      const auto sets = CapabilitySets(c);
       for (const auto& [name, set] : sets) {
         for (size_t i = 0; i < set->size(); ++i) {
           if (!LintContains(*f.capabilities, (*set)[i])) {
-            unsupported(LintPath("process", "capabilities", name).Index(i), LintQuote((*set)[i]), "capabilities (runtimes skip the others)",
+            ReportUnsupported(ctx, f, LintPath("process", "capabilities", name).Index(i), LintQuote((*set)[i]), "capabilities (runtimes skip the others)",
                         LintSeverity::kWarning);
           }
         }
       }
     }
   }
-  if (!s.linux_section) return;
-  const Linux& l = *s.linux_section;
+}
+
+OCIKIT_INLINE void CheckRuntimeLinux(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l) {
   if (f.namespaces) {
     for (size_t i = 0; i < l.namespaces.size(); ++i) {
       if (!LintContains(*f.namespaces, l.namespaces[i].type)) {
-        unsupported(LinuxPath("namespaces").Index(i).Field("type"), absl::StrCat("the ", LintQuote(l.namespaces[i].type), " namespace"),
+        ReportUnsupported(ctx, f, LinuxPath("namespaces").Index(i).Field("type"), absl::StrCat("the ", LintQuote(l.namespaces[i].type), " namespace"),
                     "namespaces");
       }
     }
   }
-  if (l.intel_rdt && f.intel_rdt && !*f.intel_rdt) disabled(LinuxPath("intelRdt"), "intelRdt is set", "Intel RDT", "intelRdt");
-  if (!l.net_devices.empty() && f.net_devices && !*f.net_devices) disabled(LinuxPath("netDevices"), "netDevices are set", "netDevices", "netDevices");
+  if (l.intel_rdt && f.intel_rdt && !*f.intel_rdt) ReportDisabled(ctx, f, LinuxPath("intelRdt"), "intelRdt is set", "Intel RDT", "intelRdt");
+  if (!l.net_devices.empty() && f.net_devices && !*f.net_devices) ReportDisabled(ctx, f, LinuxPath("netDevices"), "netDevices are set", "netDevices", "netDevices");
+}
+
+OCIKIT_INLINE void CheckRuntimeSeccomp(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l) {
   if (!l.seccomp) return;
   const LinuxSeccomp& sc = *l.seccomp;
   const FieldPath base = LinuxPath("seccomp");
   if (f.seccomp_enabled && !*f.seccomp_enabled) {
-    disabled(base, "a seccomp filter is set", "seccomp", "linux.seccomp");
+    ReportDisabled(ctx, f, base, "a seccomp filter is set", "seccomp", "linux.seccomp");
     return;
   }
   const auto check = [&](const std::optional<std::vector<std::string>>& list, const std::string& value, FieldPath path,
                          absl::string_view what, absl::string_view list_name, LintSeverity severity = LintSeverity::kError) {
-    if (list && !value.empty() && !LintContains(*list, value)) unsupported(std::move(path), absl::StrCat(what, " ", LintQuote(value)), list_name, severity);
+    if (list && !value.empty() && !LintContains(*list, value)) ReportUnsupported(ctx, f, std::move(path), absl::StrCat(what, " ", LintQuote(value)), list_name, severity);
   };
   check(f.seccomp_actions, sc.default_action, base.Field("defaultAction"), "the action", "seccomp.actions");
   for (size_t i = 0; i < sc.architectures.size(); ++i) {
@@ -520,6 +488,25 @@ OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntim
             "the operator", "seccomp.operators");
     }
   }
+}
+
+OCIKIT_INLINE void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntimeFeatures& f) {
+  const Spec& s = ctx.spec;
+  const std::optional<OciVersion> v = ParseOciVersion(s.oci_version);
+  const std::optional<OciVersion> lo = ParseOciVersion(f.oci_version_min);
+  const std::optional<OciVersion> hi = ParseOciVersion(f.oci_version_max);
+  if (v && lo && hi && (!v->AtLeast(*lo) || (v->AtLeast(*hi) && v->Release() != hi->Release()))) {
+    ctx.Report(rules::kRuntimeVersionRange, FieldPath().Field("ociVersion"),
+               absl::StrCat(LintQuote(s.oci_version), " is outside the versions ", RuntimeName(f), " implements (", f.oci_version_min,
+                            " to ", f.oci_version_max, "); expected a version in that range"));
+  }
+  CheckRuntimeHooksAndMounts(ctx, f);
+  CheckRuntimeAnnotations(ctx, f);
+  CheckRuntimeProcess(ctx, f);
+  if (!s.linux_section) return;
+  const Linux& l = *s.linux_section;
+  CheckRuntimeLinux(ctx, f, l);
+  CheckRuntimeSeccomp(ctx, f, l);
 }
 }  // namespace internal
 

@@ -52,8 +52,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
-#include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 #include "spec/file.h"
@@ -63,8 +63,6 @@
 #include "spec/rootfs/rootfs.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& HostLintRules();
 
 // LintRuntimeFeatures
 //
@@ -113,15 +111,59 @@ std::string RootfsOnHost(const LintContext& ctx);
 
 char DeviceType(mode_t mode);
 
+// HOST203: linux.devices against the host's nodes.
+void CheckHostDevices(const LintContext& ctx, const Linux& l);
+
+// HOST205: capabilities above the kernel's cap_last_cap.
+void CheckHostCapabilities(const LintContext& ctx);
+
+// HOST206: mount types against /proc/filesystems.
+void CheckHostMountTypes(const LintContext& ctx);
+
+// HOST207: hook programs exist and are executable.
+void CheckHostHooks(const LintContext& ctx);
+
 void CheckHostMachine(const LintContext& ctx);
 
 void CheckRootExists(const LintContext& ctx);
+
+// HOST252: process.args[0] in the rootfs (opened as `root_fd`).
+void CheckBundleArgs(const LintContext& ctx, int root_fd);
+
+// HOST253: device nodes already in the rootfs (opened as `root_fd`).
+void CheckBundleDevices(const LintContext& ctx, int root_fd);
 
 void CheckBundle(const LintContext& ctx);
 
 // Mount options runtimes interpret themselves (the rest are filesystem data):
 // runc 1.1's list plus the idmapped-mount options of runtime-spec 1.2.
 bool IsRuntimeMountOption(absl::string_view o);
+
+// "the runtime (runc.json)".
+std::string RuntimeName(const LintRuntimeFeatures& f);
+
+// HOST261: `what` is not among the runtime's `list`.
+void ReportUnsupported(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                       absl::string_view list, LintSeverity severity = LintSeverity::kError);
+
+// HOST261: the config uses `feature`, which the runtime reports disabled.
+void ReportDisabled(const LintContext& ctx, const LintRuntimeFeatures& f, FieldPath path, absl::string_view what,
+                    absl::string_view feature, absl::string_view field);
+
+// Hook kinds, mount options and idmapped mounts.
+void CheckRuntimeHooksAndMounts(const LintContext& ctx, const LintRuntimeFeatures& f);
+
+// HOST262: annotations the runtime calls potentially unsafe.
+void CheckRuntimeAnnotations(const LintContext& ctx, const LintRuntimeFeatures& f);
+
+// AppArmor, SELinux and capabilities of the process.
+void CheckRuntimeProcess(const LintContext& ctx, const LintRuntimeFeatures& f);
+
+// Namespaces, Intel RDT and network devices.
+void CheckRuntimeLinux(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l);
+
+// The seccomp section against the runtime's actions, architectures, flags and operators.
+void CheckRuntimeSeccomp(const LintContext& ctx, const LintRuntimeFeatures& f, const Linux& l);
 
 void CheckRuntimeFeatures(const LintContext& ctx, const LintRuntimeFeatures& f);
 

@@ -22,6 +22,7 @@
 #include "policy/lint/host.h"
 #include "policy/lint/policy_file.h"
 #include "policy/lint/positions.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/seccomp.h"
 #include "policy/lint/security.h"
 #include "policy/lint/types.h"
@@ -35,30 +36,21 @@
 
 namespace ocikit {
 
-OCIKIT_INLINE const std::vector<LintRule>& InputLintRules() {
-  static const std::vector<LintRule> kRules = {
-      {"OCI000", "parse-error", LintFamily::kInput, LintSeverity::kError, LintProfile::kNone, false,
-       "the file cannot be read or is not a valid config.json",
-       "Runtimes refuse a config.json they cannot decode. ocikit's reader is stricter than Go's where Go hides "
-       "mistakes: duplicate keys, invalid UTF-8 and out-of-range integers are errors, so two tools cannot read "
-       "the same file differently.",
-       "RFC 8259; runtime-spec config.md; docs/design.md (parsing rules)",
-       "fix the JSON at the position given (or the file's permissions)"},
+OCIKIT_INLINE const std::vector<LintCheck>& BuiltinLintChecks() {
+  using namespace rules;  // the rule groups of the registry
+  static const std::vector<LintCheck> kChecks = {
+      {"input", nullptr, InputRules()},  // LintConfigText, LintConfigFile
+      {"oci-version", nullptr, OciVersionRules()},
+      {"version-rules", CheckVersionRules, VersionRules()},
+      {"unknown-fields", CheckUnknownFields, internal::JoinRules(TypoRules(), {&kFieldNewerThanVersion})},
+      {"conformance", CheckConformance, ConformanceRules()},
+      {"linux-conformance", CheckLinuxConformance, LinuxConformanceRules()},
+      {"seccomp", CheckSeccomp, SeccompRules()},
+      {"host-and-bundle", CheckHost, HostRules()},
+      {"runtime-features", CheckRuntime, RuntimeRules()},
+      {"security-profile", CheckSecurityProfile, SecurityRules()},
   };
-  return kRules;
-}
-
-OCIKIT_INLINE const std::vector<const LintRule*>& BuiltinLintRules() {
-  static const auto* kRules = [] {
-    auto* rules = new std::vector<const LintRule*>();
-    for (const std::vector<LintRule>* family :
-         {&InputLintRules(), &VersionLintRules(), &ConformanceLintRules(), &LinuxConformanceLintRules(), &HostLintRules(),
-          &TypoLintRules(), &SecurityLintRules(), &SeccompLintRules()}) {
-      for (const LintRule& r : *family) rules->push_back(&r);
-    }
-    return rules;
-  }();
-  return *kRules;
+  return kChecks;
 }
 
 OCIKIT_INLINE std::vector<const LintRule*> LintCatalogue(const std::vector<const LintPolicy*>& policies) {
@@ -100,13 +92,13 @@ OCIKIT_INLINE absl::Status ValidateLintOptions(const LintOptions& options) {
 
 namespace internal {
 
-OCIKIT_INLINE const LintSink::RuleIndex& BuiltinRuleIndex() {
-  static const auto* kIndex = [] {
-    auto* index = new LintSink::RuleIndex();
-    for (const LintRule* r : BuiltinLintRules()) index->emplace(r->id, r);
-    return index;
-  }();
-  return *kIndex;
+OCIKIT_INLINE std::vector<const LintRule*> JoinRules(std::vector<const LintRule*> a, const std::vector<const LintRule*>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+OCIKIT_INLINE bool AnyOn(const LintContext& ctx, const std::vector<const LintRule*>& rules) {
+  return std::any_of(rules.begin(), rules.end(), [&](const LintRule* r) { return ctx.On(*r); });
 }
 
 OCIKIT_INLINE void SortByPosition(std::vector<LintFinding>& findings) {
@@ -118,21 +110,12 @@ OCIKIT_INLINE void SortByPosition(std::vector<LintFinding>& findings) {
 
 OCIKIT_INLINE LintResult LintSpec(const Spec& spec, const LintOptions& options, absl::string_view source_text) {
   LintResult result;
-  std::vector<const LintRule*> extra;
-  for (const LintPolicy* p : options.policies) {
-    for (const LintPolicyRule& r : p->rules) extra.push_back(&r.rule);
-  }
-  internal::LintSink sink(internal::BuiltinRuleIndex(), std::move(extra), options, result.findings);
+  internal::LintSink sink(options, result.findings);
   const OciVersion version = internal::CheckOciVersion(spec, sink);
   const internal::LintContext ctx{spec, options, sink, version, internal::InferPlatform(spec)};
-  CheckVersionRules(ctx);
-  CheckUnknownFields(ctx);
-  CheckConformance(ctx);
-  if (ctx.platform == LintPlatform::kLinux) CheckLinuxConformance(ctx);
-  CheckSeccomp(ctx);
-  CheckHost(ctx);
-  CheckRuntime(ctx);
-  CheckSecurityProfile(ctx);
+  for (const LintCheck& check : BuiltinLintChecks()) {
+    if (check.run != nullptr && internal::AnyOn(ctx, check.reports)) check.run(ctx);
+  }
   CheckPolicies(ctx);
   if (!source_text.empty()) {
     LocateFindings(source_text, result.findings);
@@ -155,7 +138,7 @@ OCIKIT_INLINE LintResult LintConfigText(absl::string_view text, const LintOption
   const json::ReadError& e = reader.error();
   absl::StatusOr<FieldPath> path = FieldPath::Parse(e.path);
   LintFinding& f = result.findings.emplace_back();
-  f.rule_id = "OCI000";
+  f.rule_id = rules::kParseError.id;
   f.severity = LintSeverity::kError;
   f.path = path.ok() ? *std::move(path) : FieldPath();
   f.message = e.message;
@@ -174,7 +157,7 @@ OCIKIT_INLINE LintResult LintConfigFile(const std::string& path, LintOptions opt
   if (!text.ok()) {
     LintResult result;
     LintFinding& f = result.findings.emplace_back();
-    f.rule_id = "OCI000";
+    f.rule_id = rules::kParseError.id;
     f.severity = LintSeverity::kError;
     std::string message(text.status().message());
     if (absl::StartsWith(message, path + ": ")) message.erase(0, path.size() + 2);

@@ -49,6 +49,7 @@
 #include "policy/lint/host.h"
 #include "policy/lint/policy_file.h"
 #include "policy/lint/positions.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/seccomp.h"
 #include "policy/lint/security.h"
 #include "policy/lint/types.h"
@@ -62,13 +63,24 @@
 
 namespace ocikit {
 
-// The input rule.
-const std::vector<LintRule>& InputLintRules();
-
-// BuiltinLintRules()
+// LintCheck
 //
-// Every built-in rule, in id order within families: OCI0xx, OCI1xx, HOST, TYPO, SEC, SCMP.
-const std::vector<const LintRule*>& BuiltinLintRules();
+// One built-in check: the function that runs it and the rules it reports
+// (policy/lint/rules.h). LintSpec runs a check only when one of its rules is
+// enabled. `run` is null for the two steps LintSpec cannot run on a context:
+// the reader (LintConfigText) and the ociVersion check, which settles the
+// version the context carries (internal::CheckOciVersion).
+struct LintCheck {
+  absl::string_view name;  // "conformance"
+  void (*run)(const internal::LintContext& ctx) = nullptr;
+  std::vector<const LintRule*> reports;
+};
+
+// BuiltinLintChecks()
+//
+// Every built-in check, in the order LintSpec runs them; together they report
+// every rule of BuiltinLintRules().
+const std::vector<LintCheck>& BuiltinLintChecks();
 
 // LintCatalogue()
 //
@@ -88,7 +100,11 @@ absl::Status ValidateLintOptions(const LintOptions& options);
 
 namespace internal {
 
-const LintSink::RuleIndex& BuiltinRuleIndex();
+// `a` followed by `b`.
+std::vector<const LintRule*> JoinRules(std::vector<const LintRule*> a, const std::vector<const LintRule*>& b);
+
+// Whether one of `rules` is enabled.
+bool AnyOn(const LintContext& ctx, const std::vector<const LintRule*>& rules);
 
 void SortByPosition(std::vector<LintFinding>& findings);
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/types.h"
@@ -105,6 +106,54 @@ OCIKIT_INLINE std::string FormatRuleExplanation(const LintRule& r) {
   absl::StrAppend(&out, "  rationale: ", r.rationale, "\n");
   absl::StrAppend(&out, "  reference: ", r.reference, "\n");
   if (!r.fix.empty()) absl::StrAppend(&out, "  fix:       ", r.fix, "\n");
+  return out;
+}
+
+namespace internal {
+
+// The heading of a family's table in docs/lint.md: its name and when it runs.
+OCIKIT_INLINE absl::string_view RuleTableHeading(LintFamily f) {
+  switch (f) {
+    case LintFamily::kInput:
+      return "Input";
+    case LintFamily::kConformance:
+      return "Conformance (always)";
+    case LintFamily::kHost:
+      return "Host (`--host`)";
+    case LintFamily::kBundle:
+      return "Bundle (a bundle directory)";
+    case LintFamily::kRuntime:
+      return "Runtime features (`--features`)";
+    case LintFamily::kTypo:
+      return "Unknown fields (always)";
+    case LintFamily::kSecurity:
+      return "Security profiles (`--profile`)";
+    case LintFamily::kSeccomp:
+      return "Seccomp (always; SCMP520-SCMP525 use libseccomp)";
+    case LintFamily::kPolicy:
+      break;
+  }
+  return "Policy files (`--policy`)";
+}
+
+// A table cell: '|' escaped.
+OCIKIT_INLINE std::string MarkdownCell(absl::string_view text) { return absl::StrReplaceAll(text, {{"|", "\\|"}}); }
+
+}  // namespace internal
+
+OCIKIT_INLINE std::string FormatRuleTableMarkdown(const std::vector<const LintRule*>& rules) {
+  std::string out;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const LintRule& r = *rules[i];
+    if (i == 0 || rules[i - 1]->family != r.family) {
+      absl::StrAppend(&out, i == 0 ? "" : "\n", "### ", internal::RuleTableHeading(r.family), "\n\n",
+                      "| id | name | severity | what |\n|---|---|---|---|\n");
+    }
+    absl::StrAppend(&out, "| ", r.id, " | ", internal::MarkdownCell(r.name), " | ", LintSeverityName(r.severity),
+                    r.strict ? " (error with --strict)" : "",
+                    r.profile != LintProfile::kNone ? absl::StrCat(", ", LintProfileName(r.profile)) : "", " | ",
+                    internal::MarkdownCell(r.title), " |\n");
+  }
   return out;
 }
 

@@ -25,7 +25,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "nlohmann/json.hpp"
 #include "policy/lint/types.h"
 #include "spec/config.h"
 
@@ -70,6 +69,14 @@ std::string FormatRuleList(const std::vector<const LintRule*>& rules);
 //
 // --explain ID.
 std::string FormatRuleExplanation(const LintRule& r);
+
+// FormatRuleTableMarkdown()
+//
+// --list-rules --format markdown: per family, a `### heading` and a table of
+// id, name, severity and title. docs/lint.md's rule catalogue is this text
+// for BuiltinLintRules(), between its GENERATED RULES markers
+// (//policy/lint:rules_doc_test checks it).
+std::string FormatRuleTableMarkdown(const std::vector<const LintRule*>& rules);
 
 // FormatRuleListJson()
 //

@@ -76,7 +76,7 @@ OCIKIT_INLINE LintRun LintPaths(const std::vector<std::string>& paths, const Lin
       if (text.size() > kMaxSpecFileBytes) {
         LintResult too_big;
         LintFinding& f = too_big.findings.emplace_back();
-        f.rule_id = "OCI000";
+        f.rule_id = rules::kParseError.id;
         f.message = absl::StrCat("standard input exceeds ", kMaxSpecFileBytes, " bytes; expected a config.json");
         run.files.push_back({"<stdin>", std::move(too_big)});
         continue;

@@ -27,14 +27,12 @@
 #include "absl/strings/string_view.h"
 #include "policy/seccomp/default_profiles.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/seccomp/check.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& SeccompLintRules();
 
 namespace internal {
 
@@ -43,6 +41,12 @@ const std::vector<absl::string_view>& SeccompActionNames();
 bool CheckSeccompErrno(const LintContext& ctx, absl::string_view action, const std::optional<uint64_t>& errno_ret,
                               const FieldPath& path);
 
+// Reports a schema error and clears `ok`: the later groups need a valid section.
+void FailSchema(const LintContext& ctx, bool& ok, const LintRule& rule, FieldPath path, std::string message);
+
+// The schema rules of syscalls[i]; false when one fails.
+bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccomp& sc, size_t i);
+
 // The first group; returns false when it found an error.
 bool CheckSeccompSchema(const LintContext& ctx, const LinuxSeccomp& sc);
 
@@ -50,6 +54,9 @@ void CheckSeccompAdvice(const LintContext& ctx, const LinuxSeccomp& sc);
 
 // Where a CompileSeccompBpf error points: "linux.seccomp.syscalls[3] (...)".
 FieldPath SeccompErrorPath(absl::string_view message);
+
+// SCMP523-SCMP525: compiles the filter and reports its size.
+void CheckSeccompBpf(const LintContext& ctx, const LinuxSeccomp& sc, absl::string_view libseccomp_version);
 
 void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc);
 

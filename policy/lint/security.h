@@ -38,8 +38,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/default_spec.h"
 #include "spec/opts/capabilities.h"
@@ -47,8 +47,6 @@
 #include "spec/pathutil.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& SecurityLintRules();
 
 namespace internal {
 

@@ -13,7 +13,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "spec/field_path.h"

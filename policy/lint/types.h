@@ -37,7 +37,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "spec/field_path.h"
@@ -167,50 +166,34 @@ struct LintResult {
 
 namespace internal {
 
-// Where checks report. It knows the catalogue (for default severities), the
-// disabled ids and --strict.
+// Where checks report: through the rule object (policy/lint/rules.h for the
+// built-in ones, LintPolicyRule::rule for policy files), which carries the
+// default severity. It knows the disabled ids and --strict.
 class LintSink {
  public:
-  using RuleIndex = absl::flat_hash_map<absl::string_view, const LintRule*>;
-
-  // `builtin` indexes the built-in catalogue (built once); `extra` holds the
-  // rules of policy files.
-  LintSink(const RuleIndex& builtin, std::vector<const LintRule*> extra, const LintOptions& options,
-           std::vector<LintFinding>& out)
-      : builtin_(builtin), extra_(std::move(extra)), options_(options), out_(out) {
+  LintSink(const LintOptions& options, std::vector<LintFinding>& out) : options_(options), out_(out) {
     for (const std::string& id : options.disabled) disabled_.insert(id);
   }
 
   const LintOptions& options() const { return options_; }
 
-  // Whether `id` is reported at all (not disabled); lets checks skip work.
-  bool On(absl::string_view id) const { return disabled_.empty() || !disabled_.contains(id); }
+  // Whether `rule` is reported at all (not disabled); lets checks skip work.
+  bool On(const LintRule& rule) const { return disabled_.empty() || !disabled_.contains(rule.id); }
 
-  // Reports a finding of rule `id` at its default severity, or `severity`.
-  void Report(absl::string_view id, FieldPath path, std::string message,
+  // Reports a finding of `rule` at its default severity, or `severity`.
+  void Report(const LintRule& rule, FieldPath path, std::string message,
               std::optional<LintSeverity> severity = std::nullopt) {
-    if (!On(id)) return;
-    const LintRule* rule = Find(id);
-    LintSeverity s = severity.value_or(rule == nullptr ? LintSeverity::kError : rule->severity);
-    if (options_.strict && rule != nullptr && rule->strict) s = LintSeverity::kError;
+    if (!On(rule)) return;
+    LintSeverity s = severity.value_or(rule.severity);
+    if (options_.strict && rule.strict) s = LintSeverity::kError;
     LintFinding& f = out_.emplace_back();
-    f.rule_id = std::string(id);
+    f.rule_id = rule.id;
     f.severity = s;
     f.path = std::move(path);
     f.message = std::move(message);
   }
 
  private:
-  const LintRule* Find(absl::string_view id) const {
-    if (const auto it = builtin_.find(id); it != builtin_.end()) return it->second;
-    for (const LintRule* r : extra_) {
-      if (r->id == id) return r;
-    }
-    return nullptr;
-  }
-
-  const RuleIndex& builtin_;
-  std::vector<const LintRule*> extra_;
   const LintOptions& options_;
   std::vector<LintFinding>& out_;
   absl::flat_hash_set<std::string> disabled_;

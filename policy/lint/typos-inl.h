@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/versions.h"
 #include "policy/lint/walk.h"
@@ -23,32 +24,6 @@
 #include "spec/field_catalog.h"
 
 namespace ocikit {
-
-OCIKIT_INLINE const std::vector<LintRule>& TypoLintRules() {
-  static const std::vector<LintRule> kRules = {
-      {"TYPO301", "unknown-field", LintFamily::kTypo, LintSeverity::kWarning, LintProfile::kNone, true,
-       "unknown field",
-       "Runtimes ignore properties they do not know, so a misspelt key silently does nothing "
-       "(runtime-tools cannot see it: it drops unknown fields before validating). Vendor extension keys "
-       "(\"x-...\", or reverse-domain names) are reported as info.",
-       "runtime-spec config.md#extensibility; runtime-tools issue #317; ocikit field catalog (KnownKeys)",
-       "fix the spelling (see the suggestion), move vendor data into annotations, or remove the key"},
-      {"TYPO302", "field-case-mismatch", LintFamily::kTypo, LintSeverity::kWarning, LintProfile::kNone, true,
-       "a known field written in other letter case",
-       "JSON keys are case-sensitive in the specification, but Go's encoding/json (runc, containerd) matches "
-       "them case-insensitively: runc applies \"Process\" as process while crun and youki ignore it, so the "
-       "same config runs differently.",
-       "runtime-spec config.md; Go encoding/json Unmarshal (case-insensitive field matching)",
-       "write the key exactly as the specification spells it"},
-      {"TYPO303", "removed-field", LintFamily::kTypo, LintSeverity::kWarning, LintProfile::kNone, true,
-       "a field that the declared ociVersion no longer has",
-       "linux.intelRdt.enableCMT and enableMBM (1.1.0) were removed in 1.3.0 and replaced by enableMonitoring; "
-       "a 1.3.0 runtime ignores them.",
-       "runtime-spec ChangeLog v1.3.0 (#1287)",
-       "use linux.intelRdt.enableMonitoring, or declare the ociVersion the config was written for"},
-  };
-  return kRules;
-}
 
 namespace internal {
 
@@ -58,7 +33,7 @@ OCIKIT_INLINE bool LooksLikeVendorKey(absl::string_view key) {
 }  // namespace internal
 
 OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
-  if (!ctx.On("TYPO301") && !ctx.On("TYPO302") && !ctx.On("TYPO303")) return;
+  if (!ctx.On(rules::kUnknownField) && !ctx.On(rules::kFieldCaseMismatch) && !ctx.On(rules::kRemovedField)) return;
   internal::ForEachObject(ctx.spec, nullptr, [&](const auto& obj, const internal::LintPathNode* node) {
     if (obj.unknown.empty()) return;
     const FieldPath object_path = internal::ToFieldPath(node);
@@ -67,7 +42,7 @@ OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
       const FieldPath path = object_path.Field(field.key);
       if (pattern == "linux.intelRdt" && (field.key == "enableCMT" || field.key == "enableMBM")) {
         if (ctx.version.AtLeast(1, 3, 0)) {
-          ctx.Report("TYPO303", path,
+          ctx.Report(rules::kRemovedField, path,
                      absl::StrCat("removed in runtime-spec 1.3.0, and ociVersion is ", internal::LintQuote(ctx.spec.oci_version),
                                   "; expected enableMonitoring"));
         } else if (!ctx.version.AtLeast(1, 1, 0)) {
@@ -77,25 +52,25 @@ OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
       }
       const absl::string_view suggestion = SuggestKey(pattern, field.key);
       if (!suggestion.empty() && absl::EqualsIgnoreCase(suggestion, field.key)) {
-        ctx.Report("TYPO302", path,
+        ctx.Report(rules::kFieldCaseMismatch, path,
                    absl::StrCat("unknown field ", internal::LintQuote(field.key), "; the specification spells it ",
                                 internal::LintQuote(suggestion),
                                 " (runc and containerd apply it case-insensitively, crun and youki ignore it)"));
         continue;
       }
       if (internal::LooksLikeVendorKey(field.key)) {
-        ctx.Report("TYPO301", path,
+        ctx.Report(rules::kUnknownField, path,
                    absl::StrCat("unknown field ", internal::LintQuote(field.key),
                                 " (a vendor extension?); runtimes ignore it; expected vendor data in annotations"),
                    LintSeverity::kInfo);
       } else if (!suggestion.empty()) {
-        ctx.Report("TYPO301", path,
+        ctx.Report(rules::kUnknownField, path,
                    absl::StrCat("unknown field ", internal::LintQuote(field.key), "; did you mean ",
                                 internal::LintQuote(suggestion), "?"));
       } else {
         std::string known;
         for (const absl::string_view k : KnownKeys(pattern)) absl::StrAppend(&known, known.empty() ? "" : ", ", k);
-        ctx.Report("TYPO301", path,
+        ctx.Report(rules::kUnknownField, path,
                    absl::StrCat("unknown field ", internal::LintQuote(field.key), "; runtimes ignore it; expected one of ",
                                 known.empty() ? std::string("no other field here") : known));
       }

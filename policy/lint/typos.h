@@ -31,6 +31,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/versions.h"
 #include "policy/lint/walk.h"
@@ -38,8 +39,6 @@
 #include "spec/field_catalog.h"
 
 namespace ocikit {
-
-const std::vector<LintRule>& TypoLintRules();
 
 namespace internal {
 

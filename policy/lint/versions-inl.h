@@ -16,47 +16,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/field_catalog.h"
 
 namespace ocikit {
-
-OCIKIT_INLINE const std::vector<LintRule>& VersionLintRules() {
-  static const std::vector<LintRule> kRules = {
-      {"OCI100", "oci-version-missing", LintFamily::kConformance, LintSeverity::kError, LintProfile::kNone, false,
-       "ociVersion is missing",
-       "ociVersion is REQUIRED: it tells the runtime which release of the specification the bundle follows. "
-       "Runtimes and validators (runtime-tools) reject a config without it.",
-       "runtime-spec config.md#specification-version; schema config-schema.json required [\"ociVersion\"]",
-       "add \"ociVersion\": \"1.3.0\" (or the release the config was written for)"},
-      {"OCI101", "oci-version-invalid", LintFamily::kConformance, LintSeverity::kError, LintProfile::kNone, false,
-       "ociVersion is not a SemVer 2.0.0 1.x version",
-       "ociVersion MUST be in SemVer v2.0.0 format; ocikit checks configs of the 1.x line.",
-       "runtime-spec config.md#specification-version; runtime-tools SpecVersionInSemVer",
-       "write the version as MAJOR.MINOR.PATCH, e.g. \"1.3.0\""},
-      {"OCI102", "oci-version-unreleased", LintFamily::kConformance, LintSeverity::kWarning, LintProfile::kNone,
-       false, "ociVersion names a 1.x release that does not exist (or is newer than 1.3.0)",
-       "Runtimes check the version they are given; a version that was never released (1.1.5) or that is newer "
-       "than the release ocikit knows (1.3.0) cannot be checked field by field. ocikit checks it as 1.3.0.",
-       "runtime-spec ChangeLog (releases 1.0.0 to 1.3.0)",
-       "use a released version: 1.0.0, 1.0.1, 1.0.2, 1.1.0, 1.2.0, 1.2.1 or 1.3.0"},
-      {"OCI103", "field-newer-than-version", LintFamily::kConformance, LintSeverity::kWarning, LintProfile::kNone,
-       false, "a field or value is newer than the declared ociVersion",
-       "A runtime implementing the declared release does not know the field (or value) and ignores it or "
-       "rejects the config, so the container does not get what the config asks for.",
-       "runtime-spec ChangeLog; ocikit field catalog (spec/field_catalog.h, `since`)",
-       "raise ociVersion to the release that introduced the field, or remove the field"},
-      {"OCI104", "deprecated-field", LintFamily::kConformance, LintSeverity::kInfo, LintProfile::kNone, false,
-       "a deprecated field is set",
-       "hooks.prestart is deprecated in favour of createRuntime, createContainer and startContainer; "
-       "linux.resources.memory.kernel is NOT RECOMMENDED and ignored by cgroup v2 and recent runc.",
-       "runtime-spec config.md#posix-platform-hooks; config-linux.md#memory",
-       "move prestart hooks to createRuntime (or createContainer); drop memory.kernel"},
-  };
-  return kRules;
-}
 
 namespace internal {
 
@@ -73,13 +39,13 @@ OCIKIT_INLINE OciVersion CheckOciVersion(const Spec& spec, LintSink& sink) {
   const OciVersion& current = CurrentOciVersion();
   const FieldPath path = FieldPath().Field("ociVersion");
   if (spec.oci_version.empty()) {
-    sink.Report("OCI100", path,
+    sink.Report(rules::kOciVersionMissing, path,
                 absl::StrCat("missing; expected a runtime-spec version such as \"", kOciVersion, "\""));
     return current;
   }
   const std::optional<OciVersion> v = ParseOciVersion(spec.oci_version);
   if (!v || v->major != 1) {
-    sink.Report("OCI101", path,
+    sink.Report(rules::kOciVersionInvalid, path,
                 absl::StrCat(LintQuote(spec.oci_version), " is not ",
                              v ? "a 1.x version" : "a SemVer 2.0.0 version",
                              "; expected a runtime-spec 1.x version such as \"", kOciVersion, "\""));
@@ -87,57 +53,28 @@ OCIKIT_INLINE OciVersion CheckOciVersion(const Spec& spec, LintSink& sink) {
   }
   if (!v->AtLeast(current) || v->Release() == current.Release()) {
     if (!LintContains(ReleasedOciVersions(), v->Release())) {
-      sink.Report("OCI102", path,
+      sink.Report(rules::kOciVersionUnreleased, path,
                   absl::StrCat(LintQuote(spec.oci_version), " is not a released runtime-spec version; checked as ",
                                kOciVersion, "; expected one of ", LintOneOf(ReleasedOciVersions())));
       return current;
     }
     return *v;
   }
-  sink.Report("OCI102", path,
+  sink.Report(rules::kOciVersionUnreleased, path,
               absl::StrCat(LintQuote(spec.oci_version), " is newer than runtime-spec ", kOciVersion,
                            ", the release ocikit knows; checked as ", kOciVersion));
   return current;
 }
 
 OCIKIT_INLINE void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since) {
-  ctx.Report("OCI103", std::move(path),
+  ctx.Report(rules::kFieldNewerThanVersion, std::move(path),
              absl::StrCat(what, " was added in runtime-spec ", since, ", but ociVersion is ",
                           LintQuote(ctx.spec.oci_version), "; runtimes of that release ignore or reject it; expected "
                           "ociVersion \"", since, "\" or later"));
 }
 
-OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
+OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc) {
   const OciVersion& v = ctx.version;
-  const Spec& s = ctx.spec;
-  if (!v.AtLeast(1, 2, 0)) {
-    for (size_t i = 0; i < s.mounts.size(); ++i) {
-      for (size_t k = 0; k < s.mounts[i].options.size(); ++k) {
-        const std::string& o = s.mounts[i].options[k];
-        if (o == "idmap" || o == "ridmap") {
-          ReportNewer(ctx, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
-                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0");
-        }
-      }
-    }
-    for (const auto& [key, value] : s.annotations) {
-      if (absl::StartsWith(key, "org.opencontainers.image.")) {
-        ReportNewer(ctx, FieldPath().Field("annotations").Key(key),
-                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0");
-      }
-    }
-  }
-  if (!s.linux_section || v.AtLeast(1, 2, 1)) return;
-  const Linux& l = *s.linux_section;
-  if (!v.AtLeast(1, 1, 0)) {
-    for (size_t i = 0; i < l.namespaces.size(); ++i) {
-      if (l.namespaces[i].type == kTimeNamespace) {
-        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0");
-      }
-    }
-  }
-  if (!l.seccomp) return;
-  const LinuxSeccomp& sc = *l.seccomp;
   const auto action_since = [](absl::string_view a) -> absl::string_view {
     return a == "SCMP_ACT_KILL_PROCESS" || a == "SCMP_ACT_KILL_THREAD" || a == "SCMP_ACT_NOTIFY" ? "1.1.0" : "";
   };
@@ -171,22 +108,55 @@ OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
     }
   }
 }
+
+OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
+  const OciVersion& v = ctx.version;
+  const Spec& s = ctx.spec;
+  if (!v.AtLeast(1, 2, 0)) {
+    for (size_t i = 0; i < s.mounts.size(); ++i) {
+      for (size_t k = 0; k < s.mounts[i].options.size(); ++k) {
+        const std::string& o = s.mounts[i].options[k];
+        if (o == "idmap" || o == "ridmap") {
+          ReportNewer(ctx, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
+                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0");
+        }
+      }
+    }
+    for (const auto& [key, value] : s.annotations) {
+      if (absl::StartsWith(key, "org.opencontainers.image.")) {
+        ReportNewer(ctx, FieldPath().Field("annotations").Key(key),
+                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0");
+      }
+    }
+  }
+  if (!s.linux_section || v.AtLeast(1, 2, 1)) return;
+  const Linux& l = *s.linux_section;
+  if (!v.AtLeast(1, 1, 0)) {
+    for (size_t i = 0; i < l.namespaces.size(); ++i) {
+      if (l.namespaces[i].type == kTimeNamespace) {
+        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0");
+      }
+    }
+  }
+  if (!l.seccomp) return;
+  CheckNewerSeccompValues(ctx, *l.seccomp);
+}
 }  // namespace internal
 
 OCIKIT_INLINE void CheckVersionRules(const internal::LintContext& ctx) {
   const Spec& s = ctx.spec;
-  if (ctx.On("OCI104")) {
+  if (ctx.On(rules::kDeprecatedField)) {
     if (s.hooks && !s.hooks->prestart.empty()) {
-      ctx.Report("OCI104", FieldPath().Field("hooks").Field("prestart"),
+      ctx.Report(rules::kDeprecatedField, FieldPath().Field("hooks").Field("prestart"),
                  "prestart hooks are deprecated; expected createRuntime, createContainer or startContainer hooks");
     }
     if (s.linux_section && s.linux_section->resources && s.linux_section->resources->memory &&
         s.linux_section->resources->memory->kernel) {
-      ctx.Report("OCI104", internal::ResourcesPath("memory").Field("kernel"),
+      ctx.Report(rules::kDeprecatedField, internal::ResourcesPath("memory").Field("kernel"),
                  "the kernel memory limit is NOT RECOMMENDED and ignored by cgroup v2; expected it left unset");
     }
   }
-  if (!ctx.On("OCI103") || ctx.version.AtLeast(CurrentOciVersion())) return;
+  if (!ctx.On(rules::kFieldNewerThanVersion) || ctx.version.AtLeast(CurrentOciVersion())) return;
   internal::CheckNewerValues(ctx);
   const auto& index = internal::FieldCatalogIndex();
   internal::ForEachField(s, nullptr, [&](const auto&, const internal::LintPathNode* node) {

@@ -26,15 +26,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/field_catalog.h"
 
 namespace ocikit {
-
-// The rules of this header, for the catalogue.
-const std::vector<LintRule>& VersionLintRules();
 
 namespace internal {
 
@@ -46,6 +44,9 @@ OciVersion CheckOciVersion(const Spec& spec, LintSink& sink);
 void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since);
 
 // Values that are newer than the field holding them.
+// Seccomp actions, flags and architectures newer than the declared version.
+void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc);
+
 void CheckNewerValues(const LintContext& ctx);
 
 }  // namespace internal
