@@ -23,8 +23,11 @@ stage() {
 }
 
 cache=${XDG_CACHE_HOME:-$HOME/.cache}
-stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang //...
-stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 //...
+# The packages, not //...: Bazel 4 would also walk the g++ build's
+# bazel-<folder> link, which belongs to another output base (bazel#13951).
+targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/...)
+stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang "${targets[@]}"
+stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 "${targets[@]}"
 for cxx in g++ clang++ clang++-16; do
   stage "consumers-$cxx" env CXX="$cxx" scripts/consumer_check.sh
 done
