@@ -29,11 +29,10 @@ command -v "$cxx" >/dev/null || { echo "consumer_check: no compiler '$cxx'" >&2;
 work=$(mktemp -d "${TMPDIR:-/tmp}/ocikit-consumers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cxxflags=(-std=c++20 -I"$repo" -Wall -Wextra -Wpedantic -Werror)
-# The link flags of //third_party/system's absl_*, re2 and seccomp targets.
-libs=(-labsl_status -labsl_statusor -labsl_cord -labsl_cordz_info -labsl_cordz_functions
-      -labsl_cord_internal -labsl_str_format_internal -labsl_strings -labsl_throw_delegate
-      -labsl_int128 -labsl_hash -labsl_raw_hash_set -labsl_time -labsl_time_zone
-      -lre2 -lseccomp -pthread)
+# The link flags the programs' headers list on their "// Dependencies:" lines
+# (scripts/header_deps.py reads them from third_party/system/BUILD.bazel).
+mapfile -t headers < <(grep -ho '#include "[^"]*"' "$repo"/scripts/consumers/*.cc | cut -d'"' -f2 | sort -u)
+read -r -a libs <<<"$(python3 "$repo/scripts/header_deps.py" --libs "${headers[@]}") -pthread"
 export cxx work repo
 export CXXFLAGS_LINE="${cxxflags[*]}"
 

@@ -14,6 +14,8 @@ also list, in deps, the libraries its own header and FOO-inl.h include.
 
   scripts/header_deps.py          # check; exit 1 with a list of problems
   scripts/header_deps.py --fix    # rewrite the dependency lines
+  scripts/header_deps.py --libs spec/codec.h ...
+                                  # the -l flags a header-only user links
 """
 import os, re, sys
 
@@ -104,7 +106,26 @@ def bazel_deps(header):
     return None
 
 
+def link_flags(libs):
+    """The linkopts of the third_party/system targets `libs`, in order, once each."""
+    with open(os.path.join(ROOT, 'third_party/system/BUILD.bazel')) as f:
+        text = f.read()
+    flags = []
+    for lib in sorted(libs):
+        m = re.search(r'name = "%s",\n\s*linkopts = \[(.*?)\]' % lib, text, re.S)
+        for flag in re.findall(r'"([^"]+)"', m.group(1)) if m else []:
+            if flag not in flags:
+                flags.append(flag)
+    return flags
+
+
 def main():
+    if sys.argv[1:2] == ['--libs']:
+        memo, libs = {}, set()
+        for h in sys.argv[2:]:
+            libs |= closure_libs(h, memo)
+        print(' '.join(link_flags(libs)))
+        return 0
     fix = '--fix' in sys.argv[1:]
     memo = {}
     problems = []
