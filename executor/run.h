@@ -60,7 +60,7 @@
 //   o.id = *GenerateContainerId();
 //   int code = RunContainer(std::move(spec), o, std::cerr);
 //
-// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json re2
+// Dependencies: absl_hash absl_status absl_strings absl_time nlohmann_json
 #ifndef OCIKIT_EXECUTOR_RUN_H_
 #define OCIKIT_EXECUTOR_RUN_H_
 

@@ -12,7 +12,7 @@
 //   setup->SyncDir();
 //   ... runtime create fails: setup->Abandon(/*remove_bundle=*/true);
 //
-// Dependencies: absl_hash absl_status absl_strings re2
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_SETUP_H_
 #define OCIKIT_EXECUTOR_SETUP_H_
 

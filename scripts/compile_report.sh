@@ -44,10 +44,12 @@ measure() {
   local args=()
   while [[ $1 != -- ]]; do args+=("$1"); shift; done
   local src=$2
-  local out
-  out=$( { /usr/bin/time -f '%U %S %M' "$CXX" "${flags[@]}" "${args[@]}" -x c++ "$src" \
-           -o "$tmp/$(echo "$label" | tr '/ ' '__').o" 2>/dev/null; } 2>&1 | tail -1)
-  awk -v l="$label" '{printf "%.2f %d %s\n", $1 + $2, $3 / 1024, l}' <<<"$out"
+  local base="$tmp/$(echo "$label" | tr '/ :()' '_____')"
+  if ! /usr/bin/time -f '%U %S %M' -o "$base.time" "$CXX" "${flags[@]}" "${args[@]}" -x c++ "$src" \
+       -o "$base.o" 2>"$base.err"; then
+    echo "compile_report: $label does not compile: $(head -c 300 "$base.err")" >&2
+  fi
+  awk -v l="$label" 'END {printf "%.2f %d %s\n", $1 + $2, $3 / 1024, l}' "$base.time"
 }
 export -f measure
 export CXX opt tmp

@@ -13,7 +13,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "re2/re2.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
 #include "spec/config.h"
 #include "spec/file.h"
 #include "spec/internal/status_macros.h"
@@ -23,9 +24,38 @@
 
 namespace ocikit {
 
+namespace internal {
+
+// A number without leading zeros ("0", "12") at the start of `s`, consumed.
+OCIKIT_INLINE bool ConsumeVersionNumber(absl::string_view& s) {
+  size_t n = 0;
+  while (n < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[n]))) ++n;
+  if (n == 0 || (n > 1 && s[0] == '0')) return false;
+  s.remove_prefix(n);
+  return true;
+}
+
+// An optional `sep` followed by one or more of [0-9A-Za-z.-], consumed.
+OCIKIT_INLINE bool ConsumeVersionSuffix(absl::string_view& s, char sep) {
+  if (s.empty() || s[0] != sep) return true;
+  size_t n = 1;
+  while (n < s.size() && (absl::ascii_isalnum(static_cast<unsigned char>(s[n])) || s[n] == '.' || s[n] == '-')) ++n;
+  if (n == 1) return false;
+  s.remove_prefix(n);
+  return true;
+}
+
+}  // namespace internal
+
+// 1\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?,
+// matched by hand rather than with RE2: for one pattern, RE2 would cost every
+// codec user its headers (compile time) and its library (link line); the
+// codec depends on Abseil alone.
 OCIKIT_INLINE bool IsSupportedOciVersion(absl::string_view version) {
-  static const RE2 kVersion(R"(1\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
-  return RE2::FullMatch(re2::StringPiece(version.data(), version.size()), kVersion);
+  absl::string_view s = version;
+  return absl::ConsumePrefix(&s, "1.") && internal::ConsumeVersionNumber(s) && absl::ConsumePrefix(&s, ".") &&
+         internal::ConsumeVersionNumber(s) && internal::ConsumeVersionSuffix(s, '-') &&
+         internal::ConsumeVersionSuffix(s, '+') && s.empty();
 }
 
 OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source) {

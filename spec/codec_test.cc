@@ -45,6 +45,16 @@ TEST(ParseSpec, AcceptsEveryReleased1xVersionForm) {
   }
 }
 
+TEST(IsSupportedOciVersion, MatchesTheSemverFormOf1x) {
+  for (absl::string_view v : {"1.0.0", "1.10.20", "1.0.2-dev", "1.1.0-rc.1", "1.3.0+dev", "1.3.0-a-b.c+d.e-f"}) {
+    EXPECT_TRUE(IsSupportedOciVersion(v)) << v;
+  }
+  for (absl::string_view v : {"", "1", "1.0", "1.0.", "2.0.0", "01.0.0", "1.00.0", "1.0.01", "1.0.0-", "1.0.0+",
+                              "1.0.0-dev+", "1.0.0+a+b", "1.0.0-a_b", "1.0.0 ", " 1.0.0", "1.0.0.0", "1.a.0"}) {
+    EXPECT_FALSE(IsSupportedOciVersion(v)) << v;
+  }
+}
+
 TEST(ParseSpec, KeepsUnknownFieldsAfterKnownOnesInInputOrder) {
   constexpr absl::string_view kInput =
       R"({"zzz":1,"ociVersion":"1.3.0","process":{"x-b":[true],"cwd":"/","x-a":{"n":1e400},"user":{"uid":1,"gid":2,"x":null}},"aaa":"<"})";

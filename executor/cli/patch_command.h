@@ -8,7 +8,7 @@
 // 0 applied, 1 the patch does not apply, 2 trouble (bad flag, unreadable or
 // invalid input).
 //
-// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_EXECUTOR_CLI_PATCH_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_PATCH_COMMAND_H_
 

@@ -2,7 +2,7 @@
 //
 // `ocikit spec`: prints the config.json the flags describe.
 //
-// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json seccomp
 #ifndef OCIKIT_EXECUTOR_CLI_SPEC_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_SPEC_COMMAND_H_
 

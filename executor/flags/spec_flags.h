@@ -16,7 +16,7 @@
 //   f.command = *set.Parse({"--hostname", "web", "--cap-drop", "ALL", "sh"}, true);
 //   absl::StatusOr<Spec> spec = BuildSpec(f);
 //
-// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json seccomp
 #ifndef OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_H_
 #define OCIKIT_EXECUTOR_FLAGS_SPEC_FLAGS_H_
 

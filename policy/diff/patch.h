@@ -27,7 +27,7 @@
 //   absl::StatusOr<PatchOutcome> out = ApplySpecPatch(spec, R"({"hostname":"web"})");
 //   out->spec.hostname;  // "web"; out->type == PatchType::kMergePatch
 //
-// Dependencies: absl_hash absl_status absl_strings nlohmann_json re2
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_DIFF_PATCH_H_
 #define OCIKIT_POLICY_DIFF_PATCH_H_
 
