@@ -33,6 +33,57 @@
 
 namespace ocikit {
 
+// Declarations of the definitions below (not part of policy/seccomp/check.h's API).
+namespace internal {
+
+// Syscall numbers at or below this are libseccomp's "not on this
+// architecture" pseudo numbers; -101..-299 are multiplexed calls (socket on
+// x86 through socketcall), which do exist.
+inline constexpr int kSeccompAbsentSyscall = -10000;
+
+
+// libseccomp's architecture names, for naming tokens.
+inline constexpr absl::string_view kLibseccompArches[] = {
+    "x86",     "x86_64",      "x32",   "arm",      "aarch64", "loongarch64", "m68k", "mips",
+    "mipsel",  "mips64",      "mipsel64", "mips64n32", "mipsel64n32", "parisc", "parisc64", "ppc",
+    "ppc64",   "ppc64le",     "s390",  "s390x",    "riscv64", "sh",     "sheb",
+};
+
+// An architecture token from "SCMP_ARCH_X86_64", "x86_64" or "amd64"; "" is
+// libseccomp's native architecture; 0 when unknown.
+uint32_t ResolveSeccompArch(absl::string_view name);
+
+// "SCMP_ARCH_X86_64" for a token.
+std::string SeccompArchName(uint32_t token);
+
+// The architectures a section's filter covers: the listed ones, or the
+// native one when the list is empty. Unknown names go to `unknown`.
+std::vector<std::pair<std::string, uint32_t>> SeccompFilterArches(const LinuxSeccomp& seccomp,
+                                                                          absl::string_view native_arch,
+                                                                          std::vector<std::string>& unknown);
+
+// A filter context released on scope exit.
+struct SeccompFilterDeleter {
+  void operator()(void* ctx) const { seccomp_release(ctx); }
+};
+using SeccompFilterPtr = std::unique_ptr<void, SeccompFilterDeleter>;
+
+inline constexpr absl::string_view kSeccompActions =
+    "SCMP_ACT_KILL, SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, SCMP_ACT_TRAP, SCMP_ACT_ERRNO, SCMP_ACT_TRACE, "
+    "SCMP_ACT_ALLOW, SCMP_ACT_LOG or SCMP_ACT_NOTIFY";
+
+// runc's action mapping; errnoRet only with SCMP_ACT_ERRNO and SCMP_ACT_TRACE
+// (EPERM when absent).
+absl::StatusOr<uint32_t> SeccompAction(absl::string_view action, const std::optional<uint64_t>& errno_ret,
+                                             absl::string_view path, absl::string_view action_field,
+                                             absl::string_view errno_field);
+
+absl::StatusOr<scmp_compare> SeccompOperator(absl::string_view op);
+
+std::string SeccompRuleLabel(size_t index, absl::string_view name);
+
+}  // namespace internal
+
 OCIKIT_INLINE std::string SeccompSyscallReport::Warning() const {
   std::vector<std::string> parts;
   if (!unknown_architectures.empty()) {

@@ -31,6 +31,267 @@
 
 namespace ocikit {
 
+// Declarations of the definitions below (not part of policy/seccomp/profile.h's API).
+namespace internal {
+
+using SeccompJson = nlohmann::ordered_json;
+
+// How a JSON value is shown after "got": scalars as written (strings cut at
+// 60 bytes), containers by kind.
+std::string DescribeSeccompJson(const SeccompJson& v);
+
+// The position and reason of a syntax error, found with a SAX pass.
+class SeccompSyntaxError : public nlohmann::json_sax<SeccompJson> {
+ public:
+  size_t position = 0;
+  std::string reason;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+    position = pos;
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
+    // error ... - invalid literal; last read: '{x'; expected string literal":
+    // keep what follows the position, without the echo of the input.
+    absl::string_view what = ex.what();
+    if (const size_t bracket = what.find("] "); absl::StartsWith(what, "[json.") && bracket != what.npos) {
+      what.remove_prefix(bracket + 2);
+    }
+    if (const size_t column = what.find(", column "); column != what.npos) {
+      if (const size_t colon = what.find(": ", column); colon != what.npos) what.remove_prefix(colon + 2);
+    }
+    reason = std::string(what);
+    if (const size_t echo = reason.find("; last read: "); echo != std::string::npos) {
+      const size_t expected = reason.rfind("; expected ");
+      reason = expected != std::string::npos && expected > echo
+                   ? absl::StrCat(reason.substr(0, echo), reason.substr(expected))
+                   : reason.substr(0, echo);
+    }
+    return false;
+  }
+};
+
+// Reads the JSON DOM into the model with Go's rules and ocikit's messages.
+class SeccompProfileReader {
+ public:
+  explicit SeccompProfileReader(absl::string_view source) : source_(source) {}
+
+  absl::Status Error(absl::string_view path, absl::string_view message) const {
+    if (path.empty()) return absl::InvalidArgumentError(absl::StrCat(source_, ": ", message));
+    return absl::InvalidArgumentError(absl::StrCat(source_, ": ", path, ": ", message));
+  }
+
+  absl::Status Expected(absl::string_view path, absl::string_view what, const SeccompJson& got) const {
+    return Error(path, absl::StrCat("expected ", what, ", got ", DescribeSeccompJson(got)));
+  }
+
+  // Go matches object keys to fields case-insensitively.
+  static bool Is(const std::string& key, absl::string_view field) { return absl::EqualsIgnoreCase(key, field); }
+
+  absl::Status String(const SeccompJson& v, absl::string_view path, std::string& out) const {
+    if (v.is_null()) return absl::OkStatus();  // Go leaves a string unchanged
+    if (!v.is_string()) return Expected(path, "a string", v);
+    out = v.get_ref<const std::string&>();
+    return absl::OkStatus();
+  }
+
+  absl::Status Strings(const SeccompJson& v, absl::string_view path, std::vector<std::string>& out) const {
+    out.clear();
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_array()) return Expected(path, "an array of strings", v);
+    out.resize(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      OCIKIT_RETURN_IF_ERROR(String(v[i], absl::StrCat(path, "[", i, "]"), out[i]));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Uint(const SeccompJson& v, absl::string_view path, uint64_t& out) const {
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_number_unsigned()) return Expected(path, "an unsigned 64-bit integer", v);
+    out = v.get<uint64_t>();
+    return absl::OkStatus();
+  }
+
+  absl::Status OptionalUint(const SeccompJson& v, absl::string_view path, std::optional<uint64_t>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    return Uint(v, path, out.emplace());
+  }
+
+  absl::Status Object(const SeccompJson& v, absl::string_view path, absl::string_view what) const {
+    if (!v.is_object()) return Expected(path, what, v);
+    return absl::OkStatus();
+  }
+
+  absl::Status Kernel(const SeccompJson& v, absl::string_view path, std::optional<SeccompKernelVersion>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    if (!v.is_string()) return Expected(path, "\"X.Y\"", v);
+    const std::string& text = v.get_ref<const std::string&>();
+    if (text.empty()) {  // moby: "" is accepted and means 0.0
+      out.emplace();
+      return absl::OkStatus();
+    }
+    absl::StatusOr<SeccompKernelVersion> parsed = ParseSeccompKernelVersion(text);
+    if (!parsed.ok()) return Error(path, parsed.status().message());
+    out = *parsed;
+    return absl::OkStatus();
+  }
+
+  absl::Status Filter(const SeccompJson& v, const std::string& path, std::optional<SeccompFilter>& out) const {
+    if (v.is_null()) {
+      out.reset();
+      return absl::OkStatus();
+    }
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    SeccompFilter& f = out.emplace();
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "caps")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".caps"), f.caps));
+      } else if (Is(key, "arches")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".arches"), f.arches));
+      } else if (Is(key, "minKernel")) {
+        OCIKIT_RETURN_IF_ERROR(Kernel(value, absl::StrCat(path, ".minKernel"), f.min_kernel));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Arg(const SeccompJson& v, const std::string& path, LinuxSeccompArg& arg) const {
+    if (v.is_null()) return absl::OkStatus();
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "index")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".index"), arg.index));
+      } else if (Is(key, "value")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".value"), arg.value));
+      } else if (Is(key, "valueTwo")) {
+        OCIKIT_RETURN_IF_ERROR(Uint(value, absl::StrCat(path, ".valueTwo"), arg.value_two));
+      } else if (Is(key, "op")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".op"), arg.op));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Group(const SeccompJson& v, const std::string& path, SeccompSyscallGroup& g) const {
+    // moby dereferences a null entry and panics; ocikit reports it.
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "names")) {
+        const std::string at = absl::StrCat(path, ".names");
+        if (value.is_null()) {
+          g.names.reset();
+        } else {
+          OCIKIT_RETURN_IF_ERROR(Strings(value, at, g.names.emplace()));
+        }
+      } else if (Is(key, "action")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".action"), g.action));
+      } else if (Is(key, "errnoRet")) {
+        OCIKIT_RETURN_IF_ERROR(OptionalUint(value, absl::StrCat(path, ".errnoRet"), g.errno_ret));
+      } else if (Is(key, "args")) {
+        const std::string at = absl::StrCat(path, ".args");
+        g.args.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected(at, "an array of objects", value);
+        g.args.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(Arg(value[i], absl::StrCat(at, "[", i, "]"), g.args[i]));
+        }
+      } else if (Is(key, "name")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".name"), g.name));
+      } else if (Is(key, "comment")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".comment"), g.comment));
+      } else if (Is(key, "includes")) {
+        OCIKIT_RETURN_IF_ERROR(Filter(value, absl::StrCat(path, ".includes"), g.includes));
+      } else if (Is(key, "excludes")) {
+        OCIKIT_RETURN_IF_ERROR(Filter(value, absl::StrCat(path, ".excludes"), g.excludes));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status ArchMap(const SeccompJson& v, const std::string& path, SeccompArchMap& a) const {
+    if (v.is_null()) return absl::OkStatus();
+    OCIKIT_RETURN_IF_ERROR(Object(v, path, "an object"));
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "architecture")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, absl::StrCat(path, ".architecture"), a.architecture));
+      } else if (Is(key, "subArchitectures")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, absl::StrCat(path, ".subArchitectures"), a.sub_architectures));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Profile(const SeccompJson& v, SeccompProfile& p) const {
+    if (v.is_null()) return absl::OkStatus();
+    if (!v.is_object()) return Expected("", "a seccomp profile object", v);
+    for (const auto& [key, value] : v.items()) {
+      if (Is(key, "defaultAction")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "defaultAction", p.default_action));
+      } else if (Is(key, "defaultErrnoRet")) {
+        OCIKIT_RETURN_IF_ERROR(OptionalUint(value, "defaultErrnoRet", p.default_errno_ret));
+      } else if (Is(key, "architectures")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, "architectures", p.architectures));
+      } else if (Is(key, "flags")) {
+        OCIKIT_RETURN_IF_ERROR(Strings(value, "flags", p.flags));
+      } else if (Is(key, "listenerPath")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "listenerPath", p.listener_path));
+      } else if (Is(key, "listenerMetadata")) {
+        OCIKIT_RETURN_IF_ERROR(String(value, "listenerMetadata", p.listener_metadata));
+      } else if (Is(key, "archMap")) {
+        p.arch_map.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected("archMap", "an array of objects", value);
+        p.arch_map.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(ArchMap(value[i], absl::StrCat("archMap[", i, "]"), p.arch_map[i]));
+        }
+      } else if (Is(key, "syscalls")) {
+        p.syscalls.clear();
+        if (value.is_null()) continue;
+        if (!value.is_array()) return Expected("syscalls", "an array of objects", value);
+        p.syscalls.resize(value.size());
+        for (size_t i = 0; i < value.size(); ++i) {
+          OCIKIT_RETURN_IF_ERROR(Group(value[i], absl::StrCat("syscalls[", i, "]"), p.syscalls[i]));
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::string source_;
+};
+
+// moby's two consistency checks; `prefix` is "source: " or "".
+absl::Status CheckSeccompProfileShape(const SeccompProfile& p, absl::string_view prefix);
+
+bool SeccompContains(const std::vector<std::string>& list, absl::string_view value);
+
+// kernelGreaterEqualThan with the target's kernel; an unknown kernel is an
+// error, as moby's uname failure is.
+absl::StatusOr<bool> SeccompKernelAtLeast(const SeccompTarget& target, const SeccompKernelVersion& min,
+                                                 absl::string_view path);
+
+}  // namespace internal
+
 OCIKIT_INLINE absl::string_view SeccompNativeArch(absl::string_view goarch) {
   static constexpr std::pair<absl::string_view, absl::string_view> kTable[] = {
       {"386", "x86"},         {"amd64", "amd64"},         {"arm", "arm"},
