@@ -58,15 +58,19 @@ OCIKIT_INLINE bool IsSupportedOciVersion(absl::string_view version) {
          internal::ConsumeVersionSuffix(s, '+') && s.empty();
 }
 
-OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source) {
-  json::Reader reader(text);
-  Spec spec;
+OCIKIT_INLINE void internal::ReadSpecDocument(json::Reader& reader, Spec& spec) {
   if (reader.ConsumeNull()) {
     reader.Fail("expected a config.json object, got null");
   } else {
     json::ReadObject(reader, spec);
   }
   reader.Finish();
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source) {
+  json::Reader reader(text);
+  Spec spec;
+  internal::ReadSpecDocument(reader, spec);
   if (!reader.ok()) return reader.status(source);
   if (spec.oci_version.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(

@@ -49,6 +49,19 @@ std::string Marshal(const Spec& spec);
 // json.MarshalIndent(spec, "", <indent spaces>): no trailing newline.
 std::string MarshalIndent(const Spec& spec, int indent);
 
+namespace json {
+class Reader;  // spec/json/reader.h
+}  // namespace json
+
+namespace internal {
+
+// Reads one config.json document from `reader` into `spec`: an object (null
+// is an error) and nothing after it. Errors stay in `reader`, with their
+// position: ParseSpec turns them into a status, the linter into a finding.
+void ReadSpecDocument(json::Reader& reader, Spec& spec);
+
+}  // namespace internal
+
 // Writes config.json atomically with mode 0600; compact when indent is 0.
 // The file ends with a newline (as Go's json.Encoder writes it).
 absl::Status WriteSpecFile(const std::string& path, const Spec& spec, int indent = 0);

@@ -31,7 +31,6 @@
 #include "spec/codec.h"
 #include "spec/config.h"
 #include "spec/file.h"
-#include "spec/json/fields.h"
 #include "spec/json/reader.h"
 
 namespace ocikit {
@@ -127,12 +126,7 @@ OCIKIT_INLINE LintResult LintSpec(const Spec& spec, const LintOptions& options, 
 OCIKIT_INLINE LintResult LintConfigText(absl::string_view text, const LintOptions& options) {
   json::Reader reader(text);
   Spec spec;
-  if (reader.ConsumeNull()) {
-    reader.Fail("expected a config.json object, got null");
-  } else {
-    json::ReadObject(reader, spec);
-  }
-  reader.Finish();
+  internal::ReadSpecDocument(reader, spec);
   if (reader.ok()) return LintSpec(spec, options, text);
   LintResult result;
   const json::ReadError& e = reader.error();
