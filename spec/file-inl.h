@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <istream>
 #include <string>
 #include "absl/strings/string_view.h"
 #include "absl/status/status.h"
@@ -71,6 +72,63 @@ OCIKIT_INLINE absl::StatusOr<std::string> ReadRegularFile(const std::string& pat
   }
   ::close(fd);
   if (!status.ok()) return status;
+  return data;
+}
+
+namespace internal {
+
+OCIKIT_INLINE absl::Status InputTooLarge(absl::string_view name, size_t max_bytes) {
+  return absl::InvalidArgumentError(absl::StrCat(name, ": input exceeds ", max_bytes, " bytes"));
+}
+
+// Reads `fd` to its end in chunks, failing once more than `max_bytes` came.
+OCIKIT_INLINE absl::StatusOr<std::string> ReadBoundedFd(int fd, size_t max_bytes, absl::string_view name) {
+  std::string data;
+  constexpr size_t kChunk = 64 << 10;
+  while (true) {
+    const size_t got = data.size();
+    data.resize(got + kChunk);
+    const ssize_t n = ::read(fd, data.data() + got, kChunk);
+    if (n < 0 && errno == EINTR) {
+      data.resize(got);
+      continue;
+    }
+    if (n < 0) return ErrnoStatus(errno, name);
+    data.resize(got + static_cast<size_t>(n));
+    if (n == 0) return data;
+    if (data.size() > max_bytes) return InputTooLarge(name, max_bytes);
+  }
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
+  // Blocking open: a FIFO waits for its writer, as diff(1) and cat(1) do.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return ErrnoStatus(errno, path);
+  struct stat st;
+  absl::StatusOr<std::string> data;
+  if (::fstat(fd, &st) != 0) {
+    data = ErrnoStatus(errno, path);
+  } else if (S_ISDIR(st.st_mode)) {
+    data = absl::InvalidArgumentError(absl::StrCat(path, ": is a directory"));
+  } else if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
+    data = internal::InputTooLarge(path, max_bytes);
+  } else {
+    data = internal::ReadBoundedFd(fd, max_bytes, path);
+  }
+  ::close(fd);
+  return data;
+}
+
+OCIKIT_INLINE absl::StatusOr<std::string> ReadInputStream(std::istream& in, size_t max_bytes, absl::string_view name) {
+  std::string data;
+  char buffer[64 << 10];
+  while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0) {
+    data.append(buffer, static_cast<size_t>(in.gcount()));
+    if (data.size() > max_bytes) return internal::InputTooLarge(name, max_bytes);
+  }
+  if (in.bad()) return absl::DataLossError(absl::StrCat(name, ": cannot read the input"));
   return data;
 }
 

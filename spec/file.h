@@ -5,15 +5,24 @@
 // directory, fsync, rename, fsync of the directory), so a reader sees the old
 // file or the new one, never a partial one, and a failed write leaves nothing.
 //
+// Command-line inputs are read with ReadInputFile and ReadInputStream
+// instead: they also accept pipes (`<(cmd)`, FIFOs, standard input) and stop
+// reading as soon as the input exceeds the cap, so `/dev/zero` costs one
+// cap's worth of reading, not unbounded memory.
+//
 // Example:
 //   OCIKIT_RETURN_IF_ERROR(WriteFileAtomic("/run/b/config.json", json, 0600));
 //   absl::StatusOr<std::string> text = ReadRegularFile("config.json", 16 << 20);
+//   absl::StatusOr<std::string> in = ReadInputStream(std::cin, 16 << 20, "<stdin>");
 //
 // Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_FILE_H_
 #define OCIKIT_SPEC_FILE_H_
 
 
+#include <sys/types.h>
+
+#include <iosfwd>
 #include <string>
 #include "absl/strings/string_view.h"
 
@@ -29,6 +38,16 @@ absl::Status ErrnoStatus(int err, absl::string_view path);
 // Reads a whole file into memory. Refuses non-regular files (a FIFO would
 // block, a device could be endless) and files larger than `max_bytes`.
 absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
+
+// Reads a whole input named on a command line: a regular file, a pipe or
+// FIFO (process substitution gives /dev/fd/N), a socket or a character
+// device. Refuses directories. Reads at most `max_bytes` + 1 bytes: a larger
+// input is an error ("PATH: input exceeds N bytes") however long it is.
+absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_bytes);
+
+// Reads `in` to its end, or fails as soon as it holds more than `max_bytes`;
+// `name` (e.g. "<stdin>") starts the error messages.
+absl::StatusOr<std::string> ReadInputStream(std::istream& in, size_t max_bytes, absl::string_view name);
 
 // Writes `data` to `path` atomically with permission bits `mode`.
 absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,32 @@ TEST_F(FileTest, ReadRegularFileRefusesDirectoryAndOversizedFile) {
   absl::StatusOr<std::string> got = ReadRegularFile(big, 1024);
   EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(got.status().message().find("exceeds 1024 bytes"), std::string::npos);
+}
+
+TEST_F(FileTest, ReadInputFileReadsPipesAndStopsAtTheCap) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ASSERT_EQ(::write(fds[1], "{}\n", 3), 3);
+  ::close(fds[1]);
+  absl::StatusOr<std::string> text = ReadInputFile("/dev/fd/" + std::to_string(fds[0]), 100);
+  ::close(fds[0]);
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(*text, "{}\n");
+  // An endless input is read up to the cap, then refused.
+  text = ReadInputFile("/dev/zero", 1 << 20);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.status().message(), "/dev/zero: input exceeds 1048576 bytes");
+  EXPECT_EQ(ReadInputFile(dir_, 100).status().message(), dir_ + ": is a directory");
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/f", "12345", 0600).ok());
+  EXPECT_EQ(ReadInputFile(dir_ + "/f", 4).status().message(), dir_ + "/f: input exceeds 4 bytes");
+  EXPECT_EQ(*ReadInputFile(dir_ + "/f", 5), "12345");
+}
+
+TEST_F(FileTest, ReadInputStreamStopsAtTheCap) {
+  std::istringstream small("abc");
+  EXPECT_EQ(*ReadInputStream(small, 3, "<stdin>"), "abc");
+  std::istringstream big(std::string(200000, 'x'));
+  EXPECT_EQ(ReadInputStream(big, 100000, "<stdin>").status().message(), "<stdin>: input exceeds 100000 bytes");
 }
 
 TEST_F(FileTest, ReadRegularFileMissingIsNotFound) {

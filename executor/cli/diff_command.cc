@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +17,8 @@
 #include "policy/diff/baselines.h"
 #include "policy/diff/format.h"
 #include "spec/codec.h"
+#include "spec/file.h"
+#include "spec/internal/status_macros.h"
 #include "executor/flags/arg_parser.h"
 
 namespace ocikit::cli {
@@ -71,12 +72,10 @@ absl::StatusOr<DiffFlags> ParseDiffArgs(const std::vector<std::string>& args, st
 }
 
 absl::StatusOr<Spec> ReadDiffInput(const std::string& name, std::istream& in) {
-  if (name != "-") return ReadSpecFile(name);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > kMaxSpecFileBytes) {
-    return absl::InvalidArgumentError(absl::StrCat("<stdin>: input exceeds ", kMaxSpecFileBytes, " bytes"));
-  }
-  return ParseSpec(text, "<stdin>");
+  const std::string source = name == "-" ? "<stdin>" : name;
+  OCIKIT_ASSIGN_OR_RETURN(const std::string text, name == "-" ? ReadInputStream(in, kMaxSpecFileBytes, source)
+                                                              : ReadInputFile(name, kMaxSpecFileBytes));
+  return ParseSpec(text, source);
 }
 
 absl::StatusOr<DiffInputs> LoadDiffInputs(const DiffFlags& f, std::istream& in) {

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "executor/cli/command_test_util.h"
@@ -38,6 +40,32 @@ class DiffCommandTest : public ::testing::Test {
   }
   std::string dir_, a_, b_;
 };
+
+TEST_F(DiffCommandTest, PipesAndStandardInputWithTheSizeCap) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  absl::StatusOr<std::string> text = ReadRegularFile(a_, kMaxSpecFileBytes);
+  ASSERT_TRUE(text.ok());
+  std::thread writer([&] {
+    EXPECT_EQ(::write(fds[1], text->data(), text->size()), static_cast<ssize_t>(text->size()));
+    ::close(fds[1]);
+  });
+  const std::string fifo = "/dev/fd/" + std::to_string(fds[0]);  // what <(cmd) names
+  Result r = RunCli({"--stat", fifo, b_});
+  writer.join();
+  ::close(fds[0]);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  r = RunCli({"-", b_}, std::string(kMaxSpecFileBytes + 1, ' '));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit diff: <stdin>: input exceeds 16777216 bytes\n");
+  r = RunCli({a_, "/dev/zero"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit diff: /dev/zero: input exceeds 16777216 bytes\n");
+  r = RunCli({a_, dir_});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit diff: " + dir_ + ": is a directory\n");
+}
 
 TEST_F(DiffCommandTest, TextByDefaultExit1) {
   Result r = RunCli({a_, b_});

@@ -1,12 +1,14 @@
 #include "executor/cli/lint_command.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "executor/cli/command_test_util.h"
@@ -111,6 +113,30 @@ TEST(RunLint, MissingPathIsAnIoErrorButTheOthersAreLinted) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "ocikit lint: nope.json: No such file or directory\n");
   EXPECT_NE(r.out.find("bad.json:11:9: error"), std::string::npos) << r.out;
+}
+
+TEST(RunLint, PipesAreReadAndOversizedInputIsAnIoError) {
+  const std::string dir = MakeDir("pipes", {{"bad.json", WithCwd("tmp")}});
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string text = WithCwd("tmp");
+  std::thread writer([&] {
+    EXPECT_EQ(::write(fds[1], text.data(), text.size()), static_cast<ssize_t>(text.size()));
+    ::close(fds[1]);
+  });
+  const std::string fifo = "/dev/fd/" + std::to_string(fds[0]);  // what <(cmd) names
+  Result r = Lint({fifo}, dir);
+  writer.join();
+  ::close(fds[0]);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.out, fifo + ":11:9: error: process.cwd")) << r.out;
+  r = Lint({"/dev/zero", "bad.json"}, dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: /dev/zero: input exceeds 16777216 bytes\n");
+  EXPECT_NE(r.out.find("bad.json:11:9: error"), std::string::npos) << r.out;
+  r = Lint({"-"}, dir, std::string(kMaxSpecFileBytes + 1, ' '));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "ocikit lint: <stdin>: input exceeds 16777216 bytes\n");
 }
 
 TEST(RunLint, NonJsonInputIsAFindingAndLintingContinues) {

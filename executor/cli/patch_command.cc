@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <cerrno>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,12 +62,8 @@ int DetectIndent(absl::string_view text) {
 namespace internal {
 
 absl::StatusOr<std::string> ReadPatchInput(const std::string& name, std::istream& in) {
-  if (name != "-") return ReadRegularFile(name, kMaxSpecFileBytes);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > kMaxSpecFileBytes) {
-    return absl::InvalidArgumentError(absl::StrCat("<stdin>: input exceeds ", kMaxSpecFileBytes, " bytes"));
-  }
-  return text;
+  if (name != "-") return ReadInputFile(name, kMaxSpecFileBytes);
+  return ReadInputStream(in, kMaxSpecFileBytes, "<stdin>");
 }
 
 absl::Status WriteInPlace(const std::string& path, absl::string_view text) {

@@ -147,7 +147,7 @@ OCIKIT_INLINE LintResult LintConfigText(absl::string_view text, const LintOption
 
 OCIKIT_INLINE LintResult LintConfigFile(const std::string& path, LintOptions options) {
   options.config_path = path;
-  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxSpecFileBytes);
+  absl::StatusOr<std::string> text = ReadInputFile(path, kMaxSpecFileBytes);
   if (!text.ok()) {
     LintResult result;
     LintFinding& f = result.findings.emplace_back();
@@ -155,7 +155,7 @@ OCIKIT_INLINE LintResult LintConfigFile(const std::string& path, LintOptions opt
     f.severity = LintSeverity::kError;
     std::string message(text.status().message());
     if (absl::StartsWith(message, path + ": ")) message.erase(0, path.size() + 2);
-    f.message = absl::StrCat("cannot read the file: ", message, "; expected a readable regular file");
+    f.message = absl::StrCat("cannot read the file: ", message, "; expected a readable config.json");
     return result;
   }
   return LintConfigText(*text, options);

@@ -124,7 +124,7 @@ LintResult LintConfigText(absl::string_view text, const LintOptions& options);
 
 // LintConfigFile()
 //
-// Reads a config.json file (a regular file of at most 16 MiB) and lints it;
+// Reads a config.json (a file or pipe of at most 16 MiB) and lints it;
 // a file that cannot be read is one OCI000 finding. Sets
 // options.config_path for the host and bundle checks.
 LintResult LintConfigFile(const std::string& path, LintOptions options);

@@ -114,10 +114,10 @@ TEST(LintConfigFile, UnreadableFileIsAFindingWithoutPosition) {
   LintResult r = LintConfigFile("/nonexistent/config.json", LintOptions());
   ASSERT_EQ(Ids(r), std::vector<std::string>{"OCI000"});
   EXPECT_EQ(r.findings[0].line, 0u);
-  EXPECT_EQ(r.findings[0].message, "cannot read the file: No such file or directory; expected a readable regular file");
+  EXPECT_EQ(r.findings[0].message, "cannot read the file: No such file or directory; expected a readable config.json");
   r = LintConfigFile("/", LintOptions());
   ASSERT_EQ(Ids(r), std::vector<std::string>{"OCI000"});
-  EXPECT_TRUE(absl::StrContains(r.findings[0].message, "not a regular file")) << r.findings[0].message;
+  EXPECT_TRUE(absl::StrContains(r.findings[0].message, "is a directory")) << r.findings[0].message;
 }
 
 TEST(OciVersion, SemVerParsing) {

@@ -15,8 +15,11 @@
 #include <cstring>
 #include <istream>
 #include <string>
+#include <utility>
 #include <vector>
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/lint.h"
@@ -25,6 +28,7 @@
 #include "policy/lint/sarif.h"
 #include "policy/lint/types.h"
 #include "spec/codec.h"
+#include "spec/file.h"
 
 namespace ocikit {
 
@@ -57,6 +61,19 @@ OCIKIT_INLINE void FindConfigs(const std::string& dir, const std::string& relati
     }
   }
 }
+// Lints one input read by the caller. An input that cannot be read, or is
+// over the size cap, is an I/O error of the run (exit 2), not a finding; its
+// message names the input as the user did (`display`), not as it was opened.
+OCIKIT_INLINE void LintInput(LintRun& run, const std::string& display, const std::string& opened,
+                             absl::StatusOr<std::string> text, const LintOptions& options) {
+  if (text.ok()) {
+    run.files.push_back({display, LintConfigText(*text, options)});
+    return;
+  }
+  absl::string_view message = text.status().message();
+  absl::ConsumePrefix(&message, absl::StrCat(opened, ": "));
+  run.errors.push_back(absl::StrCat(display, ": ", message));
+}
 }  // namespace internal
 
 OCIKIT_INLINE LintRun LintPaths(const std::vector<std::string>& paths, const LintOptions& options, const std::string& base_dir,
@@ -64,24 +81,9 @@ OCIKIT_INLINE LintRun LintPaths(const std::vector<std::string>& paths, const Lin
   LintRun run;
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string text;
-      char buffer[65536];
-      while (in != nullptr && text.size() <= kMaxSpecFileBytes && in->read(buffer, sizeof(buffer)).gcount() > 0) {
-        text.append(buffer, static_cast<size_t>(in->gcount()));
-      }
-      if (in == nullptr || in->bad()) {
-        run.errors.push_back("<stdin>: cannot read standard input");
-        continue;
-      }
-      if (text.size() > kMaxSpecFileBytes) {
-        LintResult too_big;
-        LintFinding& f = too_big.findings.emplace_back();
-        f.rule_id = rules::kParseError.id;
-        f.message = absl::StrCat("standard input exceeds ", kMaxSpecFileBytes, " bytes; expected a config.json");
-        run.files.push_back({"<stdin>", std::move(too_big)});
-        continue;
-      }
-      run.files.push_back({"<stdin>", LintConfigText(text, options)});
+      absl::StatusOr<std::string> text = absl::FailedPreconditionError("no standard input");
+      if (in != nullptr) text = ReadInputStream(*in, kMaxSpecFileBytes, "<stdin>");
+      internal::LintInput(run, "<stdin>", "<stdin>", std::move(text), options);
       continue;
     }
     const std::string resolved = ResolveLintPath(base_dir, path);
@@ -91,7 +93,9 @@ OCIKIT_INLINE LintRun LintPaths(const std::vector<std::string>& paths, const Lin
       continue;
     }
     if (!S_ISDIR(st.st_mode)) {
-      run.files.push_back({path, LintConfigFile(resolved, options)});
+      LintOptions file = options;
+      file.config_path = resolved;
+      internal::LintInput(run, path, resolved, ReadInputFile(resolved, kMaxSpecFileBytes), file);
       continue;
     }
     const std::string config = absl::StrCat(resolved, "/config.json");

@@ -2,14 +2,16 @@
 //
 // Linting the paths a user names, as `ocikit lint PATH...` does:
 //   -              config.json text on standard input, shown as "<stdin>";
-//   a file         that config.json (a FIFO or device is refused: OCI000);
+//   a file         that config.json; pipes and FIFOs too (`<(cmd)`);
 //   a bundle       a directory holding config.json: the config plus the
 //                  bundle checks (HOST250-HOST253, HOST201);
 //   a tree         any other directory: every file named config.json below
 //                  it, in sorted order, without bundle checks (symbolic links
 //                  to directories are not followed).
-// A path that does not exist, or a tree without a config.json, is an I/O
-// error for the caller to report (exit 2); linting goes on with the others.
+// A path that does not exist or cannot be read, an input over the 16 MiB cap
+// (standard input and pipes stop being read there), or a tree without a
+// config.json is an I/O error for the caller to report (exit 2); linting goes
+// on with the others.
 // Names are shown as given, so output does not depend on where it runs.
 //
 // Example:
@@ -30,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -60,6 +63,10 @@ struct LintRun {
 namespace internal {
 
 std::string JoinDisplay(absl::string_view dir, absl::string_view name);
+
+// Lints `text` (read from `opened`) into `run`, or records its read error.
+void LintInput(LintRun& run, const std::string& display, const std::string& opened,
+               absl::StatusOr<std::string> text, const LintOptions& options);
 
 // Files named config.json below `dir` (relative names), sorted.
 void FindConfigs(const std::string& dir, const std::string& relative, std::vector<std::string>& out);
