@@ -49,9 +49,11 @@ struct Change {
   ChangeKind kind = ChangeKind::kChanged;
   std::string old_value;  // canonical compact JSON in A; empty for added and moved
   std::string new_value;  // canonical compact JSON in B; empty for removed and moved
-  uint64_t from = 0;      // moved: the element's position in A
-  uint64_t to = 0;        // moved: its position in B
+  uint64_t from = 0;      // moved: the element's position in A; copies: its count in A
+  uint64_t to = 0;        // moved: its position in B; copies: its count in B
+  std::string after;      // moved: the element now before it in B ("" = now first)
   bool element = false;   // the value is one element of the set-like list at `path`
+  bool copies = false;    // changed: only the number of copies of this set element changed
 
   bool operator==(const Change&) const = default;
 };
@@ -142,6 +144,19 @@ class Sink {
     c.from = from;
     c.to = to;
     c.element = element;
+  }
+
+  // An element of an ordered list that now follows `after` ("" = first).
+  void Moved(const FieldPath& path, const std::string& section, uint64_t from, uint64_t to, std::string after) {
+    Report(path, section, ChangeKind::kMoved, "", "", from, to);
+    out_.changes.back().after = std::move(after);
+  }
+
+  // A set element listed `in_a` times in A and `in_b` times in B (both > 0):
+  // de-duplication (or duplication), not a removal (or addition).
+  void Copies(const FieldPath& path, const std::string& section, std::string value, uint64_t in_a, uint64_t in_b) {
+    Report(path, section, ChangeKind::kChanged, value, value, in_a, in_b, /*element=*/true);
+    out_.changes.back().copies = true;
   }
 
   void Op(absl::string_view op, std::string path, std::string value = "", std::string from = "") {

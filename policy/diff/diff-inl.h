@@ -126,6 +126,40 @@ OCIKIT_INLINE MovePlan PlanMoves(const KeyPairing& pairing) {
   }
   return plan;
 }
+OCIKIT_INLINE const CopyCount* CopyCounts::Find(absl::string_view key) const {
+  const auto it = std::lower_bound(counts.begin(), counts.end(), key,
+                                   [](const CopyCount& c, absl::string_view k) { return c.key < k; });
+  return it != counts.end() && it->key == key ? &*it : nullptr;
+}
+
+OCIKIT_INLINE CopyCounts CountUnpairedCopies(const std::vector<absl::string_view>& ka,
+                                             const std::vector<absl::string_view>& kb, const KeyPairing& pairing) {
+  std::map<absl::string_view, CopyCount> unpaired;
+  for (size_t i = 0; i < ka.size(); ++i) {
+    if (pairing.b_of_a[i] != SIZE_MAX) continue;
+    CopyCount& c = unpaired[ka[i]];
+    c.first_a = std::min(c.first_a, i);
+  }
+  for (size_t j = 0; j < kb.size(); ++j) {
+    if (pairing.a_of_b[j] != SIZE_MAX) continue;
+    CopyCount& c = unpaired[kb[j]];
+    c.first_b = std::min(c.first_b, j);
+  }
+  if (unpaired.empty()) return {};
+  for (absl::string_view k : ka) {
+    if (auto it = unpaired.find(k); it != unpaired.end()) ++it->second.in_a;
+  }
+  for (absl::string_view k : kb) {
+    if (auto it = unpaired.find(k); it != unpaired.end()) ++it->second.in_b;
+  }
+  CopyCounts out;
+  for (auto& [key, c] : unpaired) {
+    if (c.in_a == 0 || c.in_b == 0) continue;
+    c.key = key;
+    out.counts.push_back(c);
+  }
+  return out;
+}
 }  // namespace diff_internal
 
 OCIKIT_INLINE SpecDiff DiffSpecs(const Spec& a, const Spec& b) {

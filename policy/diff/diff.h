@@ -85,6 +85,21 @@ struct MovePlan {
 };
 MovePlan PlanMoves(const KeyPairing& pairing);
 
+// For set-like lists: the keys left unpaired whose other copies did pair,
+// i.e. elements listed more often in one spec than in the other.
+struct CopyCount {
+  absl::string_view key;
+  size_t in_a = 0, in_b = 0;        // copies in A and in B
+  size_t first_a = SIZE_MAX;        // the first unpaired copy in A (SIZE_MAX: none)
+  size_t first_b = SIZE_MAX;        // the first unpaired copy in B (SIZE_MAX: none)
+};
+struct CopyCounts {
+  std::vector<CopyCount> counts;  // sorted by key
+  const CopyCount* Find(absl::string_view key) const;
+};
+CopyCounts CountUnpairedCopies(const std::vector<absl::string_view>& ka, const std::vector<absl::string_view>& kb,
+                               const KeyPairing& pairing);
+
 class Walker {
  public:
   explicit Walker(Sink& sink) : sink_(sink) {}
@@ -218,11 +233,15 @@ class Walker {
     for (size_t i = n; i-- > 0;) {
       if (b_of_a[i] == kNone) sink_.Op("remove", absl::StrCat(loc.pointer, "/", i));
     }
+    const CopyCounts copies = elements ? CountUnpairedCopies(ka, kb, pairing) : CopyCounts{};
     for (size_t i = 0; i < n; ++i) {
-      if (b_of_a[i] == kNone) {
-        sink_.Report(element_path(a, ka, i), loc.section, ChangeKind::kRemoved, ToCanonicalJson(a[i]), "", 0, 0,
-                     elements);
+      if (b_of_a[i] != kNone) continue;
+      if (const CopyCount* c = copies.Find(ka[i]); c != nullptr) {
+        if (c->first_a == i) sink_.Copies(loc.path, loc.section, ToCanonicalJson(a[i]), c->in_a, c->in_b);
+        continue;
       }
+      sink_.Report(element_path(a, ka, i), loc.section, ChangeKind::kRemoved, ToCanonicalJson(a[i]), "", 0, 0,
+                   elements);
     }
     // 2. Moves.
     const MovePlan moves = PlanMoves(pairing);
@@ -237,12 +256,17 @@ class Walker {
     for (size_t j = 0; j < m; ++j) {
       const size_t i = a_of_b[j];
       if (i == kNone) {
-        sink_.Report(element_path(b, kb, j), loc.section, ChangeKind::kAdded, "", ToCanonicalJson(b[j]), 0, 0,
-                     elements);
+        const CopyCount* c = copies.Find(kb[j]);
+        if (c == nullptr) {
+          sink_.Report(element_path(b, kb, j), loc.section, ChangeKind::kAdded, "", ToCanonicalJson(b[j]), 0, 0,
+                       elements);
+        } else if (c->first_b == j && c->first_a == kNone) {
+          sink_.Copies(loc.path, loc.section, ToCanonicalJson(b[j]), c->in_a, c->in_b);
+        }
         continue;
       }
       if (moves.moved[j] && rule.ordered) {
-        sink_.Report(element_path(b, kb, j), loc.section, ChangeKind::kMoved, "", "", i, j);
+        sink_.Moved(element_path(b, kb, j), loc.section, i, j, j == 0 ? "" : element_path(b, kb, j - 1).ToString());
       }
       // A paired seccomp rule whose names changed is named as it was in A.
       if (!(a[i] == b[j])) Value(loc.Element(element_path(a, ka, i), j), a[i], b[j]);

@@ -25,7 +25,9 @@ std::vector<std::string> Lines(const SpecDiff& d) {
   for (const Change& c : d.changes) {
     std::string line = absl::StrCat(std::string(1, ChangeKindSymbol(c.kind)), " ", c.path.ToString());
     if (c.kind == ChangeKind::kMoved) {
-      absl::StrAppend(&line, " ", c.from, "->", c.to);
+      absl::StrAppend(&line, " ", c.from, "->", c.to, c.after.empty() ? "" : " after ", c.after);
+    } else if (c.copies) {
+      absl::StrAppend(&line, " ", c.old_value, " x", c.from, "->x", c.to);
     } else {
       if (!c.old_value.empty()) absl::StrAppend(&line, " ", c.old_value);
       if (!c.new_value.empty()) absl::StrAppend(&line, " ", c.new_value);
@@ -99,7 +101,7 @@ TEST(DiffSpecs, MountsAreKeyedByDestinationAndReordersAreMoves) {
                           "> mounts[destination=/run] 6->0",
                           R"(~ mounts[destination=/dev].options ["nosuid","strictatime","mode=755","size=65536k"] ["nosuid","strictatime","mode=755","size=65536k","noexec"])",
                           R"(+ mounts[destination=/data] {"destination":"/data","type":"bind","source":"/srv/data","options":["rbind"]})",
-                          "> mounts[destination=/proc] 0->6"));
+                          "> mounts[destination=/proc] 0->6 after mounts[destination=/sys]"));
 }
 
 TEST(DiffSpecs, OneMountMovedToTheEndIsOneMove) {
@@ -107,7 +109,7 @@ TEST(DiffSpecs, OneMountMovedToTheEndIsOneMove) {
   Spec b = a;
   std::rotate(b.mounts.begin(), b.mounts.begin() + 1, b.mounts.end());
   const SpecDiff d = Diff(a, b);
-  EXPECT_THAT(Lines(d), ElementsAre("> mounts[destination=/proc] 0->6"));
+  EXPECT_THAT(Lines(d), ElementsAre("> mounts[destination=/proc] 0->6 after mounts[destination=/run]"));
   ASSERT_EQ(d.patch.size(), 1u);
   EXPECT_EQ(d.patch[0].from, "/mounts/0");
   EXPECT_EQ(d.patch[0].path, "/mounts/6");
@@ -151,6 +153,29 @@ TEST(DiffSpecs, CapabilitiesAreSetsPerSet) {
   EXPECT_THAT(Lines(Diff(a, b)), ElementsAre(R"(+ process.capabilities.bounding "CAP_SYS_ADMIN")",
                                              R"(- process.capabilities.effective "CAP_NET_RAW")",
                                              R"(+ process.capabilities.ambient ["CAP_KILL"])"));
+}
+
+TEST(DiffSpecs, NumbersInUnknownFieldsCompareByValue) {
+  Spec a = Parse(R"({"ociVersion":"1.3.0","x":{"a":1,"b":0.5,"c":-0,"d":100,"e":2}})");
+  Spec b = Parse(R"({"ociVersion":"1.3.0","x":{"a":1.0,"b":5e-1,"c":0.0,"d":1E2,"e":2.000001}})");
+  // (nlohmann would respell the numbers, so no patch round trip through it here.)
+  EXPECT_THAT(Lines(DiffSpecs(a, b)), ElementsAre("~ x.e 2 2.000001"));
+  EXPECT_TRUE(diff_internal::JsonNumbersEqual("12.50e1", "125"));
+  EXPECT_FALSE(diff_internal::JsonNumbersEqual("1", "-1"));
+  EXPECT_FALSE(diff_internal::JsonNumbersEqual("\"1\"", "\"1\""));  // strings compare as text elsewhere
+  EXPECT_FALSE(diff_internal::JsonNumbersEqual("1e99999999999999999999", "1e99999999999999999999"));
+}
+
+TEST(DiffSpecs, DuplicatesOfASetElementAreDeduplicationNotADrop) {
+  Spec a = DefaultLinuxSpec();
+  Spec b = a;
+  a.process->capabilities->bounding.push_back("CAP_CHOWN");
+  a.process->capabilities->bounding.push_back("CAP_CHOWN");
+  b.process->capabilities->effective.push_back("CAP_KILL");
+  EXPECT_THAT(Lines(Diff(a, b)), ElementsAre(R"(~ process.capabilities.bounding "CAP_CHOWN" x3->x1)",
+                                             R"(~ process.capabilities.effective "CAP_KILL" x1->x2)"));
+  EXPECT_THAT(Lines(Diff(b, a)), ElementsAre(R"(~ process.capabilities.bounding "CAP_CHOWN" x1->x3)",
+                                             R"(~ process.capabilities.effective "CAP_KILL" x2->x1)"));
 }
 
 TEST(DiffSpecs, NamespacesRlimitsDevicesAndGidsByKey) {
@@ -256,7 +281,7 @@ TEST(DiffSpecs, HooksInOrderByPath) {
   Spec a = Parse(R"({"ociVersion":"1.3.0","hooks":{"createRuntime":[{"path":"/bin/a"},{"path":"/bin/b","args":["b"]}]}})");
   Spec b = Parse(R"({"ociVersion":"1.3.0","hooks":{"createRuntime":[{"path":"/bin/b","args":["b","-v"]},{"path":"/bin/a"}],"poststop":[{"path":"/bin/c"}]}})");
   EXPECT_THAT(Lines(Diff(a, b)), ElementsAre(R"(~ hooks.createRuntime[path=/bin/b].args ["b"] ["b","-v"])",
-                                             "> hooks.createRuntime[path=/bin/a] 0->1",
+                                             "> hooks.createRuntime[path=/bin/a] 0->1 after hooks.createRuntime[path=/bin/b]",
                                              R"(+ hooks.poststop [{"path":"/bin/c"}])"));
 }
 
@@ -281,7 +306,8 @@ TEST(DiffSpecs, UnknownNumbersStayAsWritten) {
   Spec a = Parse(R"({"ociVersion":"1.3.0","x":{"n":1e400,"m":123456789012345678901234567890}})");
   Spec b = Parse(R"({"ociVersion":"1.3.0","x":{"n":1E400,"m":123456789012345678901234567891}})");
   const SpecDiff d = DiffSpecs(a, b);
-  EXPECT_THAT(Lines(d), ElementsAre("~ x.n 1e400 1E400", "~ x.m 123456789012345678901234567890 123456789012345678901234567891"));
+  // 1e400 and 1E400 are one value (no change), but the patch writes B's spelling.
+  EXPECT_THAT(Lines(d), ElementsAre("~ x.m 123456789012345678901234567890 123456789012345678901234567891"));
   EXPECT_EQ(FormatJsonPatch(d.patch),
             "[\n  {\"op\":\"replace\",\"path\":\"/x/n\",\"value\":1E400},\n"
             "  {\"op\":\"replace\",\"path\":\"/x/m\",\"value\":123456789012345678901234567891}\n]\n");

@@ -11,13 +11,16 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
 #include "re2/re2.h"
@@ -59,6 +62,39 @@ OCIKIT_INLINE std::vector<ChangeCounts> CountChangesBySection(const std::vector<
 
 namespace diff_internal {
 
+// Re-indents compact JSON (as the diff holds values), each line starting
+// with `prefix`. Hand-written: the value is already valid canonical JSON, so
+// only strings need care; no parser is needed to lay it out.
+OCIKIT_INLINE std::string IndentJson(absl::string_view json, absl::string_view prefix) {
+  std::string out(prefix);
+  int depth = 0;
+  const auto newline = [&](int d) { absl::StrAppend(&out, "\n", prefix, std::string(2 * static_cast<size_t>(d), ' ')); };
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char ch = json[i];
+    if (ch == '"') {
+      const size_t start = i++;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      absl::StrAppend(&out, json.substr(start, i - start + 1));
+    } else if ((ch == '{' || ch == '[') && i + 1 < json.size() && (json[i + 1] == '}' || json[i + 1] == ']')) {
+      absl::StrAppend(&out, json.substr(i++, 2));  // {} and [] stay on one line
+    } else if (ch == '{' || ch == '[') {
+      out.push_back(ch);
+      newline(++depth);
+    } else if (ch == '}' || ch == ']') {
+      newline(--depth);
+      out.push_back(ch);
+    } else if (ch == ',') {
+      out.push_back(ch);
+      newline(depth);
+    } else if (ch == ':') {
+      out.append(": ");
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
 OCIKIT_INLINE absl::string_view KindColor(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::kAdded:
@@ -71,6 +107,62 @@ OCIKIT_INLINE absl::string_view KindColor(ChangeKind kind) {
       return "\x1b[35m";
   }
   return "";
+}
+
+// JSON a person reads: the umask in octal, as umask(1) prints it; an object
+// or array too long for one line indented below its line.
+OCIKIT_INLINE std::string DisplayValue(const Change& c, const std::string& value) {
+  uint64_t mask = 0;
+  if (c.path.Pattern() == "process.user.umask" && absl::SimpleAtoi(value, &mask)) {
+    return absl::StrFormat("%04o", mask);
+  }
+  if (value.size() <= kOneLineValue || (value.front() != '{' && value.front() != '[')) return value;
+  return absl::StrCat("\n", IndentJson(value, "    "));
+}
+
+// Appends a DisplayValue, without a space before a value that starts a new line.
+OCIKIT_INLINE void AppendValue(std::string& line, const std::string& value) {
+  if (!value.empty() && value.front() == '\n' && !line.empty() && line.back() == ' ') line.pop_back();
+  line.append(value);
+}
+
+OCIKIT_INLINE std::string MoveText(const Change& c) {
+  std::string text = c.after.empty() ? "moved to the start" : absl::StrCat("moved after ", c.after);
+  if (c.from != c.to) absl::StrAppend(&text, " (position ", c.from, " -> ", c.to, ")");
+  return text;
+}
+
+OCIKIT_INLINE std::string ChangeLine(const std::vector<const Change*>& changes, size_t& k) {
+  const Change& c = *changes[k];
+  std::string line = absl::StrCat(std::string(1, ChangeKindSymbol(c.kind)), " ", c.path.ToString(), ": ");
+  switch (c.kind) {
+    case ChangeKind::kAdded:
+    case ChangeKind::kRemoved: {
+      const auto value = [](const Change& e) { return e.kind == ChangeKind::kAdded ? e.new_value : e.old_value; };
+      AppendValue(line, DisplayValue(c, value(c)));
+      // Elements added to (removed from) one set share a line.
+      while (c.element && k + 1 < changes.size() && changes[k + 1]->element && changes[k + 1]->kind == c.kind &&
+             !changes[k + 1]->copies && changes[k + 1]->path == c.path) {
+        line.append(", ");
+        AppendValue(line, DisplayValue(c, value(*changes[++k])));
+      }
+      break;
+    }
+    case ChangeKind::kChanged:
+      if (c.copies) {
+        absl::StrAppend(&line, c.old_value, " listed ", c.from, c.from == 1 ? " time" : " times", " -> ", c.to,
+                        c.to < c.from ? " (de-duplicated)" : " (duplicated)");
+      } else {
+        AppendValue(line, DisplayValue(c, c.old_value));
+        line.append(" -> ");
+        AppendValue(line, DisplayValue(c, c.new_value));
+      }
+      break;
+    case ChangeKind::kMoved:
+      absl::StrAppend(&line, MoveText(c));
+      break;
+  }
+  return line;
 }
 
 OCIKIT_INLINE std::string Summary(const std::vector<Change>& changes) {
@@ -98,28 +190,8 @@ OCIKIT_INLINE std::string FormatDiffText(const std::vector<Change>& changes, con
       if (c.section == section.section) in_section.push_back(&c);
     }
     for (size_t k = 0; k < in_section.size(); ++k) {
-      const Change& c = *in_section[k];
-      std::string line = absl::StrCat(std::string(1, ChangeKindSymbol(c.kind)), " ", c.path.ToString(), ": ");
-      switch (c.kind) {
-        case ChangeKind::kAdded:
-        case ChangeKind::kRemoved: {
-          const auto value = [](const Change& e) { return e.kind == ChangeKind::kAdded ? e.new_value : e.old_value; };
-          absl::StrAppend(&line, value(c));
-          // Elements added to (removed from) one set share a line.
-          while (c.element && k + 1 < in_section.size() && in_section[k + 1]->element &&
-                 in_section[k + 1]->kind == c.kind && in_section[k + 1]->path == c.path) {
-            absl::StrAppend(&line, ", ", value(*in_section[++k]));
-          }
-          break;
-        }
-        case ChangeKind::kChanged:
-          absl::StrAppend(&line, c.old_value, " -> ", c.new_value);
-          break;
-        case ChangeKind::kMoved:
-          absl::StrAppend(&line, "moved from ", c.from, " to ", c.to);
-          break;
-      }
-      absl::StrAppend(&out, paint(diff_internal::KindColor(c.kind), line), "\n");
+      const std::string line = diff_internal::ChangeLine(in_section, k);
+      absl::StrAppend(&out, paint(diff_internal::KindColor(in_section[k]->kind), line), "\n");
     }
   }
   absl::StrAppend(&out, diff_internal::Summary(changes), "\n");
@@ -205,6 +277,21 @@ OCIKIT_INLINE void WriteDiffJson(std::string& out, const std::vector<Change>& ch
       w.Uint(c.from);
       w.Key("to");
       w.Uint(c.to);
+      w.Key("after");
+      if (c.after.empty()) {
+        w.Null();
+      } else {
+        w.String(c.after);
+      }
+    }
+    if (c.copies) {
+      w.Key("copies");
+      w.BeginObject();
+      w.Key("a");
+      w.Uint(c.from);
+      w.Key("b");
+      w.Uint(c.to);
+      w.EndObject();
     }
     if (c.kind == ChangeKind::kRemoved || c.kind == ChangeKind::kChanged) {
       w.Key("old");

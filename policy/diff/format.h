@@ -12,8 +12,13 @@
 //   ~ process.env[name=PATH]: "PATH=/bin" -> "PATH=/usr/bin:/bin"
 //   @@ mounts @@
 //   + mounts[destination=/data]: {"destination":"/data","type":"bind",...}
-//   > mounts[destination=/run]: moved from 6 to 2
+//   > mounts[destination=/run]: moved after mounts[destination=/proc] (position 6 -> 2)
 //   3 changes: 1 added, 0 removed, 1 changed, 1 moved
+//
+// Values are compact JSON, except: an object or array longer than
+// kOneLineValue characters is indented on the lines below; the umask is
+// octal (0022); a set element whose number of copies changed reads
+// `"CAP_CHOWN" listed 2 times -> 1 (de-duplicated)`.
 //
 // Stat:
 //    process.env | 1 ~1
@@ -47,6 +52,8 @@ namespace ocikit {
 // pattern is an InvalidArgument error naming it.
 absl::StatusOr<std::vector<Change>> FilterChanges(std::vector<Change> changes,
                                                          const std::vector<std::string>& patterns);
+
+inline constexpr size_t kOneLineValue = 120;
 
 struct DiffTextOptions {
   bool color = false;  // ANSI colours
@@ -106,6 +113,15 @@ std::string FormatDiffJson(const std::vector<Change>& changes, absl::string_view
 
 // The patch as an RFC 6902 document, one operation per line.
 std::string FormatJsonPatch(const std::vector<PatchOp>& patch);
+
+namespace diff_internal {
+std::string IndentJson(absl::string_view json, absl::string_view prefix);
+std::string DisplayValue(const Change& c, const std::string& value);
+std::string MoveText(const Change& c);
+void AppendValue(std::string& line, const std::string& value);
+// The text line of changes[k]; advances k over the set elements it joins.
+std::string ChangeLine(const std::vector<const Change*>& changes, size_t& k);
+}  // namespace diff_internal
 
 }  // namespace ocikit
 

@@ -1,8 +1,10 @@
 #include "policy/diff/format.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "policy/diff/diff.h"
@@ -37,7 +39,7 @@ TEST(FormatDiffText, GroupsBySectionWithHeadersAndSummary) {
             "@@ process.env @@\n"
             "~ process.env[name=PATH]: \"PATH=/bin\" -> \"PATH=/usr/bin:/bin\"\n"
             "@@ mounts @@\n"
-            "> mounts[destination=/run]: moved from 6 to 0\n"
+            "> mounts[destination=/run]: moved to the start (position 6 -> 0)\n"
             "+ mounts[destination=/data]: {\"destination\":\"/data\",\"type\":\"bind\",\"source\":\"/srv\"}\n"
             "3 changes: 1 added, 0 removed, 1 changed, 1 moved\n");
   EXPECT_EQ(FormatDiffText({}, options), "");
@@ -78,6 +80,43 @@ TEST(FormatDiffStat, CountsPerSection) {
   EXPECT_EQ(FormatDiffStat({}), "");
 }
 
+TEST(FormatDiffText, MovesNameTheirNewNeighbour) {
+  Spec a = DefaultLinuxSpec();
+  Spec b = a;
+  b.mounts.erase(b.mounts.begin());        // /proc removed
+  std::swap(b.mounts[0], b.mounts[1]);     // /dev/pts now before /dev
+  const std::string text = FormatDiffText(DiffSpecs(a, b).changes, DiffTextOptions());
+  EXPECT_THAT(text, ::testing::HasSubstr("> mounts[destination=/dev]: moved after mounts[destination=/dev/pts]\n"))
+      << text;
+  EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr("position 1 -> 1"))) << text;
+}
+
+TEST(FormatDiffText, UmaskInOctalAndLongObjectsIndented) {
+  Spec a = DefaultLinuxSpec();
+  Spec b = a;
+  a.process->user.umask = 022;
+  b.process->user.umask = 077;
+  b.linux_section->seccomp.emplace().default_action = "SCMP_ACT_ERRNO";
+  b.linux_section->seccomp->architectures = {"SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32", "SCMP_ARCH_AARCH64",
+                                     "SCMP_ARCH_ARM", "SCMP_ARCH_PPC64LE"};
+  const std::string text = FormatDiffText(DiffSpecs(a, b).changes, DiffTextOptions());
+  EXPECT_THAT(text, ::testing::HasSubstr("~ process.user.umask: 0022 -> 0077\n")) << text;
+  EXPECT_THAT(text, ::testing::HasSubstr("+ linux.seccomp:\n    {\n      \"defaultAction\": \"SCMP_ACT_ERRNO\",\n"
+                                         "      \"architectures\": [\n        \"SCMP_ARCH_X86_64\",\n"))
+      << text;
+  EXPECT_EQ(diff_internal::IndentJson(R"({"a":[],"b":{"c":"x,{y}"}})", ""),
+            "{\n  \"a\": [],\n  \"b\": {\n    \"c\": \"x,{y}\"\n  }\n}");
+}
+
+TEST(FormatDiffText, DeduplicationIsOneLine) {
+  Spec a = DefaultLinuxSpec();
+  Spec b = a;
+  a.process->capabilities->bounding.push_back("CAP_CHOWN");
+  EXPECT_THAT(FormatDiffText(DiffSpecs(a, b).changes, DiffTextOptions()),
+              ::testing::HasSubstr(
+                  "~ process.capabilities.bounding: \"CAP_CHOWN\" listed 2 times -> 1 (de-duplicated)\n"));
+}
+
 TEST(FormatDiffJson, StructuredChanges) {
   const std::string json = FormatDiffJson(Example().changes, "a.json", "b.json");
   const std::string head =
@@ -85,7 +124,7 @@ TEST(FormatDiffJson, StructuredChanges) {
             "    \"added\": 1,\n    \"removed\": 0,\n    \"changed\": 1,\n    \"moved\": 1\n  },\n";
   EXPECT_EQ(json.substr(0, head.size()), head);
   EXPECT_NE(json.find("\"path\": \"mounts[destination=/run]\",\n      \"section\": \"mounts\",\n      \"kind\": "
-                      "\"moved\",\n      \"from\": 6,\n      \"to\": 0\n"),
+                      "\"moved\",\n      \"from\": 6,\n      \"to\": 0,\n      \"after\": null\n"),
             std::string::npos)
       << json;
   EXPECT_NE(json.find("\"old\": \"PATH=/bin\",\n      \"new\": \"PATH=/usr/bin:/bin\""), std::string::npos) << json;

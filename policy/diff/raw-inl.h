@@ -9,8 +9,13 @@
 #include "policy/diff/raw.h"
 #include "spec/internal/compile_mode.h"
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
 #include "spec/json/raw.h"
@@ -87,6 +92,51 @@ OCIKIT_INLINE std::vector<absl::string_view> RawArrayElements(absl::string_view 
   return out;
 }
 
+// A JSON number as sign, significant digits and decimal exponent, so that
+// equal values compare equal whatever their spelling (1, 1.0, 10e-1).
+struct DecimalNumber {
+  bool negative = false;
+  std::string digits;   // no leading or trailing zeros; empty for zero
+  int64_t point = 0;    // value = 0.digits * 10^point
+
+  bool operator==(const DecimalNumber&) const = default;
+};
+
+OCIKIT_INLINE std::optional<DecimalNumber> ParseDecimalNumber(absl::string_view s) {
+  DecimalNumber n;
+  size_t i = 0;
+  if (i < s.size() && s[i] == '-') n.negative = true, ++i;
+  int64_t int_digits = 0;
+  bool any = false;
+  for (; i < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[i])); ++i, ++int_digits, any = true) {
+    n.digits.push_back(s[i]);
+  }
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[i])); ++i, any = true) {
+      n.digits.push_back(s[i]);
+    }
+  }
+  if (!any) return std::nullopt;
+  int64_t exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    if (!absl::SimpleAtoi(s.substr(i + 1), &exponent)) return std::nullopt;  // also refuses absurd exponents
+    i = s.size();
+  }
+  if (i != s.size()) return std::nullopt;
+  n.point = int_digits + exponent;
+  const size_t lead = n.digits.find_first_not_of('0');
+  if (lead == std::string::npos) return DecimalNumber{};  // zero, whatever its sign
+  n.digits.erase(0, lead);
+  n.point -= static_cast<int64_t>(lead);
+  n.digits.erase(n.digits.find_last_not_of('0') + 1);
+  return n;
+}
+
+OCIKIT_INLINE bool JsonNumbersEqual(absl::string_view a, absl::string_view b) {
+  const std::optional<DecimalNumber> x = ParseDecimalNumber(a);
+  return x.has_value() && x == ParseDecimalNumber(b);
+}
+
 OCIKIT_INLINE bool IsRawContainer(absl::string_view v) { return !v.empty() && (v.front() == '{' || v.front() == '['); }
 
 OCIKIT_INLINE void DiffMembers(Sink& sink, const Loc& loc, const std::vector<RawMember>& a, const std::vector<RawMember>& b) {
@@ -142,6 +192,10 @@ OCIKIT_INLINE void DiffRaw(Sink& sink, const Loc& loc, absl::string_view a, absl
       sink.Report(loc.path.Index(i), loc.section, ChangeKind::kRemoved, std::string(ea[i]), "");
     }
     for (size_t i = common; i < eb.size(); ++i) sink.Added(loc.Element(loc.path.Index(i), i), std::string(eb[i]));
+    return;
+  }
+  if (JsonNumbersEqual(a, b)) {
+    sink.Op("replace", loc.pointer, std::string(b));  // same value, other spelling: B's text, no change
     return;
   }
   sink.Replaced(loc, std::string(a), std::string(b));

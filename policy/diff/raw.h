@@ -4,7 +4,9 @@
 // (unknown fields, kept as json::RawJson in canonical compact form, and the
 // solaris/windows/vm/zos/freebsd sections). Objects are compared member by
 // member, whatever their order (JSON objects are unordered); arrays by
-// position; anything else by its canonical text, so `1e400` stays `1e400`.
+// position; numbers by value (1 and 1.0 are the same; the patch still
+// writes B's spelling); anything else by its canonical text, so `1e400`
+// stays `1e400`.
 //
 // The patch still reproduces B's member order exactly: ocikit writes unknown
 // fields back in input order, so when members come in another order the
@@ -48,6 +50,11 @@ std::vector<RawMember> RawObjectMembers(absl::string_view s);
 std::vector<absl::string_view> RawArrayElements(absl::string_view s);
 
 bool IsRawContainer(absl::string_view v);
+
+// Whether two JSON numbers have the same value, exactly (1 == 1.0 == 10e-1;
+// no rounding through double). Go decodes unknown numbers to float64, so
+// re-marshalled they would spell the same too. False for non-numbers.
+bool JsonNumbersEqual(absl::string_view a, absl::string_view b);
 
 void DiffRaw(Sink& sink, const Loc& loc, absl::string_view a, absl::string_view b);
 
