@@ -58,6 +58,7 @@ absl::StatusOr<std::string> RenderGoldenCase(const std::string& case_dir) {
   if (!command.ok()) return absl::InvalidArgumentError(absl::StrCat(case_dir, "/args: ", command.status().message()));
   flags.command = *std::move(command);
   flags.base_dir = case_dir;
+  flags.write_state_files = false;  // golden files are config.json only: check and update write nothing else
   struct stat st;
   if (flags.from.empty() && ::stat(absl::StrCat(case_dir, "/base.json").c_str(), &st) == 0) {
     flags.from = "base.json";

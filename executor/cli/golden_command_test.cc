@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "executor/cli/command_test_util.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
@@ -35,6 +36,22 @@ class GoldenCommandTest : public ::testing::Test {
   }
   std::string dir_;
 };
+
+TEST_F(GoldenCommandTest, CheckAndUpdateWriteNothingButConfigJson) {
+  const std::string state = dir_ + "/state";  // the case's --state-dir: must stay absent
+  AddCase("dns", "--state-dir\n" + state + "\n--dns\n192.0.2.53\n--hostname\nweb\n");
+  EXPECT_EQ(RunCli({"update", dir_}).code, 0);
+  struct stat st;
+  EXPECT_NE(::stat(state.c_str(), &st), 0) << "golden update wrote generated files into " << state;
+  const absl::StatusOr<Spec> spec = ReadSpecFile(dir_ + "/dns/config.json");
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  bool bound = false;
+  for (const Mount& m : spec->mounts) bound |= m.destination == "/etc/resolv.conf" && absl::EndsWith(m.source, "/state/resolv.conf");
+  EXPECT_TRUE(bound) << "the spec still binds the generated file";
+  const Result r = RunCli({"check", dir_});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(::stat(state.c_str(), &st), 0);
+}
 
 TEST_F(GoldenCommandTest, UpdateThenCheckThenMismatchShowsTheSemanticDiff) {
   Result r = RunCli({"check", dir_});

@@ -13,6 +13,7 @@
 #include "policy/seccomp/opts.h"
 #include <algorithm>
 #include <cstdlib>
+#include <limits.h>
 #include <unistd.h>
 #include <map>
 #include <optional>
@@ -30,6 +31,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
+#include "spec/pathutil.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/resource_flags.h"
 #include "spec/opts/capabilities.h"
@@ -118,6 +120,15 @@ OCIKIT_INLINE absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt)
 OCIKIT_INLINE std::string Resolve(const std::string& base_dir, const std::string& path) {
   if (base_dir.empty() || path.empty() || path[0] == '/') return path;
   return absl::StrCat(base_dir, "/", path);
+}
+// `path` made absolute against the working directory, cleaned; "" if the
+// working directory cannot be read. The state dir ends up in bind-mount
+// sources, which runtimes need absolute.
+OCIKIT_INLINE std::string AbsolutePath(const std::string& path) {
+  if (path.empty() || path[0] == '/') return path.empty() ? path : CleanPath(path);
+  char cwd[PATH_MAX];
+  if (::getcwd(cwd, sizeof(cwd)) == nullptr) return "";
+  return JoinPath({cwd, path});
 }
 }  // namespace internal
 
@@ -383,7 +394,8 @@ OCIKIT_INLINE SpecContext SpecContextFromFlags(const SpecFlags& f) {
   ctx.ns = f.ns;
   ctx.rootfs = internal::Resolve(f.base_dir, f.rootfs);
   ctx.proc_self_status = internal::Resolve(f.base_dir, f.proc_status);
-  ctx.state_dir = f.state_dir;
+  ctx.state_dir = internal::AbsolutePath(f.state_dir);
+  ctx.write_state_files = f.write_state_files;
   return ctx;
 }
 
@@ -394,8 +406,9 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
                                       "where the generated resolv.conf and hosts files are written");
   }
   if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
-  if (!f.state_dir.empty() && f.state_dir[0] != '/') {
-    return absl::InvalidArgumentError(absl::StrCat("--state-dir \"", f.state_dir, "\": expected an absolute path"));
+  if (!f.state_dir.empty() && internal::AbsolutePath(f.state_dir).empty()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--state-dir \"", f.state_dir, "\": cannot resolve it: the working directory is unknown"));
   }
   return absl::OkStatus();
 }

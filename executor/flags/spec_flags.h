@@ -107,7 +107,8 @@ struct SpecFlags {
   std::string seccomp;               // --security-opt seccomp=default|containerd|unconfined|FILE
   std::string seccomp_arch;          // GOARCH for generated profiles; "" = this machine's
   std::string seccomp_kernel;        // "X.Y" for minKernel filters; "" = 6.1, "host" = uname
-  std::string state_dir;             // where generated resolv.conf and hosts go
+  std::string state_dir;             // where generated resolv.conf and hosts go (relative: to the cwd)
+  bool write_state_files = true;     // false: point at them without writing (golden rendering)
   std::vector<std::string> dns;
   std::vector<std::string> dns_search;
   std::vector<std::string> dns_options;
@@ -136,6 +137,7 @@ absl::Status ApplyLabelOpt(SpecFlags& f, absl::string_view value);
 absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt);
 
 std::string Resolve(const std::string& base_dir, const std::string& path);
+std::string AbsolutePath(const std::string& path);
 
 }  // namespace internal
 

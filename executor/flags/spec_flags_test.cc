@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ocikit {
 namespace {
@@ -22,6 +24,27 @@ TEST(BuildSpec, NoFlagsGiveTheDefaultSpec) {
   absl::StatusOr<Spec> spec = Build({});
   ASSERT_TRUE(spec.ok());
   EXPECT_EQ(*spec, DefaultLinuxSpec());
+}
+
+TEST(BuildSpec, RelativeStateDirIsTakenFromTheWorkingDirectory) {
+  std::string dir = ::testing::TempDir() + "/state-rel-XXXXXX";
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  char cwd[4096];
+  ASSERT_NE(::getcwd(cwd, sizeof(cwd)), nullptr);
+  ASSERT_EQ(::chdir(dir.c_str()), 0);
+  char real[4096];
+  ASSERT_NE(::getcwd(real, sizeof(real)), nullptr);  // as the kernel spells it
+  dir = real;
+  ASSERT_EQ(::mkdir("gen", 0755), 0);
+  ASSERT_EQ(::mkdir("s", 0755), 0);
+  absl::StatusOr<Spec> spec = Build({"--state-dir", "./s/../gen", "--dns", "192.0.2.53"});
+  ASSERT_EQ(::chdir(cwd), 0);
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  bool bound = false;
+  for (const Mount& m : spec->mounts) bound |= m.destination == "/etc/resolv.conf" && m.source == dir + "/gen/resolv.conf";
+  EXPECT_TRUE(bound);
+  struct stat st;
+  EXPECT_EQ(::stat((dir + "/gen/resolv.conf").c_str(), &st), 0);
 }
 
 TEST(BuildSpec, FlagOrderDoesNotMatter) {

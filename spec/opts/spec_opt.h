@@ -42,6 +42,10 @@ struct SpecContext {
   std::string host_hosts = "/etc/hosts";
   std::string proc_self_status = "/proc/self/status";  // current capabilities
   std::string state_dir;                          // where generated files are written
+  // False: transforms that generate files (resolv.conf, hosts) only point
+  // the spec at them, writing nothing; `ocikit golden` renders this way, so
+  // checking golden files never writes (a read-only checkout works).
+  bool write_state_files = true;
 };
 
 class SpecOpt {
