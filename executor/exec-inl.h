@@ -182,7 +182,7 @@ OCIKIT_INLINE int ExecProcess(ExecState& e, const Process& process) {
 }  // namespace internal
 
 OCIKIT_INLINE int ExecInContainer(const Process& process, const ExecOptions& o, std::ostream& messages) {
-  const internal::Messages say(messages);
+  const internal::Messages say(messages, "exec");
   const BundlePaths b = BundlePaths::For(o.state_root, o.id);
   struct stat st;
   if (::stat(b.dir.c_str(), &st) != 0) {

@@ -88,7 +88,7 @@ TEST_F(LifecycleTest, CreateStartExecKillDelete) {
   EXPECT_EQ(r.out, "piped\n");
   r = Cmd(cli::RunExec, {"det", "no-such-command"});
   EXPECT_EQ(r.code, 127);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc exec failed: unable to start container process: exec: "
+  EXPECT_THAT(r.err, HasSubstr("ocikit: exec: runc exec failed: unable to start container process: exec: "
                                "\"no-such-command\": executable file not found in $PATH"));
   r = Cmd(cli::RunExec, {"-t", "det", "tty"});
   EXPECT_EQ(r.code, 0) << r.err;
@@ -96,7 +96,7 @@ TEST_F(LifecycleTest, CreateStartExecKillDelete) {
 
   r = Cmd(cli::RunKill, {"det", "BOGUS"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_THAT(r.err, StartsWith("ocikit kill: unknown signal \"BOGUS\""));
+  EXPECT_THAT(r.err, StartsWith("ocikit: kill: unknown signal \"BOGUS\""));
   r = Cmd(cli::RunKill, {"det", "KILL"});
   EXPECT_EQ(r.code, 0) << r.err;
   for (int i = 0; i < 200 && !absl::StrContains(State("det"), "\"stopped\""); ++i) absl::SleepFor(absl::Milliseconds(10));
@@ -108,7 +108,7 @@ TEST_F(LifecycleTest, CreateStartExecKillDelete) {
                        "/bundles/det\n");
   r = Cmd(cli::RunDelete, {"det"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, "ocikit delete: no container \"det\": no bundle in " + root_ + "/bundles and no runc state in " +
+  EXPECT_EQ(r.err, "ocikit: delete: no container \"det\": no bundle in " + root_ + "/bundles and no runc state in " +
                        root_ + "/runc\n");
 }
 
@@ -126,7 +126,7 @@ TEST_F(LifecycleTest, RunWithTheIdOfAnExistingContainerIsRefused) {
   ASSERT_EQ(Cmd(cli::RunCreate, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "true"}).code, 0);
   Outcome r = Cmd(cli::RunRun, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, "ocikit run: container \"det\" already exists (runc state in " + root_ +
+  EXPECT_EQ(r.err, "ocikit: run: container \"det\" already exists (runc state in " + root_ +
                        "/runc/det); remove it with \"ocikit delete --force --root " + root_ + " det\"\n");
   EXPECT_EQ(Cmd(cli::RunDelete, {"det"}).code, 0);
 }
@@ -150,7 +150,7 @@ TEST_F(LifecycleTest, ListReportsOrphanBundles) {
   ASSERT_TRUE(MakeDirs(root_ + "/bundles/crashed", 0711).ok());
   Outcome r = Cmd(cli::RunList, {"--runtime", *runc_});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.err, "ocikit list: bundle of \"crashed\" has no runc state (a crashed run?); remove it with "
+  EXPECT_EQ(r.err, "ocikit: list: bundle of \"crashed\" has no runc state (a crashed run?); remove it with "
                    "\"ocikit delete --root " + root_ + " crashed\"\n");
   EXPECT_EQ(Cmd(cli::RunDelete, {"crashed"}).code, 0);
 }
@@ -164,14 +164,14 @@ TEST_F(LifecycleTest, CreateRefusesATerminalAndCleansUp) {
 TEST_F(LifecycleTest, CreateFailureLeavesNothing) {
   Outcome r = Cmd(cli::RunCreate, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "no-such-command"});
   EXPECT_EQ(r.code, 127);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc create failed:"));
+  EXPECT_THAT(r.err, HasSubstr("ocikit: create: runc create failed:"));
 }
 
 TEST_F(LifecycleTest, UsageErrors) {
-  EXPECT_EQ(Cmd(cli::RunStart, {}).err, "ocikit start: expected a container ID\n");
+  EXPECT_EQ(Cmd(cli::RunStart, {}).err, "ocikit: start: expected a container ID\n");
   EXPECT_EQ(Cmd(cli::RunState, {"a/b"}).code, 125);
   EXPECT_EQ(Cmd(cli::RunKill, {"x", "TERM", "extra"}).err,
-            "ocikit kill: unexpected argument \"extra\"; expected ID [SIGNAL]\n");
+            "ocikit: kill: unexpected argument \"extra\"; expected ID [SIGNAL]\n");
   EXPECT_EQ(Cmd(cli::RunExec, {"x"}).code, 125);
   Outcome r = Cmd(cli::RunStart, {"--help"});
   EXPECT_EQ(r.code, 0);

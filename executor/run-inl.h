@@ -318,7 +318,7 @@ OCIKIT_INLINE int RunWithTerminal(RunState& r) {
 }  // namespace internal
 
 OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& messages) {
-  const internal::Messages say(messages);
+  const internal::Messages say(messages, "run");
   const auto fail_early = [&](absl::string_view message) {
     return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, message);
   };
@@ -346,7 +346,7 @@ OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& mes
 }
 
 OCIKIT_INLINE int CreateContainer(Spec spec, const CreateOptions& o, std::ostream& out, std::ostream& messages) {
-  const internal::Messages say(messages);
+  const internal::Messages say(messages, "create");
   const Runtime& rt = o.runtime;
   if (absl::Status s = internal::PrepareToRun(spec, rt, o.prepare, /*detached=*/true, say); !s.ok()) {
     return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, s.message());

@@ -51,8 +51,9 @@
 // The exit code is the container's (128+N for signal N), 126/127 when the
 // runtime could not run or find the command, 125 for anything else
 // (executor/exit_code.h). Messages go to `messages`, one line each, prefixed
-// "ocikit: ". The process's other children must not matter to the caller:
-// ocikit reaps every child while it waits.
+// "ocikit: run: " ("ocikit: create: " for CreateContainer). The process's
+// other children must not matter to the caller: ocikit reaps every child
+// while it waits.
 //
 // Example:
 //   RunOptions o;
@@ -115,17 +116,19 @@ struct RunOptions {
 
 namespace internal {
 
-// A one-line writer of "ocikit: ..." messages.
+// A one-line writer of "ocikit: <command>: ..." messages, the style of
+// every ocikit command's errors.
 class Messages {
  public:
-  explicit Messages(std::ostream& out) : out_(out) {}
+  Messages(std::ostream& out, absl::string_view command) : out_(out), command_(command) {}
   void operator()(absl::string_view line) const {
-    out_ << "ocikit: " << line << "\n";
+    out_ << "ocikit: " << command_ << ": " << line << "\n";
     out_.flush();
   }
 
  private:
   std::ostream& out_;
+  absl::string_view command_;  // a string literal: "run", "create", "exec"
 };
 
 // The fd to give a spawned child for `fd`: -1 (inherit) for ocikit's own.

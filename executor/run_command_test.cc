@@ -76,14 +76,14 @@ TEST_F(RunCommandTest, ErrorsNameTheFlag) {
   std::ostringstream out;
   std::ostringstream err;
   EXPECT_EQ(RunRun(Args({"--stop-timeout", "soon", "true"}), {in, out, err}), 125);
-  EXPECT_EQ(err.str(), "ocikit run: --stop-timeout \"soon\": expected a positive duration with a unit, such as 30s, "
+  EXPECT_EQ(err.str(), "ocikit: run: --stop-timeout \"soon\": expected a positive duration with a unit, such as 30s, "
                        "500ms or 2m\n");
   err.str("");
   EXPECT_EQ(RunRun({"--root", dir_ + "/state", "--runtime", "no-such-runtime-anywhere", "true"}, {in, out, err}), 125);
-  EXPECT_THAT(err.str(), ::testing::StartsWith("ocikit run: runtime \"no-such-runtime-anywhere\" not found in PATH ("));
+  EXPECT_THAT(err.str(), ::testing::StartsWith("ocikit: run: runtime \"no-such-runtime-anywhere\" not found in PATH ("));
   err.str("");
   EXPECT_EQ(RunCreate(Args({"--bogus", "true"}), {in, out, err}), 125);
-  EXPECT_EQ(err.str(), "ocikit create: unknown flag \"--bogus\"\n");
+  EXPECT_EQ(err.str(), "ocikit: create: unknown flag \"--bogus\"\n");
   EXPECT_NE(access((dir_ + "/state/bundles").c_str(), F_OK), 0) << "an error before the bundle must leave nothing";
 }
 

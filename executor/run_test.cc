@@ -188,7 +188,7 @@ TEST_F(RunTest, ARuntimeKilledMidRunLeavesNothing) {
     });
     EXPECT_EQ(r.code, 125) << r.err;
     EXPECT_EQ(r.out, "ready\n");
-    EXPECT_EQ(r.err, "ocikit: runc run was killed by SIGKILL; stopping and removing the container\n");
+    EXPECT_EQ(r.err, "ocikit: run: runc run was killed by SIGKILL; stopping and removing the container\n");
     EXPECT_LT(r.elapsed, absl::Seconds(5));
     EXPECT_FALSE(ProcessRuns("sleep 4243")) << host_pid;
     EXPECT_FALSE(ProcessRuns("sleep 4244")) << host_pid;
@@ -222,11 +222,11 @@ TEST_F(RunTest, ASignalDuringTheStartIsNotLost) {
 TEST_F(RunTest, CommandNotFoundOrNotExecutable) {
   Outcome r = Run({"nonexistent-command"});
   EXPECT_EQ(r.code, 127);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc run failed: unable to start container process: exec: "
+  EXPECT_THAT(r.err, HasSubstr("ocikit: run: runc run failed: unable to start container process: exec: "
                                "\"nonexistent-command\": executable file not found in $PATH\n"));
   r = Run({"/etc/passwd"});
   EXPECT_EQ(r.code, 126);
-  EXPECT_THAT(r.err, HasSubstr("ocikit: runc run failed: "));
+  EXPECT_THAT(r.err, HasSubstr("ocikit: run: runc run failed: "));
   EXPECT_THAT(r.err, HasSubstr("permission denied"));
 }
 
@@ -320,7 +320,7 @@ TEST_F(RunTest, RlimitAboveTheCallersIsLoweredWithAWarning) {
   Outcome r = Run({"--ulimit", "nofile=1048576:1048576", "sh", "-c", "ulimit -Hn; ulimit -Sn"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, absl::StrCat(hard, "\n", hard, "\n"));
-  EXPECT_EQ(r.err, absl::StrCat("ocikit: RLIMIT_NOFILE hard limit 1048576 lowered to ", hard,
+  EXPECT_EQ(r.err, absl::StrCat("ocikit: run: RLIMIT_NOFILE hard limit 1048576 lowered to ", hard,
                                 ": this process's hard limit is ", hard,
                                 " and it lacks CAP_SYS_RESOURCE, so runc would fail with \"operation not permitted\" "
                                 "(soft limit 1048576 lowered to ", hard, " too)\n"));
@@ -331,7 +331,7 @@ TEST_F(RunTest, StrictRlimitsFailAndLeaveNothing) {
   if (!NofileMustBeLowered(&hard)) GTEST_SKIP() << "this process can grant nofile 1048576; nothing to refuse";
   Outcome r = Run({"--strict-rlimits", "--name", "strict", "--ulimit", "nofile=1048576", "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, absl::StrCat("ocikit: RLIMIT_NOFILE hard limit 1048576 is more than can be granted: this "
+  EXPECT_EQ(r.err, absl::StrCat("ocikit: run: RLIMIT_NOFILE hard limit 1048576 is more than can be granted: this "
                                 "process's hard limit is ",
                                 hard,
                                 " and it lacks CAP_SYS_RESOURCE, so runc would fail with \"operation not permitted\"; "
@@ -399,8 +399,8 @@ TEST_F(RunTest, TimeoutStopsTheContainer) {
   EXPECT_GE(r.elapsed, absl::Milliseconds(1400));
   EXPECT_LT(r.elapsed, absl::Seconds(5));
   EXPECT_EQ(r.err,
-            "ocikit: timeout of 1s reached; sending SIGTERM, then SIGKILL after 500ms\n"
-            "ocikit: the container did not stop within 500ms; sending SIGKILL\n");
+            "ocikit: run: timeout of 1s reached; sending SIGTERM, then SIGKILL after 500ms\n"
+            "ocikit: run: the container did not stop within 500ms; sending SIGKILL\n");
   // Not an init: SIGTERM is enough.
   r = Run({"--pid", "host", "--timeout", "1s", "sleep", "100"});
   EXPECT_EQ(r.code, 143) << r.err;
@@ -411,11 +411,11 @@ TEST_F(RunTest, RuntimeMissing) {
   Outcome r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", "/nonexistent", "--rootfs",
                                                        *rootfs_, "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, "ocikit run: runtime \"/nonexistent\": No such file or directory\n");
+  EXPECT_EQ(r.err, "ocikit: run: runtime \"/nonexistent\": No such file or directory\n");
   r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", "no-such-runtime", "--rootfs", *rootfs_,
                                                "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_THAT(r.err, StartsWith("ocikit run: runtime \"no-such-runtime\" not found in PATH ("));
+  EXPECT_THAT(r.err, StartsWith("ocikit: run: runtime \"no-such-runtime\" not found in PATH ("));
   EXPECT_NE(::access((root_ + "/bundles").c_str(), F_OK), 0);  // nothing created
 }
 
@@ -423,17 +423,17 @@ TEST_F(RunTest, RootfsMissing) {
   Outcome r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", *runc_, "--rootfs",
                                                        root_ + "/missing", "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, "ocikit: rootfs " + root_ + "/missing: No such file or directory\n");
+  EXPECT_EQ(r.err, "ocikit: run: rootfs " + root_ + "/missing: No such file or directory\n");
 }
 
 TEST_F(RunTest, BadFlagsAndNames) {
   Outcome r = Run({"--name", "a/b", "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_THAT(r.err, StartsWith("ocikit run: --name \"a/b\": invalid container id"));
+  EXPECT_THAT(r.err, StartsWith("ocikit: run: --name \"a/b\": invalid container id"));
   r = Run({"--timeout", "10", "true"});
   EXPECT_EQ(r.code, 125);
   EXPECT_EQ(r.err,
-            "ocikit run: --timeout \"10\": expected a positive duration with a unit, such as 30s, 500ms or 2m\n");
+            "ocikit: run: --timeout \"10\": expected a positive duration with a unit, such as 30s, 500ms or 2m\n");
   r = Run({"--hostname"});
   EXPECT_EQ(r.code, 125);
   r = Run({});
@@ -448,7 +448,7 @@ TEST_F(RunTest, AnExistingBundleIsRefused) {
   ASSERT_TRUE(MakeDirs(root_ + "/bundles/busy", 0711).ok());
   Outcome r = Run({"--name", "busy", "true"});
   EXPECT_EQ(r.code, 125);
-  EXPECT_EQ(r.err, "ocikit run: bundle " + root_ + "/bundles/busy exists: a previous run did not clean up; remove it "
+  EXPECT_EQ(r.err, "ocikit: run: bundle " + root_ + "/bundles/busy exists: a previous run did not clean up; remove it "
                    "with \"ocikit delete --root " + root_ + " busy\"\n");
   r = testing::RunCommandInChild(cli::RunDelete, {"--root", root_, "busy"});
   EXPECT_EQ(r.code, 0) << r.err;

@@ -41,7 +41,7 @@ void AddDiffFlags(FlagSet& set, DiffFlags& f) {
   set.Add({"quiet", 'q', "", "print nothing; only the exit status tells", BoolFlag(f.quiet)});
   set.Add({"no-color", 0, "", "never colour the text output (also when NO_COLOR is set)", BoolFlag(f.no_color)});
   set.Add({"color", 0, "", "colour the text output even when it is not a terminal", BoolFlag(f.color)});
-  set.Add({"help", 'h', "", "show this help", BoolFlag(f.help)});
+  set.Add(HelpFlag(f.help));
 }
 
 absl::StatusOr<DiffFlags> ParseDiffArgs(const std::vector<std::string>& args, std::string* help) {
@@ -112,7 +112,7 @@ int RunDiff(const std::vector<std::string>& args, Streams io) {
   std::string help;
   absl::StatusOr<DiffFlags> flags = ParseDiffArgs(args, &help);
   if (!flags.ok()) {
-    io.err << "ocikit diff: " << flags.status().message() << "\n";
+    io.err << "ocikit: diff: " << flags.status().message() << "\n";
     return kDiffTrouble;
   }
   if (flags->help) {
@@ -121,13 +121,13 @@ int RunDiff(const std::vector<std::string>& args, Streams io) {
   }
   absl::StatusOr<DiffInputs> inputs = LoadDiffInputs(*flags, io.in);
   if (!inputs.ok()) {
-    io.err << "ocikit diff: " << inputs.status().message() << "\n";
+    io.err << "ocikit: diff: " << inputs.status().message() << "\n";
     return kDiffTrouble;
   }
   SpecDiff diff = DiffSpecs(inputs->a, inputs->b);
   absl::StatusOr<std::vector<Change>> changes = FilterChanges(std::move(diff.changes), flags->ignore);
   if (!changes.ok()) {
-    io.err << "ocikit diff: --ignore: " << changes.status().message() << "\n";
+    io.err << "ocikit: diff: --ignore: " << changes.status().message() << "\n";
     return kDiffTrouble;
   }
   const int code = changes->empty() ? kDiffEqual : kDiffDifferent;

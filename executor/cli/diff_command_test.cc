@@ -58,13 +58,13 @@ TEST_F(DiffCommandTest, PipesAndStandardInputWithTheSizeCap) {
   EXPECT_EQ(r.err, "");
   r = RunCli({"-", b_}, std::string(kMaxSpecFileBytes + 1, ' '));
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit diff: <stdin>: input exceeds 16777216 bytes\n");
+  EXPECT_EQ(r.err, "ocikit: diff: <stdin>: input exceeds 16777216 bytes\n");
   r = RunCli({a_, "/dev/zero"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit diff: /dev/zero: input exceeds 16777216 bytes\n");
+  EXPECT_EQ(r.err, "ocikit: diff: /dev/zero: input exceeds 16777216 bytes\n");
   r = RunCli({a_, dir_});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit diff: " + dir_ + ": is a directory\n");
+  EXPECT_EQ(r.err, "ocikit: diff: " + dir_ + ": is a directory\n");
 }
 
 TEST_F(DiffCommandTest, TextByDefaultExit1) {
@@ -139,24 +139,24 @@ TEST_F(DiffCommandTest, TroubleIsExit2WithOneSentence) {
     EXPECT_EQ(r.out, "");
     return r.err;
   };
-  EXPECT_EQ(err({a_}), "ocikit diff: expected two files (A B), got 1\n");
-  EXPECT_EQ(err({"--against", "moby", a_, b_}), "ocikit diff: expected one file with --against, got 2\n");
-  EXPECT_EQ(err({"-", "-"}), "ocikit diff: only one file can be - (standard input)\n");
-  EXPECT_EQ(err({"--format", "yaml", a_, b_}), "ocikit diff: --format \"yaml\": expected text, json or patch\n");
+  EXPECT_EQ(err({a_}), "ocikit: diff: expected two files (A B), got 1\n");
+  EXPECT_EQ(err({"--against", "moby", a_, b_}), "ocikit: diff: expected one file with --against, got 2\n");
+  EXPECT_EQ(err({"-", "-"}), "ocikit: diff: only one file can be - (standard input)\n");
+  EXPECT_EQ(err({"--format", "yaml", a_, b_}), "ocikit: diff: --format \"yaml\": expected text, json or patch\n");
   EXPECT_EQ(err({"--stat", "--format", "json", a_, b_}),
-            "ocikit diff: --stat prints text; it cannot be combined with --format json\n");
+            "ocikit: diff: --stat prints text; it cannot be combined with --format json\n");
   EXPECT_EQ(err({"--ignore", "x", "--format", "patch", a_, b_}),
-            "ocikit diff: --ignore cannot be combined with --format patch: the patch always turns A into B exactly\n");
+            "ocikit: diff: --ignore cannot be combined with --format patch: the patch always turns A into B exactly\n");
   EXPECT_EQ(err({"--ignore", "(", a_, b_}),
-            "ocikit diff: --ignore: invalid pattern \"(\": missing ): (; expected an RE2 regular expression\n");
+            "ocikit: diff: --ignore: invalid pattern \"(\": missing ): (; expected an RE2 regular expression\n");
   EXPECT_EQ(err({"--against", "docker", a_}),
-            "ocikit diff: --against: unknown built-in spec \"docker\"; expected one of default, containerd, moby, "
+            "ocikit: diff: --against: unknown built-in spec \"docker\"; expected one of default, containerd, moby, "
             "podman\n");
-  EXPECT_EQ(err({a_, dir_ + "/missing.json"}), "ocikit diff: " + dir_ + "/missing.json: No such file or directory\n");
+  EXPECT_EQ(err({a_, dir_ + "/missing.json"}), "ocikit: diff: " + dir_ + "/missing.json: No such file or directory\n");
   ASSERT_TRUE(WriteFileAtomic(dir_ + "/bad.json", "{\"ociVersion\":\"1.3.0\",\"process\":[]}", 0644).ok());
   EXPECT_EQ(err({a_, dir_ + "/bad.json"}),
-            "ocikit diff: " + dir_ + "/bad.json:1:33: process: expected an object, got an array\n");
-  EXPECT_EQ(err({"--bogus", a_, b_}), "ocikit diff: unknown flag \"--bogus\"\n");
+            "ocikit: diff: " + dir_ + "/bad.json:1:33: process: expected an object, got an array\n");
+  EXPECT_EQ(err({"--bogus", a_, b_}), "ocikit: diff: unknown flag \"--bogus\"\n");
 }
 
 TEST_F(DiffCommandTest, Help) {

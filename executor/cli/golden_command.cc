@@ -43,10 +43,10 @@ int RunGolden(const std::vector<std::string>& args, Streams io) {
   set.Add({"quiet", 'q', "", "print only the cases that differ and the summary", BoolFlag(quiet)});
   set.Add({"no-color", 0, "", "never colour the diffs", BoolFlag(color_flags.no_color)});
   set.Add({"color", 0, "", "colour the diffs even when the output is not a terminal", BoolFlag(color_flags.color)});
-  set.Add({"help", 'h', "", "show this help", BoolFlag(help)});
+  set.Add(HelpFlag(help));
   absl::StatusOr<std::vector<std::string>> rest = set.Parse(args);
   const auto trouble = [&io](absl::string_view message) {
-    io.err << "ocikit golden: " << message << "\n";
+    io.err << "ocikit: golden: " << message << "\n";
     return kGoldenTrouble;
   };
   if (!rest.ok()) return trouble(rest.status().message());

@@ -122,9 +122,9 @@ TEST_F(GoldenCommandTest, TroubleIsExit2) {
   ASSERT_EQ(::unlink((empty + "/args").c_str()), 0);
   r = RunCli({"check", empty});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit golden: " + empty + ": no golden cases (folders holding an args file)\n");
-  EXPECT_EQ(RunCli({"check", dir_ + "/missing"}).err, "ocikit golden: " + dir_ + "/missing: No such file or directory\n");
-  EXPECT_EQ(RunCli({"verify", dir_}).err, "ocikit golden: expected `check DIR` or `update DIR`\n");
+  EXPECT_EQ(r.err, "ocikit: golden: " + empty + ": no golden cases (folders holding an args file)\n");
+  EXPECT_EQ(RunCli({"check", dir_ + "/missing"}).err, "ocikit: golden: " + dir_ + "/missing: No such file or directory\n");
+  EXPECT_EQ(RunCli({"verify", dir_}).err, "ocikit: golden: expected `check DIR` or `update DIR`\n");
   EXPECT_EQ(RunCli({"check"}).code, 2);
 }
 

@@ -45,7 +45,7 @@ absl::Status CheckId(const std::string& id) {
 }
 
 int Fail(Streams io, absl::string_view name, absl::string_view message, int code) {
-  io.err << "ocikit " << name << ": " << message << "\n";
+  io.err << "ocikit: " << name << ": " << message << "\n";
   return code;
 }
 
@@ -190,7 +190,7 @@ int RunList(const std::vector<std::string>& args, Streams io) {
   if (!listed.ok()) return internal::Fail(io, "list", listed.status().message());
   io.out << *listed;
   for (const std::string& id : executor::OrphanBundles(*rt, f.root)) {
-    io.err << "ocikit list: bundle of \"" << id << "\" has no " << rt->name
+    io.err << "ocikit: list: bundle of \"" << id << "\" has no " << rt->name
            << " state (a crashed run?); remove it with \"" << executor::DeleteCommand(f.root, id) << "\"\n";
   }
   return kExitOk;

@@ -19,7 +19,7 @@ int RunLintIn(const std::string& base_dir, const std::vector<std::string>& args,
   AddLintFlags(set, flags);
   absl::StatusOr<std::vector<std::string>> paths = set.Parse(args);
   if (!paths.ok()) {
-    io.err << "ocikit lint: " << paths.status().message() << "\n";
+    io.err << "ocikit: lint: " << paths.status().message() << "\n";
     return kLintExitUsage;
   }
   if (flags.help) {
@@ -28,7 +28,7 @@ int RunLintIn(const std::string& base_dir, const std::vector<std::string>& args,
   }
   absl::StatusOr<LintSetup> setup = PrepareLint(flags, base_dir);
   if (!setup.ok()) {
-    io.err << "ocikit lint: " << setup.status().message() << "\n";
+    io.err << "ocikit: lint: " << setup.status().message() << "\n";
     return kLintExitUsage;
   }
   const std::vector<const LintRule*> rules = LintCatalogue(setup->options.policies);
@@ -43,7 +43,7 @@ int RunLintIn(const std::string& base_dir, const std::vector<std::string>& args,
     if (rule == nullptr) {
       std::vector<absl::string_view> ids;
       for (const LintRule* r : rules) ids.push_back(r->id);
-      io.err << "ocikit lint: --explain: unknown rule " << ::ocikit::internal::LintQuote(flags.explain)
+      io.err << "ocikit: lint: --explain: unknown rule " << ::ocikit::internal::LintQuote(flags.explain)
              << (::ocikit::internal::LintDidYouMean(flags.explain, ids).empty() ? "; expected a rule id of --list-rules"
                                                                   : ::ocikit::internal::LintDidYouMean(flags.explain, ids))
              << "\n";
@@ -53,12 +53,12 @@ int RunLintIn(const std::string& base_dir, const std::vector<std::string>& args,
     return kExitOk;
   }
   if (paths->empty()) {
-    io.err << "ocikit lint: no PATH given; expected a config.json, a bundle directory, a directory tree or -\n";
+    io.err << "ocikit: lint: no PATH given; expected a config.json, a bundle directory, a directory tree or -\n";
     return kLintExitUsage;
   }
   const LintRun run = LintPaths(*paths, setup->options, base_dir, &io.in);
   io.out << FormatLintRun(run, setup->format, rules);
-  for (const std::string& e : run.errors) io.err << "ocikit lint: " << e << "\n";
+  for (const std::string& e : run.errors) io.err << "ocikit: lint: " << e << "\n";
   if (!run.errors.empty()) return kLintExitUsage;
   return run.Fails(setup->fail_on) ? kLintExitFindings : kExitOk;
 }

@@ -73,18 +73,18 @@ TEST(RunLint, HelpListsTheFlags) {
 
 TEST(RunLint, UsageErrorsExitTwo) {
   EXPECT_EQ(Lint({}).code, 2);
-  EXPECT_EQ(Lint({}).err, "ocikit lint: no PATH given; expected a config.json, a bundle directory, a directory tree or -\n");
+  EXPECT_EQ(Lint({}).err, "ocikit: lint: no PATH given; expected a config.json, a bundle directory, a directory tree or -\n");
   Result r = Lint({"--profil", "baseline", "x"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: unknown flag \"--profil\"; did you mean --profile?\n");
+  EXPECT_EQ(r.err, "ocikit: lint: unknown flag \"--profil\"; did you mean --profile?\n");
   r = Lint({"--profile", "strict", "x"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: --profile \"strict\": expected one of baseline, restricted\n");
+  EXPECT_EQ(r.err, "ocikit: lint: --profile \"strict\": expected one of baseline, restricted\n");
   r = Lint({"--format=yaml", "x"});
   EXPECT_EQ(r.code, 2);
   r = Lint({"--disable", "NOPE1", "x"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_TRUE(absl::StartsWith(r.err, "ocikit lint: --disable: unknown rule \"NOPE1\"")) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.err, "ocikit: lint: --disable: unknown rule \"NOPE1\"")) << r.err;
 }
 
 TEST(RunLint, ExitCodesFollowFailOn) {
@@ -111,7 +111,7 @@ TEST(RunLint, MissingPathIsAnIoErrorButTheOthersAreLinted) {
   const std::string dir = MakeDir("missing", {{"bad.json", WithCwd("tmp")}});
   const Result r = Lint({"nope.json", "bad.json"}, dir);
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: nope.json: No such file or directory\n");
+  EXPECT_EQ(r.err, "ocikit: lint: nope.json: No such file or directory\n");
   EXPECT_NE(r.out.find("bad.json:11:9: error"), std::string::npos) << r.out;
 }
 
@@ -132,11 +132,11 @@ TEST(RunLint, PipesAreReadAndOversizedInputIsAnIoError) {
   EXPECT_TRUE(absl::StartsWith(r.out, fifo + ":11:9: error: process.cwd")) << r.out;
   r = Lint({"/dev/zero", "bad.json"}, dir);
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: /dev/zero: input exceeds 16777216 bytes\n");
+  EXPECT_EQ(r.err, "ocikit: lint: /dev/zero: input exceeds 16777216 bytes\n");
   EXPECT_NE(r.out.find("bad.json:11:9: error"), std::string::npos) << r.out;
   r = Lint({"-"}, dir, std::string(kMaxSpecFileBytes + 1, ' '));
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: <stdin>: input exceeds 16777216 bytes\n");
+  EXPECT_EQ(r.err, "ocikit: lint: <stdin>: input exceeds 16777216 bytes\n");
 }
 
 TEST(RunLint, NonJsonInputIsAFindingAndLintingContinues) {
@@ -206,7 +206,7 @@ TEST(RunLint, ListRulesAndExplain) {
   EXPECT_TRUE(absl::StartsWith(r.out, "### Input\n\n| id | name | severity | what |\n|---|---|---|---|\n| OCI000 |")) << r.out;
   r = Lint({"--format", "markdown", "x"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: --format markdown needs --list-rules\n");
+  EXPECT_EQ(r.err, "ocikit: lint: --format markdown needs --list-rules\n");
   r = Lint({"--explain", "SCMP509"});
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(absl::StartsWith(r.out, "SCMP509 seccomp-clone3: clone3 is not handled the way glibc needs\n")) << r.out;
@@ -215,7 +215,7 @@ TEST(RunLint, ListRulesAndExplain) {
   }
   r = Lint({"--explain", "SCMP59"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: --explain: unknown rule \"SCMP59\"; did you mean \"SCMP509\"?\n");
+  EXPECT_EQ(r.err, "ocikit: lint: --explain: unknown rule \"SCMP59\"; did you mean \"SCMP509\"?\n");
 }
 
 TEST(RunLint, PolicyFilesAddRulesAndBadOnesAreUsageErrors) {
@@ -236,7 +236,7 @@ TEST(RunLint, PolicyFilesAddRulesAndBadOnesAreUsageErrors) {
   EXPECT_NE(r.out.find("family:    policy"), std::string::npos) << r.out;
   r = Lint({"--policy", "bad.json", "c.json"}, dir);
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "ocikit lint: bad.json: rules[0] (\"ACME1\"): patterns[0]: invalid RE2 pattern \"(\": missing ): (\n");
+  EXPECT_EQ(r.err, "ocikit: lint: bad.json: rules[0] (\"ACME1\"): patterns[0]: invalid RE2 pattern \"(\": missing ): (\n");
 }
 
 }  // namespace

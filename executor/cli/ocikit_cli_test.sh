@@ -20,6 +20,23 @@ out=$("$ocikit" spec --compact --hostname web true); check spec 0 $?
 [[ $out == '{"ociVersion":"1.3.0",'*'"hostname":"web",'* ]] || { echo "FAIL spec output: $out"; fail=1; }
 
 err=$("$ocikit" spec --from /nonexistent.json 2>&1 >/dev/null); check spec-missing-file 125 $?
-[[ $err == "ocikit spec: /nonexistent.json: No such file or directory" ]] || { echo "FAIL spec error: $err"; fail=1; }
+[[ $err == "ocikit: spec: /nonexistent.json: No such file or directory" ]] || { echo "FAIL spec error: $err"; fail=1; }
+
+err=$("$ocikit" spec --state-dir /nonexistent-state --dns 192.0.2.1 2>&1 >/dev/null); check spec-missing-state-dir 125 $?
+[[ $err == 'ocikit: spec: --state-dir "/nonexistent-state": No such file or directory; expected an existing directory'* ]] ||
+  { echo "FAIL state-dir error: $err"; fail=1; }
+
+# Every command: -h and --help print the same help and exit 0; a bad flag is
+# one error line in the one style "ocikit: COMMAND: MESSAGE".
+commands=$("$ocikit" --help | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
+[[ $(wc -w <<<"$commands") -ge 10 ]] || { echo "FAIL command list: $commands"; fail=1; }
+for c in $commands; do
+  short=$("$ocikit" "$c" -h 2>&1); check "$c -h" 0 $?
+  long=$("$ocikit" "$c" --help 2>&1); check "$c --help" 0 $?
+  [[ $short == "$long" && $long == "Usage: ocikit $c "* ]] || { echo "FAIL $c: -h and --help differ"; fail=1; }
+  err=$("$ocikit" "$c" --no-such-flag 2>&1 >/dev/null)
+  [[ $err == "ocikit: $c: unknown flag \"--no-such-flag\""* && $(wc -l <<<"$err") == 1 ]] ||
+    { echo "FAIL $c error style: $err"; fail=1; }
+done
 
 exit $fail

@@ -44,7 +44,7 @@ void AddPatchFlags(FlagSet& set, PatchFlags& f) {
              if (v == "true") f.indent = 0;
              return absl::OkStatus();
            }});
-  set.Add({"help", 'h', "", "show this help", BoolFlag(f.help)});
+  set.Add(HelpFlag(f.help));
 }
 
 int DetectIndent(absl::string_view text) {
@@ -81,7 +81,7 @@ int RunPatch(const std::vector<std::string>& args, Streams io) {
   AddPatchFlags(set, f);
   absl::StatusOr<std::vector<std::string>> files = set.Parse(args);
   const auto trouble = [&io](absl::string_view message) {
-    io.err << "ocikit patch: " << message << "\n";
+    io.err << "ocikit: patch: " << message << "\n";
     return kPatchTrouble;
   };
   if (!files.ok()) return trouble(files.status().message());
@@ -105,7 +105,7 @@ int RunPatch(const std::vector<std::string>& args, Streams io) {
   absl::StatusOr<PatchOutcome> out = ApplySpecPatch(*spec, *patch, f.type);
   if (!out.ok()) {
     const std::string where = patch_file == "-" ? "<stdin>" : patch_file;
-    io.err << "ocikit patch: " << where << ": " << out.status().message() << "; " << (f.in_place ? file : "nothing")
+    io.err << "ocikit: patch: " << where << ": " << out.status().message() << "; " << (f.in_place ? file : "nothing")
            << (f.in_place ? " is unchanged" : " was written") << "\n";
     return out.status().code() == absl::StatusCode::kFailedPrecondition ? kPatchFailed : kPatchTrouble;
   }

@@ -90,7 +90,7 @@ TEST_F(PatchCommandTest, FailingPatchChangesNothing) {
   Result r = RunCli({"--in-place", compact_, dir_ + "/bad-op.json"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "ocikit patch: " + dir_ + "/bad-op.json: patch[1] (remove \"/process/env/3\"): key 'env' not found; " +
+  EXPECT_EQ(r.err, "ocikit: patch: " + dir_ + "/bad-op.json: patch[1] (remove \"/process/env/3\"): key 'env' not found; " +
                        compact_ + " is unchanged\n");
   struct stat st_after;
   ASSERT_EQ(::stat(compact_.c_str(), &st_after), 0);
@@ -108,15 +108,15 @@ TEST_F(PatchCommandTest, TroubleIsExit2) {
     EXPECT_EQ(r.out, "");
     return r.err;
   };
-  EXPECT_EQ(err({compact_}), "ocikit patch: expected FILE and PATCH, got 1 arguments\n");
-  EXPECT_EQ(err({"-", "-"}), "ocikit patch: only one of FILE and PATCH can be - (standard input)\n");
-  EXPECT_EQ(err({"-i", "-", dir_ + "/ops.json"}), "ocikit patch: --in-place needs a FILE, not - (standard input)\n");
+  EXPECT_EQ(err({compact_}), "ocikit: patch: expected FILE and PATCH, got 1 arguments\n");
+  EXPECT_EQ(err({"-", "-"}), "ocikit: patch: only one of FILE and PATCH can be - (standard input)\n");
+  EXPECT_EQ(err({"-i", "-", dir_ + "/ops.json"}), "ocikit: patch: --in-place needs a FILE, not - (standard input)\n");
   EXPECT_EQ(err({"--type", "strategic", compact_, "-"}),
-            "ocikit patch: --type \"strategic\": unknown patch type \"strategic\"; expected json-patch, merge-patch or auto\n");
+            "ocikit: patch: --type \"strategic\": unknown patch type \"strategic\"; expected json-patch, merge-patch or auto\n");
   EXPECT_EQ(err({compact_, "-"}, "[{\"op\":\"frob\",\"path\":\"/\"}]"),
-            "ocikit patch: <stdin>: patch[0]: unknown op \"frob\"; expected one of add, remove, replace, move, copy, "
+            "ocikit: patch: <stdin>: patch[0]: unknown op \"frob\"; expected one of add, remove, replace, move, copy, "
             "test; nothing was written\n");
-  EXPECT_EQ(err({dir_ + "/nope.json", "-"}, "{}"), "ocikit patch: " + dir_ + "/nope.json: No such file or directory\n");
+  EXPECT_EQ(err({dir_ + "/nope.json", "-"}, "{}"), "ocikit: patch: " + dir_ + "/nope.json: No such file or directory\n");
 }
 
 TEST(DetectIndent, FromTheFirstIndentedLine) {

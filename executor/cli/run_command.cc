@@ -33,7 +33,7 @@ void AddRuntimeFlags(FlagSet& set, std::string& runtime, std::string& root) {
   set.Add({"root", 0, "DIR", "state directory for bundles and runtime state (default /run/ocikit)", AssignFlag(root)});
 }
 
-void AddHelpFlag(FlagSet& set, bool& help) { set.Add({"help", 0, "", "show this help", BoolFlag(help)}); }
+void AddHelpFlag(FlagSet& set, bool& help) { set.Add(HelpFlag(help)); }
 
 void AddContainerFlags(FlagSet& set, ContainerFlags& f, bool foreground) {
   AddSpecFlags(set, f.spec);
@@ -115,8 +115,8 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
   return c;
 }
 
-void PrintWarnings(const std::vector<std::string>& warnings, std::ostream& err) {
-  for (const std::string& w : warnings) err << "ocikit: warning: " << w << "\n";
+void PrintWarnings(const std::vector<std::string>& warnings, absl::string_view command, std::ostream& err) {
+  for (const std::string& w : warnings) err << "ocikit: " << command << ": warning: " << w << "\n";
 }
 }  // namespace internal
 
@@ -130,14 +130,14 @@ int RunRun(const std::vector<std::string>& args, Streams io) {
   std::string help;
   absl::StatusOr<internal::NewContainer> c = internal::PrepareNewContainer(args, f, true, &help);
   if (!c.ok()) {
-    io.err << "ocikit run: " << c.status().message() << "\n";
+    io.err << "ocikit: run: " << c.status().message() << "\n";
     return kExitOcikitError;
   }
   if (f.help) {
     io.out << kRunUsage << help;
     return kExitOk;
   }
-  internal::PrintWarnings(c->warnings, io.err);
+  internal::PrintWarnings(c->warnings, "run", io.err);
   executor::RunOptions o;
   o.state_root = c->state_root;
   o.runtime = c->runtime;
@@ -158,14 +158,14 @@ int RunCreate(const std::vector<std::string>& args, Streams io) {
   std::string help;
   absl::StatusOr<internal::NewContainer> c = internal::PrepareNewContainer(args, f, false, &help);
   if (!c.ok()) {
-    io.err << "ocikit create: " << c.status().message() << "\n";
+    io.err << "ocikit: create: " << c.status().message() << "\n";
     return kExitOcikitError;
   }
   if (f.help) {
     io.out << kCreateUsage << help;
     return kExitOk;
   }
-  internal::PrintWarnings(c->warnings, io.err);
+  internal::PrintWarnings(c->warnings, "create", io.err);
   executor::CreateOptions o;
   o.state_root = c->state_root;
   o.runtime = c->runtime;

@@ -118,7 +118,7 @@ struct NewContainer {
 absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>& args, ContainerFlags& f,
                                                         bool foreground, std::string* help);
 
-void PrintWarnings(const std::vector<std::string>& warnings, std::ostream& err);
+void PrintWarnings(const std::vector<std::string>& warnings, absl::string_view command, std::ostream& err);
 
 }  // namespace internal
 

@@ -18,13 +18,10 @@ int RunSpec(const std::vector<std::string>& args, Streams io) {
   AddSpecFlags(set, flags);
   AddOutputFlags(set, output);
   bool help = false;
-  set.Add({"help", 0, "", "show this help", [&help](absl::string_view v) {
-             help = v == "true";
-             return absl::OkStatus();
-           }});
+  set.Add(HelpFlag(help));
   absl::StatusOr<std::vector<std::string>> command = set.Parse(args, /*stop_at_positional=*/true);
   if (!command.ok()) {
-    io.err << "ocikit spec: " << command.status().message() << "\n";
+    io.err << "ocikit: spec: " << command.status().message() << "\n";
     return kExitOcikitError;
   }
   if (help) {
@@ -34,9 +31,9 @@ int RunSpec(const std::vector<std::string>& args, Streams io) {
   flags.command = *std::move(command);
   std::vector<std::string> warnings;
   absl::StatusOr<Spec> spec = BuildSpec(flags, &warnings);
-  for (const std::string& w : warnings) io.err << "ocikit spec: warning: " << w << "\n";
+  for (const std::string& w : warnings) io.err << "ocikit: spec: warning: " << w << "\n";
   if (!spec.ok()) {
-    io.err << "ocikit spec: " << spec.status().message() << "\n";
+    io.err << "ocikit: spec: " << spec.status().message() << "\n";
     return kExitOcikitError;
   }
   io.out << FormatSpecOutput(*spec, output);

@@ -36,7 +36,7 @@ TEST(RunSpec, BadFlagIsOneSentenceAndExit125) {
   Result r = RunCommand({"--cap-add", "fly"});
   EXPECT_EQ(r.code, 125);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "ocikit spec: WithAddedCapabilities: unknown capability \"fly\"; expected a name such as CAP_NET_RAW or ALL\n");
+  EXPECT_EQ(r.err, "ocikit: spec: WithAddedCapabilities: unknown capability \"fly\"; expected a name such as CAP_NET_RAW or ALL\n");
 }
 
 TEST(RunSpec, HelpListsFlags) {

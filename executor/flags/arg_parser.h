@@ -64,6 +64,10 @@ inline auto BoolFlag(bool& field) {
   };
 }
 
+// `-h` / `--help`, the same on every ocikit command (so `-h` is not
+// Docker's short form of --hostname here).
+inline Flag HelpFlag(bool& help) { return {"help", 'h', "", "show this help", BoolFlag(help)}; }
+
 class FlagSet {
  public:
   void Add(Flag flag) { flags_.push_back(std::move(flag)); }

@@ -12,6 +12,9 @@
 #include "policy/seccomp/profile.h"
 #include "policy/seccomp/opts.h"
 #include <algorithm>
+#include <cstring>
+#include <cerrno>
+#include <sys/stat.h>
 #include <cstdlib>
 #include <limits.h>
 #include <unistd.h>
@@ -31,6 +34,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
+#include "spec/file.h"
 #include "spec/pathutil.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/resource_flags.h"
@@ -137,7 +141,8 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"name", 0, "ID", "container id (used in cgroupsPath)", AssignFlag(f.name)});
   set.Add({"namespace", 0, "NS", "containerd-style namespace for cgroupsPath (default \"default\")", AssignFlag(f.ns)});
   set.Add({"rootfs", 0, "DIR", "root filesystem path (root.path)", AssignFlag(f.rootfs)});
-  set.Add({"hostname", 'h', "NAME", "container hostname", AssignFlag(f.hostname)});
+  set.Add({"hostname", 0, "NAME", "container hostname (no -h: that is --help on every ocikit command)",
+           AssignFlag(f.hostname)});
   set.Add({"domainname", 0, "NAME", "container NIS domain name", AssignFlag(f.domainname)});
   set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(f.workdir)});
   set.Add({"user", 'u', "USER[:GROUP]", "run as this user: name or uid, optional group name or gid (looked up in the rootfs)",
@@ -409,6 +414,17 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
   if (!f.state_dir.empty() && internal::AbsolutePath(f.state_dir).empty()) {
     return absl::FailedPreconditionError(
         absl::StrCat("--state-dir \"", f.state_dir, "\": cannot resolve it: the working directory is unknown"));
+  }
+  if (!f.state_dir.empty() && f.write_state_files) {
+    struct stat st;
+    if (::stat(f.state_dir.c_str(), &st) != 0) {
+      const absl::Status s = ErrnoStatus(errno, absl::StrCat("--state-dir \"", f.state_dir, "\""));
+      return absl::Status(s.code(), absl::StrCat(s.message(), "; expected an existing directory for the generated "
+                                                              "resolv.conf and hosts"));
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      return absl::InvalidArgumentError(absl::StrCat("--state-dir \"", f.state_dir, "\": not a directory"));
+    }
   }
   return absl::OkStatus();
 }

@@ -67,7 +67,7 @@ OCIKIT_INLINE void AddLintFlags(FlagSet& set, LintFlags& f) {
            BoolFlag(f.no_seccomp_compile)});
   set.Add({"seccomp-arch", 0, "ARCH", "architecture to compile the seccomp filter for (default: libseccomp's native one)",
            AssignFlag(f.seccomp_arch)});
-  set.Add({"help", 0, "", "show this help", BoolFlag(f.help)});
+  set.Add(HelpFlag(f.help));
 }
 
 OCIKIT_INLINE std::string ResolveLintPath(const std::string& base_dir, const std::string& path) {
