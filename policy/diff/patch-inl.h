@@ -18,6 +18,8 @@
 #include "policy/diff/diff.h"
 #include "spec/codec.h"
 #include "spec/config.h"
+#include "spec/json/raw.h"
+#include "spec/json/reader.h"
 #include "spec/internal/status_macros.h"
 
 namespace ocikit {
@@ -114,11 +116,22 @@ OCIKIT_INLINE absl::Status ApplyOperation(Json& doc, const Json& op, size_t inde
   }
   return absl::OkStatus();
 }
+OCIKIT_INLINE absl::Status CheckPatchText(absl::string_view text) {
+  json::Reader reader(text);
+  json::RawJson value;
+  reader.ReadRaw(value);
+  reader.Finish();
+  if (reader.ok()) return absl::OkStatus();
+  const json::ReadError& e = reader.error();
+  return absl::InvalidArgumentError(absl::StrCat("patch: line ", e.line, ", column ", e.column, ": ",
+                                                 e.path.empty() ? "" : absl::StrCat(e.path, ": "), e.message));
+}
 }  // namespace patch_internal
 
 OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
                                                    PatchType type) {
   using patch_internal::Json;
+  OCIKIT_RETURN_IF_ERROR(patch_internal::CheckPatchText(patch_text));
   try {
     Json patch;
     try {

@@ -7,6 +7,11 @@
 // (with member order kept), and the result must parse as a config.json
 // (spec/codec.h), so a patch can never produce a spec ocikit would not read.
 //
+// The patch text is read as strictly as a config.json (spec/json/reader.h):
+// duplicate keys, a byte order mark, invalid UTF-8 or trailing data are an
+// InvalidArgument error with the line and column, and raw input bytes are
+// never echoed in messages.
+//
 // Nothing is applied unless everything is: on failure the spec is unchanged
 // and the error names the operation and why, e.g.
 //   patch[2] (remove "/process/env/7"): array index 7 is out of range
@@ -68,6 +73,8 @@ std::string Why(const nlohmann::json::exception& e);
 std::string WithoutPosition(absl::string_view message);
 
 absl::Status CheckOperation(const Json& op, size_t index);
+// The patch text read as strictly as a config.json; errors name line and column.
+absl::Status CheckPatchText(absl::string_view text);
 
 // Applies operation `index` to `doc` in place.
 absl::Status ApplyOperation(Json& doc, const Json& op, size_t index);

@@ -111,8 +111,23 @@ TEST(ApplySpecPatch, MalformedOperationsAreInvalidArguments) {
   EXPECT_EQ(message(R"([{"op":"remove","path":"nope"}])"),
             "patch[0] (remove \"nope\"): parse error at byte 1: JSON pointer must be empty or begin with '/' - was: "
             "'nope'");
-  EXPECT_EQ(message("[{]"), "patch: parse error at line 1, column 3: syntax error while parsing object key - "
-                            "unexpected ']'; expected string literal");
+  EXPECT_EQ(message("[{]"), "patch: line 1, column 3: [0]: expected a string key, got ']'");
+}
+
+TEST(ApplySpecPatch, PatchTextIsReadAsStrictlyAsAConfig) {
+  const Spec base = DefaultLinuxSpec();
+  const auto message = [&base](absl::string_view patch) {
+    absl::StatusOr<PatchOutcome> out = ApplySpecPatch(base, patch);
+    EXPECT_EQ(out.status().code(), absl::StatusCode::kInvalidArgument) << patch;
+    return std::string(out.status().message());
+  };
+  EXPECT_EQ(message(R"({"hostname":"a","hostname":"b"})"),
+            "patch: line 1, column 17: hostname: duplicate key \"hostname\"");
+  EXPECT_EQ(message("\xef\xbb\xbf{}"), "patch: line 1, column 1: expected a JSON value, got byte 0xef");
+  const std::string bad = message("{\"hostname\":\"a\xff\"}");
+  EXPECT_EQ(bad, "patch: line 1, column 15: hostname: invalid UTF-8 in string");
+  EXPECT_EQ(bad.find('\xff'), std::string::npos);  // never echoes the raw byte
+  EXPECT_EQ(message(R"({} x)"), "patch: line 1, column 4: unexpected data after the top-level value");
 }
 
 TEST(ApplySpecPatch, ResultMustBeAValidSpec) {
