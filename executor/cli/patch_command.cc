@@ -47,16 +47,28 @@ void AddPatchFlags(FlagSet& set, PatchFlags& f) {
   set.Add(HelpFlag(f.help));
 }
 
-int DetectIndent(absl::string_view text) {
+Layout DetectLayout(absl::string_view text) {
   size_t nl = text.find('\n');
   while (nl != absl::string_view::npos && nl + 1 < text.size() && (text[nl + 1] == '\n' || text[nl + 1] == '\r')) {
     nl = text.find('\n', nl + 1);
   }
-  if (nl == absl::string_view::npos || nl + 1 >= text.size()) return 0;
+  if (nl == absl::string_view::npos || nl + 1 >= text.size()) return {};
+  if (text[nl + 1] == '\t') return {1, true};
   size_t spaces = 0;
   while (nl + 1 + spaces < text.size() && text[nl + 1 + spaces] == ' ') ++spaces;
-  if (spaces == 0 || spaces > 16) return 4;
-  return static_cast<int>(spaces);
+  if (spaces == 0 || spaces > 16) return {4, false};
+  return {static_cast<int>(spaces), false};
+}
+
+std::string WithTabs(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;  // JSON strings hold no raw newline: leading blanks are indentation
+  for (const char c : text) {
+    out.push_back(line_start && c == ' ' ? '\t' : c);
+    line_start = c == '\n' || (line_start && c == ' ');
+  }
+  return out;
 }
 
 namespace internal {
@@ -97,20 +109,20 @@ int RunPatch(const std::vector<std::string>& args, Streams io) {
 
   absl::StatusOr<std::string> text = internal::ReadPatchInput(file, io.in);
   if (!text.ok()) return trouble(text.status().message());
-  absl::StatusOr<Spec> spec = ParseSpec(*text, file == "-" ? "<stdin>" : file);
-  if (!spec.ok()) return trouble(spec.status().message());
+  const std::string source = file == "-" ? "<stdin>" : file;
+  if (absl::StatusOr<Spec> spec = ParseSpec(*text, source); !spec.ok()) return trouble(spec.status().message());
   absl::StatusOr<std::string> patch = internal::ReadPatchInput(patch_file, io.in);
   if (!patch.ok()) return trouble(patch.status().message());
 
-  absl::StatusOr<PatchOutcome> out = ApplySpecPatch(*spec, *patch, f.type);
+  const Layout layout = f.indent >= 0 ? Layout{f.indent, false} : DetectLayout(*text);
+  absl::StatusOr<PatchOutcome> out = ApplyPatchToText(*text, *patch, f.type, layout.indent, source);
   if (!out.ok()) {
     const std::string where = patch_file == "-" ? "<stdin>" : patch_file;
     io.err << "ocikit: patch: " << where << ": " << out.status().message() << "; " << (f.in_place ? file : "nothing")
            << (f.in_place ? " is unchanged" : " was written") << "\n";
     return out.status().code() == absl::StatusCode::kFailedPrecondition ? kPatchFailed : kPatchTrouble;
   }
-  const int indent = f.indent >= 0 ? f.indent : DetectIndent(*text);
-  std::string result = indent > 0 ? MarshalIndent(out->spec, indent) : Marshal(out->spec);
+  std::string result = layout.tabs ? WithTabs(out->text) : std::move(out->text);
   result.push_back('\n');
   if (!f.in_place) {
     io.out << result;

@@ -38,9 +38,10 @@ inline constexpr char kPatchUsage[] =
     "patch` writes) or an RFC 7396 merge patch (a JSON object; null deletes a\n"
     "member); the type is detected unless --type is given. Either file may be -\n"
     "(standard input). The result must be a valid config.json; it is written as\n"
-    "ocikit writes specs, in FILE's layout (compact, or indented by the same\n"
-    "number of spaces; tabs become 4 spaces) unless --indent or --compact say\n"
-    "otherwise. A patch that fails changes nothing.\n"
+    "ocikit writes specs (Go's member order and escaping), keeping the empty\n"
+    "arrays and objects and the nulls FILE had, in FILE's layout (compact, or\n"
+    "indented by the same number of spaces or by tabs) unless --indent or\n"
+    "--compact say otherwise. A patch that fails changes nothing.\n"
     "\n"
     "Exit status: 0 applied, 1 the patch does not apply, 2 trouble.\n"
     "\n"
@@ -56,9 +57,20 @@ struct PatchFlags {
 
 void AddPatchFlags(FlagSet& set, PatchFlags& f);
 
-// The indentation of `text` as ocikit writes it: 0 when the document is on
-// one line, else the spaces before the first indented line (tabs: 4).
-int DetectIndent(absl::string_view text);
+// The layout of a JSON document: compact (indent 0), or indented by
+// `indent` spaces or tabs per level.
+struct Layout {
+  int indent = 0;
+  bool tabs = false;
+  bool operator==(const Layout&) const = default;
+};
+
+// The layout of `text`: compact when the document is on one line, else the
+// white space before its first indented line.
+Layout DetectLayout(absl::string_view text);
+
+// `text` written with one space per level turned into `layout` (tabs).
+std::string WithTabs(absl::string_view text);
 
 namespace internal {
 

@@ -119,12 +119,36 @@ TEST_F(PatchCommandTest, TroubleIsExit2) {
   EXPECT_EQ(err({dir_ + "/nope.json", "-"}, "{}"), "ocikit: patch: " + dir_ + "/nope.json: No such file or directory\n");
 }
 
-TEST(DetectIndent, FromTheFirstIndentedLine) {
-  EXPECT_EQ(DetectIndent("{\"a\":1}\n"), 0);
-  EXPECT_EQ(DetectIndent("{\"a\":1}"), 0);
-  EXPECT_EQ(DetectIndent("{\n  \"a\": 1\n}\n"), 2);
-  EXPECT_EQ(DetectIndent("{\n\t\"a\": 1\n}"), 4);
-  EXPECT_EQ(DetectIndent("{\r\n\r\n        \"a\": 1\r\n}"), 8);
+TEST(DetectLayout, FromTheFirstIndentedLine) {
+  EXPECT_EQ(DetectLayout("{\"a\":1}\n"), Layout{});
+  EXPECT_EQ(DetectLayout("{\"a\":1}"), Layout{});
+  EXPECT_EQ(DetectLayout("{\n  \"a\": 1\n}\n"), (Layout{2, false}));
+  EXPECT_EQ(DetectLayout("{\n\t\"a\": 1\n}"), (Layout{1, true}));
+  EXPECT_EQ(DetectLayout("{\r\n\r\n        \"a\": 1\r\n}"), (Layout{8, false}));
+  EXPECT_EQ(WithTabs("{\n  \"a\": [\n   \"x y\"\n  ]\n}"), "{\n\t\t\"a\": [\n\t\t\t\"x y\"\n\t\t]\n}");
+}
+
+TEST_F(PatchCommandTest, KeepsEmptyArraysObjectsNullsAndTabs) {
+  // A config as another tool wrote it: tabs, an empty inheritable set, an
+  // empty annotations object and a null, all of which the model drops.
+  const auto as_written = [](const Spec& spec) {
+    std::string t = MarshalIndent(spec, 1);
+    t.replace(t.find("\"effective\""), 0, "\"inheritable\": [],\n   ");
+    t.replace(t.rfind("\n}"), 2, ",\n \"annotations\": {},\n \"x-note\": null\n}");
+    return WithTabs(t) + "\n";
+  };
+  const std::string file = dir_ + "/tabs.json";
+  ASSERT_TRUE(WriteFileAtomic(file, as_written(DefaultLinuxSpec()), 0644).ok());
+  Spec want = DefaultLinuxSpec();
+  want.hostname = "web";
+  Result r = RunCli({file, dir_ + "/merge.json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, as_written(want));  // hostname in Go's place, the rest as it was
+  // A patch may still remove them.
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/drop.json", R"({"annotations":null})", 0644).ok());
+  r = RunCli({"--compact", file, dir_ + "/drop.json"});
+  EXPECT_EQ(r.out.find("annotations"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("inheritable":[])"), std::string::npos) << r.out;
 }
 
 TEST(RunPatch, Help) {

@@ -8,8 +8,10 @@
 
 #include "policy/diff/patch.h"
 #include "spec/internal/compile_mode.h"
+#include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -20,6 +22,7 @@
 #include "spec/config.h"
 #include "spec/json/raw.h"
 #include "spec/json/reader.h"
+#include "spec/json/writer.h"
 #include "spec/internal/status_macros.h"
 
 namespace ocikit {
@@ -128,76 +131,173 @@ OCIKIT_INLINE absl::Status CheckPatchText(absl::string_view text) {
 }
 }  // namespace patch_internal
 
-OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
-                                                   PatchType type) {
-  using patch_internal::Json;
-  OCIKIT_RETURN_IF_ERROR(patch_internal::CheckPatchText(patch_text));
+namespace patch_internal {
+
+// Parses the patch and settles its type (detected from the top-level value
+// unless given).
+OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, PatchType& type) {
+  OCIKIT_RETURN_IF_ERROR(CheckPatchText(patch_text));
+  Json patch;
   try {
-    Json patch;
-    try {
-      patch = Json::parse(patch_text.begin(), patch_text.end());
-    } catch (const nlohmann::json::exception& e) {
-      return absl::InvalidArgumentError(absl::StrCat("patch: ", patch_internal::Why(e)));
-    }
-    if (type == PatchType::kAuto) {
-      if (patch.is_array()) {
-        type = PatchType::kJsonPatch;
-      } else if (patch.is_object()) {
-        type = PatchType::kMergePatch;
-      } else {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "patch: expected a JSON array (RFC 6902 JSON Patch) or object (RFC 7396 merge patch), got a JSON ",
-            patch.type_name()));
-      }
-    }
-    if (type == PatchType::kJsonPatch && !patch.is_array()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("patch: expected a JSON array of operations (RFC 6902), got a JSON ", patch.type_name()));
-    }
-
-    // Refuse values nlohmann would round rather than change them unseen.
-    constexpr absl::string_view kNumberLimit =
-        "; nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way";
-    Json doc;
-    try {
-      doc = Json::parse(Marshal(spec));
-    } catch (const nlohmann::json::exception& e) {
-      return absl::UnimplementedError(
-          absl::StrCat("the spec holds a number the patch engine cannot keep exactly (", patch_internal::Why(e), ")",
-                       kNumberLimit));
-    }
-    if (absl::StatusOr<Spec> same = ParseSpec(doc.dump()); !same.ok() || !(*same == spec)) {
-      std::string where = "an unknown field";
-      if (same.ok()) {
-        const SpecDiff d = DiffSpecs(spec, *same);
-        if (!d.changes.empty()) {
-          where = absl::StrCat(d.changes.front().path.ToString(), " (", d.changes.front().old_value, ")");
-        }
-      }
-      return absl::UnimplementedError(
-          absl::StrCat("the spec holds a number the patch engine cannot keep exactly at ", where, kNumberLimit));
-    }
-
-    if (type == PatchType::kJsonPatch) {
-      for (size_t i = 0; i < patch.size(); ++i) {
-        OCIKIT_RETURN_IF_ERROR(patch_internal::ApplyOperation(doc, patch[i], i));
-      }
+    patch = Json::parse(patch_text.begin(), patch_text.end());
+  } catch (const nlohmann::json::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat("patch: ", Why(e)));
+  }
+  if (type == PatchType::kAuto) {
+    if (patch.is_array()) {
+      type = PatchType::kJsonPatch;
+    } else if (patch.is_object()) {
+      type = PatchType::kMergePatch;
     } else {
-      doc.merge_patch(patch);
+      return absl::InvalidArgumentError(absl::StrCat(
+          "patch: expected a JSON array (RFC 6902 JSON Patch) or object (RFC 7396 merge patch), got a JSON ",
+          patch.type_name()));
     }
-    if (!doc.is_object()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the patched document is not a valid config.json: expected an object, got a JSON ", doc.type_name()));
+  }
+  if (type == PatchType::kJsonPatch && !patch.is_array()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("patch: expected a JSON array of operations (RFC 6902), got a JSON ", patch.type_name()));
+  }
+  return patch;
+}
+
+// `text` (the JSON of `spec`) as an nlohmann document, refusing values
+// nlohmann would round rather than change them unseen.
+OCIKIT_INLINE absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec) {
+  constexpr absl::string_view kNumberLimit =
+      "; nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way";
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::exception& e) {
+    return absl::UnimplementedError(absl::StrCat("the spec holds a number the patch engine cannot keep exactly (",
+                                                 Why(e), ")", kNumberLimit));
+  }
+  if (absl::StatusOr<Spec> same = ParseSpec(doc.dump()); !same.ok() || !(*same == spec)) {
+    std::string where = "an unknown field";
+    if (same.ok()) {
+      const SpecDiff d = DiffSpecs(spec, *same);
+      if (!d.changes.empty()) {
+        where = absl::StrCat(d.changes.front().path.ToString(), " (", d.changes.front().old_value, ")");
+      }
     }
-    absl::StatusOr<Spec> result = ParseSpec(doc.dump(), "");
-    if (!result.ok()) {
-      return absl::FailedPreconditionError(absl::StrCat("the patched document is not a valid config.json: ",
-                                                        patch_internal::WithoutPosition(result.status().message())));
+    return absl::UnimplementedError(
+        absl::StrCat("the spec holds a number the patch engine cannot keep exactly at ", where, kNumberLimit));
+  }
+  return doc;
+}
+
+// Applies `patch` to `doc` and reads the result back as a spec.
+OCIKIT_INLINE absl::StatusOr<Spec> PatchDocument(Json& doc, const Json& patch, PatchType type) {
+  if (type == PatchType::kJsonPatch) {
+    for (size_t i = 0; i < patch.size(); ++i) OCIKIT_RETURN_IF_ERROR(ApplyOperation(doc, patch[i], i));
+  } else {
+    doc.merge_patch(patch);
+  }
+  if (!doc.is_object()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the patched document is not a valid config.json: expected an object, got a JSON ", doc.type_name()));
+  }
+  absl::StatusOr<Spec> result = ParseSpec(doc.dump(), "");
+  if (!result.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the patched document is not a valid config.json: ", WithoutPosition(result.status().message())));
+  }
+  return result;
+}
+
+// Writes an nlohmann value with the codec's writer: Go's escaping and layout.
+OCIKIT_INLINE void WriteDocument(json::Writer& w, const Json& v) {
+  if (v.is_object()) {
+    w.BeginObject();
+    for (const auto& [key, member] : v.items()) {
+      w.Key(key);
+      WriteDocument(w, member);
     }
-    PatchOutcome out;
-    out.spec = *std::move(result);
-    out.type = type;
+    w.EndObject();
+  } else if (v.is_array()) {
+    w.BeginArray();
+    for (const Json& e : v) WriteDocument(w, e);
+    w.EndArray();
+  } else if (v.is_string()) {
+    w.String(v.get_ref<const std::string&>());
+  } else if (v.is_boolean()) {
+    w.Bool(v.get<bool>());
+  } else if (v.is_null()) {
+    w.Null();
+  } else if (v.is_number_unsigned()) {
+    w.Uint(v.get<uint64_t>());
+  } else if (v.is_number_integer()) {
+    w.Int(v.get<int64_t>());
+  } else {
+    w.Raw(json::RawJson{v.dump()});  // a double LoadDocument checked nlohmann keeps as written
+  }
+}
+
+// `canonical` (the patched spec as ocikit writes it: Go's member order)
+// with the members the model dropped from `patched` put back: empty arrays
+// and objects and nulls. Each goes right after the member it followed in
+// `patched` (or first). Arrays pair element by element: the model keeps
+// every element, so both have the same length.
+OCIKIT_INLINE Json RestoreDropped(const Json& canonical, const Json& patched) {
+  if (canonical.is_array() && patched.is_array() && canonical.size() == patched.size()) {
+    Json out = Json::array();
+    for (size_t i = 0; i < canonical.size(); ++i) out.push_back(RestoreDropped(canonical[i], patched[i]));
     return out;
+  }
+  if (!canonical.is_object() || !patched.is_object()) return canonical;
+  std::vector<std::pair<std::string, std::vector<std::string>>> after;  // anchor -> dropped members
+  std::string anchor;  // "" = before the first member
+  after.emplace_back(anchor, std::vector<std::string>{});
+  for (const auto& [key, value] : patched.items()) {
+    if (canonical.contains(key)) {
+      after.emplace_back(key, std::vector<std::string>{});
+    } else {
+      after.back().second.push_back(key);
+    }
+  }
+  Json out = Json::object();
+  for (const std::string& key : after.front().second) out[key] = patched[key];
+  for (const auto& [key, value] : canonical.items()) {
+    out[key] = patched.contains(key) ? RestoreDropped(value, patched[key]) : value;
+    for (const auto& [a, dropped] : after) {
+      if (a != key) continue;
+      for (const std::string& d : dropped) out[d] = patched[d];
+    }
+  }
+  return out;
+}
+
+// A patch run in one of two ways (see ApplySpecPatch and ApplyPatchToText).
+OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_view text, absl::string_view patch_text,
+                                                 PatchType type, int indent) {
+  OCIKIT_ASSIGN_OR_RETURN(const Json patch, ParsePatch(patch_text, type));
+  OCIKIT_ASSIGN_OR_RETURN(Json doc, LoadDocument(text, spec));
+  PatchOutcome out;
+  OCIKIT_ASSIGN_OR_RETURN(out.spec, PatchDocument(doc, patch, type));
+  out.type = type;
+  if (indent >= 0) {
+    json::Writer w(out.text, indent);
+    WriteDocument(w, RestoreDropped(Json::parse(Marshal(out.spec)), doc));
+  }
+  return out;
+}
+}  // namespace patch_internal
+
+OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
+                                                          PatchType type) {
+  try {
+    return patch_internal::Apply(spec, Marshal(spec), patch_text, type, /*indent=*/-1);
+  } catch (const nlohmann::json::exception& e) {
+    return absl::InternalError(absl::StrCat("patch: ", patch_internal::Why(e)));
+  }
+}
+
+OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplyPatchToText(absl::string_view text, absl::string_view patch_text,
+                                                            PatchType type, int indent, absl::string_view source) {
+  OCIKIT_ASSIGN_OR_RETURN(const Spec spec, ParseSpec(text, source));
+  try {
+    return patch_internal::Apply(spec, text, patch_text, type, indent < 0 ? 0 : indent);
   } catch (const nlohmann::json::exception& e) {
     return absl::InternalError(absl::StrCat("patch: ", patch_internal::Why(e)));
   }

@@ -59,7 +59,12 @@ absl::StatusOr<PatchType> ParsePatchType(absl::string_view name);
 struct PatchOutcome {
   Spec spec;
   PatchType type = PatchType::kAuto;  // the type applied (detected or given)
+  std::string text;                   // ApplyPatchToText: the patched document, no final newline
 };
+
+namespace json {
+class Writer;
+}  // namespace json
 
 namespace patch_internal {
 
@@ -79,11 +84,29 @@ absl::Status CheckPatchText(absl::string_view text);
 // Applies operation `index` to `doc` in place.
 absl::Status ApplyOperation(Json& doc, const Json& op, size_t index);
 
+absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, PatchType& type);
+absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec);
+absl::StatusOr<Spec> PatchDocument(Json& doc, const Json& patch, PatchType type);
+void WriteDocument(json::Writer& w, const Json& v);
+Json RestoreDropped(const Json& canonical, const Json& patched);
+// indent < 0: no text output (ApplySpecPatch).
+absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_view text, absl::string_view patch_text,
+                                   PatchType type, int indent);
+
 }  // namespace patch_internal
 
 // Applies `patch_text` to `spec`; see the file comment.
 absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
                                                    PatchType type = PatchType::kAuto);
+
+// Applies `patch_text` to the config.json `text` (read strictly, errors
+// prefixed with `source`) and also returns the patched document as text, in
+// Go's layout with `indent` spaces (0: compact). It is the spec as ocikit
+// writes it (Go's member order and escaping) plus what the input had and the
+// model drops: empty arrays and objects (`"inheritable": []`) and nulls, each
+// after the member it followed.
+absl::StatusOr<PatchOutcome> ApplyPatchToText(absl::string_view text, absl::string_view patch_text, PatchType type,
+                                              int indent, absl::string_view source = "config.json");
 
 }  // namespace ocikit
 
