@@ -47,6 +47,10 @@ OCIKIT_INLINE absl::Status ValidateContainerId(absl::string_view id) {
     return absl::InvalidArgumentError(
         absl::StrCat("container id is ", id.size(), " characters long; expected at most ", kMaxContainerIdLength));
   }
+  if (id.front() == '-') {
+    return absl::InvalidArgumentError(absl::StrCat("invalid container id \"", id,
+                                                   "\": it starts with '-', so a runtime would read it as a flag"));
+  }
   if (!RE2::FullMatch(re2::StringPiece(id.data(), id.size()), kIdPattern) || id == "." || id == "..") {
     return absl::InvalidArgumentError(absl::StrCat(
         "invalid container id \"", id, "\"; expected letters, digits and _ + , - . only (runc's rule ^[\\w+-\\.]+$)"));

@@ -30,12 +30,15 @@ TEST(ValidateContainerIdTest, AcceptsRuncIds) {
 }
 
 TEST(ValidateContainerIdTest, RejectsOthers) {
-  for (const char* id : {"", ".", "..", "a/b", "a b", "a:b", "é", "a\nb", "$x"}) {
+  for (const char* id : {"", ".", "..", "a/b", "a b", "a:b", "é", "a\nb", "$x", "-d", "--help", "-"}) {
     EXPECT_FALSE(ValidateContainerId(id).ok()) << id;
   }
   EXPECT_FALSE(ValidateContainerId(std::string(129, 'a')).ok());
   EXPECT_EQ(ValidateContainerId("a/b").message(),
             "invalid container id \"a/b\"; expected letters, digits and _ + , - . only (runc's rule ^[\\w+-\\.]+$)");
+  // runc's rule allows them, but the runtime would read such an id as a flag.
+  EXPECT_EQ(ValidateContainerId("--help").message(),
+            "invalid container id \"--help\": it starts with '-', so a runtime would read it as a flag");
 }
 
 }  // namespace

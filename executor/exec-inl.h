@@ -131,7 +131,7 @@ OCIKIT_INLINE absl::Status RuntimeExec(const ExecState& e, const ConsoleSocket* 
   run.stdio.err = ChildFd(e.o.err, STDERR_FILENO);
   std::vector<std::string> args = {"exec", "--detach", "--pid-file", e.files.pid, "--process", e.files.process};
   if (console != nullptr) args.insert(args.end(), {"--console-socket", console->path()});
-  args.push_back(e.o.id);
+  args.insert(args.end(), {"--", e.o.id});
   return RunRuntimeCommand(e.o.runtime, e.b.log, std::move(args), run).status();
 }
 

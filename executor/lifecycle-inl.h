@@ -46,14 +46,14 @@ OCIKIT_INLINE absl::StatusOr<Runtime> RuntimeForContainer(absl::string_view stat
 OCIKIT_INLINE absl::Status StartContainer(const Runtime& rt, absl::string_view state_root, const std::string& id) {
   RuntimeCommandOptions o;
   o.timeout = kRuntimeSetupTimeout;
-  return RunRuntimeCommand(rt, internal::LogIfBundle(BundlePaths::For(state_root, id)), {"start", id}, o).status();
+  return RunRuntimeCommand(rt, internal::LogIfBundle(BundlePaths::For(state_root, id)), {"start", "--", id}, o).status();
 }
 
 OCIKIT_INLINE absl::StatusOr<std::string> ContainerState(const Runtime& rt, absl::string_view state_root,
                                                   const std::string& id) {
   RuntimeCommandOptions o;
   o.capture_stdout = true;
-  return RunRuntimeCommand(rt, internal::LogIfBundle(BundlePaths::For(state_root, id)), {"state", id}, o);
+  return RunRuntimeCommand(rt, internal::LogIfBundle(BundlePaths::For(state_root, id)), {"state", "--", id}, o);
 }
 
 OCIKIT_INLINE absl::Status KillContainer(const Runtime& rt, absl::string_view state_root, const std::string& id, int sig,

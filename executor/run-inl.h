@@ -237,7 +237,7 @@ OCIKIT_INLINE int RunWithoutTerminal(RunState& r) {
   const uint64_t log_offset = LogSize(b.log);
   r.runtime_invoked = true;
   absl::StatusOr<pid_t> runtime_pid =
-      Spawn(r.rt().Argv(b.log, {"run", "--bundle", b.dir, "--pid-file", b.pid_file, r.o.id}), stdio,
+      Spawn(r.rt().Argv(b.log, {"run", "--bundle", b.dir, "--pid-file", b.pid_file, "--", r.o.id}), stdio,
             /*new_session=*/true);
   if (!runtime_pid.ok()) return FailRun(r, runtime_pid.status().message(), kExitOcikitError, false);
   r.setup.SyncDir();  // while the runtime starts
@@ -267,7 +267,7 @@ OCIKIT_INLINE absl::Status CreateWithConsole(RunState& r, const std::string& con
   r.runtime_invoked = true;
   return RunRuntimeCommand(r.rt(), b.log,
                            {"create", "--bundle", b.dir, "--pid-file", b.pid_file, "--console-socket", console_path,
-                            r.o.id},
+                            "--", r.o.id},
                            create)
       .status();
 }
@@ -276,7 +276,7 @@ OCIKIT_INLINE absl::Status CreateWithConsole(RunState& r, const std::string& con
 OCIKIT_INLINE int StartAndSupervise(RunState& r, pid_t pid, UniqueFd& master, int winsize_from) {
   RuntimeCommandOptions start;
   start.timeout = kRuntimeSetupTimeout;
-  if (absl::Status s = RunRuntimeCommand(r.rt(), r.bundle().log, {"start", r.o.id}, start).status(); !s.ok()) {
+  if (absl::Status s = RunRuntimeCommand(r.rt(), r.bundle().log, {"start", "--", r.o.id}, start).status(); !s.ok()) {
     return FailRun(r, s.message(), ExitCodeForRuntimeError(s.message()), false);
   }
   Supervision sup = SupervisionFor(r.o, pid, [&r](const std::string& line) { r.say(line); }, master, winsize_from);
@@ -378,7 +378,7 @@ OCIKIT_INLINE int CreateContainer(Spec spec, const CreateOptions& o, std::ostrea
   create.inherit_stdio = true;
   create.stdio = {null_in.get(), log.get(), log.get()};
   absl::Status s =
-      RunRuntimeCommand(rt, b.log, {"create", "--bundle", b.dir, "--pid-file", b.pid_file, o.id}, create).status();
+      RunRuntimeCommand(rt, b.log, {"create", "--bundle", b.dir, "--pid-file", b.pid_file, "--", o.id}, create).status();
   if (!s.ok()) {
     say(s.message());
     return abandon(ExitCodeForRuntimeError(s.message()));

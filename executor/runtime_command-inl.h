@@ -94,7 +94,7 @@ OCIKIT_INLINE bool IsNoSuchContainerError(absl::string_view message) {
 OCIKIT_INLINE absl::Status RuntimeKill(const Runtime& rt, const std::string& log, const std::string& id, int sig, bool all) {
   std::vector<std::string> args = {"kill"};
   if (all) args.push_back("--all");
-  args.push_back(id);
+  args.insert(args.end(), {"--", id});
   args.push_back(absl::StrCat(sig));
   return RunRuntimeCommand(rt, log, std::move(args)).status();
 }
@@ -102,7 +102,7 @@ OCIKIT_INLINE absl::Status RuntimeKill(const Runtime& rt, const std::string& log
 OCIKIT_INLINE absl::Status RuntimeDelete(const Runtime& rt, const std::string& log, const std::string& id, bool force) {
   std::vector<std::string> args = {"delete"};
   if (force) args.push_back("--force");
-  args.push_back(id);
+  args.insert(args.end(), {"--", id});
   return RunRuntimeCommand(rt, log, std::move(args)).status();
 }
 }  // namespace ocikit::executor

@@ -19,6 +19,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "executor/unique_fd.h"
@@ -61,13 +62,51 @@ OCIKIT_INLINE LogEntry ParseLogLine(absl::string_view line) {
     const auto level = j.find("level");
     const auto msg = j.find("msg");
     if (level != j.end() && level->is_string()) entry.level = level->get<std::string>();
-    if (msg != j.end() && msg->is_string()) entry.msg = msg->get<std::string>();
+    if (msg != j.end() && msg->is_string()) entry.msg = EscapeForTerminal(msg->get<std::string>());
     return entry;
   }
-  entry.msg = std::string(absl::StripAsciiWhitespace(line));
+  entry.msg = EscapeForTerminal(absl::StripAsciiWhitespace(line));
   return entry;
 }
+
+// The length of the valid UTF-8 sequence at the start of `s` (0: invalid).
+// Hand-written: Abseil has no UTF-8 validator, and this is a dozen lines.
+OCIKIT_INLINE size_t Utf8SequenceLength(absl::string_view s) {
+  const auto byte = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b = byte(0);
+  const size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xe ? 3 : (b >> 3) == 0x1e ? 4 : 0;
+  if (n == 0 || n > s.size() || (n == 2 && b < 0xc2) || b > 0xf4) return 0;
+  for (size_t i = 1; i < n; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+  }
+  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+  if ((b == 0xe0 && byte(1) < 0xa0) || (b == 0xed && byte(1) >= 0xa0) || (b == 0xf0 && byte(1) < 0x90) ||
+      (b == 0xf4 && byte(1) >= 0x90)) {
+    return 0;
+  }
+  return n;
+}
 }  // namespace internal
+
+OCIKIT_INLINE std::string EscapeForTerminal(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const unsigned char c = static_cast<unsigned char>(text[0]);
+    const size_t n = internal::Utf8SequenceLength(text);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+    } else if (c < 0x20 || c == 0x7f || n == 0) {
+      out.append(absl::StrFormat("\\x%02x", c));
+    } else if (n == 2 && c == 0xc2 && static_cast<unsigned char>(text[1]) < 0xa0) {  // C1: U+0080..U+009F
+      out.append(absl::StrFormat("\\u%04x", static_cast<unsigned char>(text[1])));
+    } else {
+      out.append(text.substr(0, n).data(), n);
+    }
+    text.remove_prefix(n == 0 ? 1 : n);
+  }
+  return out;
+}
 
 OCIKIT_INLINE std::string StripRuntimeFailurePrefix(absl::string_view message, absl::string_view runtime_name) {
   if (absl::StartsWith(message, absl::StrCat(runtime_name, " "))) {

@@ -11,7 +11,8 @@
 // a given offset (the log is shared by all commands on one container), so
 // ocikit can say `ocikit: runc create failed: <message>` instead of "exit
 // status 1". Lines that are not JSON (a runtime that ignored the format) are
-// taken as plain text.
+// taken as plain text. Messages are escaped for the terminal
+// (EscapeForTerminal): they come from another program.
 //
 // Example:
 //   const uint64_t offset = LogSize(log);  // before the command
@@ -51,6 +52,13 @@ LogEntry ParseLogLine(absl::string_view line);
 
 }  // namespace internal
 
+// `text` safe to print on a terminal as one line: C0 and C1 control
+// characters and DEL become \n, \r, \t, \x1b or \u009b, and bytes that are
+// not UTF-8 become \xNN, so a runtime's message cannot move the cursor,
+// clear the screen or set the window title. Messages relayed from a
+// runtime's log pass through it.
+std::string EscapeForTerminal(absl::string_view text);
+
 // Drops the runtime's own "<runtime> <command> failed: " prefix, which ocikit
 // states itself ("runc create failed: unable to start ..." -> "unable to start ...").
 std::string StripRuntimeFailurePrefix(absl::string_view message, absl::string_view runtime_name);
@@ -66,6 +74,8 @@ struct LastEntries {
 };
 
 LastEntries ReadLastEntries(const std::string& path, uint64_t offset);
+
+size_t Utf8SequenceLength(absl::string_view s);
 
 }  // namespace internal
 

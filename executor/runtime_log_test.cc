@@ -70,6 +70,22 @@ TEST_F(RuntimeLogTest, PlainTextAndMissingFile) {
   EXPECT_EQ(LogSize(dir_ + "/missing"), 0u);
 }
 
+TEST_F(RuntimeLogTest, TerminalControlsInMessagesAreEscaped) {
+  Write("{\"level\":\"error\",\"msg\":\"\\u001b]0;owned\\u0007\\u001b[2Jgone\\r\\nnext\\u009b1m\"}\n"
+        "not json \x1b[31m red \xff\n");
+  EXPECT_EQ(internal::ReadLastEntries(path_, 0).error, "not json \\x1b[31m red \\xff");
+  EXPECT_EQ(internal::ParseLogLine("{\"level\":\"error\",\"msg\":\"\\u001b]0;owned\\u0007\\u001b[2Jgone\\r\\nnext\\u009b1m\"}").msg,
+            "\\x1b]0;owned\\x07\\x1b[2Jgone\\r\\nnext\\u009b1m");
+}
+
+TEST(EscapeForTerminalTest, KeepsTextAndUtf8EscapesControlsAndBadBytes) {
+  EXPECT_EQ(EscapeForTerminal("exec: \"sh\": stat sh: no such file, caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3"),
+            "exec: \"sh\": stat sh: no such file, caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3");
+  EXPECT_EQ(EscapeForTerminal("a\tb\x7f\x01"), "a\\tb\\x7f\\x01");
+  EXPECT_EQ(EscapeForTerminal("\xc2\x9b\xc0\x9b\xe0\x80\x9b\xed\xa0\x80"),
+            "\\u009b\\xc0\\x9b\\xe0\\x80\\x9b\\xed\\xa0\\x80");
+}
+
 TEST(StripRuntimeFailurePrefixTest, OnlyTheRuntimesOwnPrefix) {
   EXPECT_EQ(StripRuntimeFailurePrefix("runc run failed: x: y", "runc"), "x: y");
   EXPECT_EQ(StripRuntimeFailurePrefix("runc: x failed: y", "runc"), "runc: x failed: y");

@@ -26,6 +26,10 @@ err=$("$ocikit" spec --state-dir /nonexistent-state --dns 192.0.2.1 2>&1 >/dev/n
 [[ $err == 'ocikit: spec: --state-dir "/nonexistent-state": No such file or directory; expected an existing directory'* ]] ||
   { echo "FAIL state-dir error: $err"; fail=1; }
 
+err=$("$ocikit" run --name=--help --rootfs /nonexistent -- true 2>&1 >/dev/null); check run-dash-id 125 $?
+[[ $err == 'ocikit: run: --name "--help": invalid container id "--help": it starts with '"'-'"', so a runtime would read it as a flag' ]] ||
+  { echo "FAIL dash id: $err"; fail=1; }
+
 # Every command: -h and --help print the same help and exit 0; a bad flag is
 # one error line in the one style "ocikit: COMMAND: MESSAGE".
 commands=$("$ocikit" --help | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
