@@ -18,6 +18,7 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/change.h"
@@ -126,6 +127,15 @@ OCIKIT_INLINE MovePlan PlanMoves(const KeyPairing& pairing) {
   }
   return plan;
 }
+OCIKIT_INLINE std::vector<size_t> Occurrences(const std::vector<absl::string_view>& keys) {
+  absl::flat_hash_map<absl::string_view, size_t> seen;
+  seen.reserve(keys.size());
+  std::vector<size_t> out;
+  out.reserve(keys.size());
+  for (absl::string_view k : keys) out.push_back(++seen[k]);
+  return out;
+}
+
 OCIKIT_INLINE const CopyCount* CopyCounts::Find(absl::string_view key) const {
   const auto it = std::lower_bound(counts.begin(), counts.end(), key,
                                    [](const CopyCount& c, absl::string_view k) { return c.key < k; });

@@ -85,6 +85,10 @@ struct MovePlan {
 };
 MovePlan PlanMoves(const KeyPairing& pairing);
 
+// For each key, how many times it occurred up to and including its index
+// (1 for the first "/tmp", 2 for the second): the "#2" of display keys.
+std::vector<size_t> Occurrences(const std::vector<absl::string_view>& keys);
+
 // For set-like lists: the keys left unpaired whose other copies did pair,
 // i.e. elements listed more often in one spec than in the other.
 struct CopyCount {
@@ -222,11 +226,12 @@ class Walker {
 
     // Sets name the list in changes; other lists name the element by key.
     const bool elements = rule.selector.empty();
+    const std::vector<size_t> occurrence_a = elements ? std::vector<size_t>{} : Occurrences(ka);
+    const std::vector<size_t> occurrence_b = elements ? std::vector<size_t>{} : Occurrences(kb);
     const auto element_path = [&](const std::vector<E>& list, const std::vector<absl::string_view>& keys,
                                   size_t index) {
       if (elements) return loc.path;
-      size_t occurrence = 1;
-      for (size_t k = 0; k < index; ++k) occurrence += keys[k] == keys[index] ? 1 : 0;
+      const size_t occurrence = (&list == &a ? occurrence_a : occurrence_b)[index];
       return loc.path.Select(rule.selector, DisplayKey(rule, list[index], keys[index], occurrence));
     };
     // 1. Removals, from the end so the indexes stay valid.

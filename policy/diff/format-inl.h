@@ -16,6 +16,7 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
@@ -49,13 +50,11 @@ OCIKIT_INLINE absl::StatusOr<std::vector<Change>> FilterChanges(std::vector<Chan
 
 OCIKIT_INLINE std::vector<ChangeCounts> CountChangesBySection(const std::vector<Change>& changes) {
   std::vector<ChangeCounts> out;
+  absl::flat_hash_map<absl::string_view, size_t> index;  // every unknown key is a section: no linear search
   for (const Change& c : changes) {
-    auto it = std::find_if(out.begin(), out.end(), [&c](const ChangeCounts& s) { return s.section == c.section; });
-    if (it == out.end()) {
-      out.emplace_back().section = c.section;
-      it = out.end() - 1;
-    }
-    ++it->by_kind[static_cast<size_t>(c.kind)];
+    const auto [it, added] = index.emplace(c.section, out.size());
+    if (added) out.emplace_back().section = c.section;
+    ++out[it->second].by_kind[static_cast<size_t>(c.kind)];
   }
   return out;
 }
@@ -126,6 +125,17 @@ OCIKIT_INLINE void AppendValue(std::string& line, const std::string& value) {
   line.append(value);
 }
 
+OCIKIT_INLINE std::vector<std::vector<const Change*>> GroupBySection(const std::vector<Change>& changes) {
+  std::vector<std::vector<const Change*>> groups;
+  absl::flat_hash_map<absl::string_view, size_t> index;
+  for (const Change& c : changes) {
+    const auto [it, added] = index.emplace(c.section, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(&c);
+  }
+  return groups;
+}
+
 OCIKIT_INLINE std::string MoveText(const Change& c) {
   std::string text = c.after.empty() ? "moved to the start" : absl::StrCat("moved after ", c.after);
   if (c.from != c.to) absl::StrAppend(&text, " (position ", c.from, " -> ", c.to, ")");
@@ -183,12 +193,8 @@ OCIKIT_INLINE std::string FormatDiffText(const std::vector<Change>& changes, con
     absl::StrAppend(&out, paint("\x1b[1m", absl::StrCat("--- ", options.a_name)), "\n",
                     paint("\x1b[1m", absl::StrCat("+++ ", options.b_name)), "\n");
   }
-  for (const ChangeCounts& section : CountChangesBySection(changes)) {
-    absl::StrAppend(&out, paint("\x1b[36m", absl::StrCat("@@ ", section.section, " @@")), "\n");
-    std::vector<const Change*> in_section;
-    for (const Change& c : changes) {
-      if (c.section == section.section) in_section.push_back(&c);
-    }
+  for (const std::vector<const Change*>& in_section : diff_internal::GroupBySection(changes)) {
+    absl::StrAppend(&out, paint("\x1b[36m", absl::StrCat("@@ ", in_section.front()->section, " @@")), "\n");
     for (size_t k = 0; k < in_section.size(); ++k) {
       const std::string line = diff_internal::ChangeLine(in_section, k);
       absl::StrAppend(&out, paint(diff_internal::KindColor(in_section[k]->kind), line), "\n");

@@ -118,6 +118,8 @@ namespace diff_internal {
 std::string IndentJson(absl::string_view json, absl::string_view prefix);
 std::string DisplayValue(const Change& c, const std::string& value);
 std::string MoveText(const Change& c);
+// The changes by section, sections in order of first appearance.
+std::vector<std::vector<const Change*>> GroupBySection(const std::vector<Change>& changes);
 void AppendValue(std::string& line, const std::string& value);
 // The text line of changes[k]; advances k over the set elements it joins.
 std::string ChangeLine(const std::vector<const Change*>& changes, size_t& k);

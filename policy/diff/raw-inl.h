@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -140,11 +141,19 @@ OCIKIT_INLINE bool JsonNumbersEqual(absl::string_view a, absl::string_view b) {
 OCIKIT_INLINE bool IsRawContainer(absl::string_view v) { return !v.empty() && (v.front() == '{' || v.front() == '['); }
 
 OCIKIT_INLINE void DiffMembers(Sink& sink, const Loc& loc, const std::vector<RawMember>& a, const std::vector<RawMember>& b) {
-  const auto find = [](const std::vector<RawMember>& list, absl::string_view key) -> const RawMember* {
-    for (const RawMember& m : list) {
-      if (m.key == key) return &m;
-    }
-    return nullptr;
+  // Keyed lookups: a linear search per member was quadratic in the number
+  // of unknown keys.
+  const auto index = [](const std::vector<RawMember>& list) {
+    absl::flat_hash_map<absl::string_view, const RawMember*> by_key;
+    by_key.reserve(list.size());
+    for (const RawMember& m : list) by_key.emplace(m.key, &m);  // first wins, as before
+    return by_key;
+  };
+  const auto a_keys = index(a), b_keys = index(b);
+  const auto find = [&](const std::vector<RawMember>& list, absl::string_view key) -> const RawMember* {
+    const auto& keys = &list == &a ? a_keys : b_keys;
+    const auto it = keys.find(key);
+    return it == keys.end() ? nullptr : it->second;
   };
   std::vector<const RawMember*> kept;  // A's members that B has, in A's order
   for (const RawMember& m : a) {

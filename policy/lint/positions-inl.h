@@ -89,6 +89,10 @@ OCIKIT_INLINE std::vector<JsonPosition> FindJsonPointers(absl::string_view text,
   size_t line = 1;
   size_t line_start = 0;
   size_t scanned = 0;
+  // Code points from line_start to counted_to: counted on from the previous
+  // finding, not from the line start again (quadratic on one-line files).
+  size_t counted_to = 0;
+  size_t code_points = 0;
   for (const size_t i : order) {
     JsonPosition& p = out[i];
     while (scanned < p.offset && scanned < text.size()) {
@@ -101,15 +105,18 @@ OCIKIT_INLINE std::vector<JsonPosition> FindJsonPointers(absl::string_view text,
       scanned = static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
       line_start = scanned;
     }
+    if (counted_to < line_start) counted_to = line_start, code_points = 0;
+    code_points += internal::CountCodePoints(text, counted_to, p.offset);
+    counted_to = std::max(counted_to, p.offset);
     p.line = line;
     p.column = p.offset - line_start + 1;
-    p.char_column = internal::CountCodePoints(text, line_start, p.offset) + 1;
+    p.char_column = code_points + 1;
     size_t end = std::max(p.end_offset, p.offset);
     for (size_t k = p.offset; k < end && k < text.size(); ++k) {
       if (text[k] == '\n') end = k;
     }
     p.end_column = end - line_start + 1;
-    p.char_end_column = internal::CountCodePoints(text, line_start, end) + 1;
+    p.char_end_column = code_points + internal::CountCodePoints(text, p.offset, end) + 1;
   }
   return out;
 }

@@ -118,8 +118,14 @@ class Writer {
     if (pos_ + n > out_.size()) [[unlikely]] GrowSlow(n);
     return out_.data() + pos_;
   }
+  // Within the capacity only a little is made writable (resize zero-fills):
+  // after each Raw or escaped string the buffer is trimmed to pos_, and
+  // making all of the capacity writable again each time was quadratic in the
+  // number of such values.
   [[gnu::noinline]] void GrowSlow(size_t n) {
-    out_.resize(std::max({out_.capacity(), out_.size() * 2, pos_ + n + 1024}));
+    const size_t need = pos_ + n;
+    out_.resize(need <= out_.capacity() ? std::min(out_.capacity(), need + 1024)
+                                        : std::max({out_.size() * 2, need + 1024}));
   }
 
   void Put(char c) {
