@@ -83,7 +83,9 @@ absl::string_view LintProfileName(LintProfile p);
 //
 // One rule of the catalogue. `profile` is the least profile that enables a
 // security rule (kNone for the other families). `strict` rules become errors
-// with LintOptions::strict.
+// with LintOptions::strict. `severity_note` says when a finding has another
+// severity than the default ("info in a template"); the catalogue prints it
+// after the severity.
 struct LintRule {
   std::string id;         // "OCI121"
   std::string name;       // "process-cwd-absolute"
@@ -91,6 +93,7 @@ struct LintRule {
   LintSeverity severity = LintSeverity::kError;  // the default; a finding may differ
   LintProfile profile = LintProfile::kNone;
   bool strict = false;
+  std::string severity_note = {};  // "" or e.g. "info in a template"
   std::string title;      // one line
   std::string rationale;  // why it matters
   std::string reference;  // upstream reference (spec section, runtime-tools code, CVE, ...)
