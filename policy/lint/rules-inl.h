@@ -727,8 +727,9 @@ OCIKIT_INLINE const LintRule kRootfsPropagationInvalid = {
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kError,
     .title = "rootfsPropagation is not shared, slave, private or unbindable",
-    .rationale = "The schema allows shared, slave, private and unbindable. The recursive forms (rshared, ...) are "
-        "accepted by runc and crun but not by the schema (warning).",
+    .rationale = "The schema's enum allows shared, slave, private and unbindable, and a config MUST validate "
+        "against it. The recursive forms (rshared, rslave, rprivate, runbindable) are an extension runc and crun "
+        "read; a runtime that follows the schema may refuse them, so they are an error too.",
     .reference = "runtime-spec config-linux.md#rootfs-mount-propagation; schema defs-linux.json RootfsPropagation",
     .fix = "use one of the four values",
 };
