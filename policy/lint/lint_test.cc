@@ -210,10 +210,30 @@ TEST(LintSeccomp, LibseccompChecksCanBeTurnedOff) {
   o.seccomp_arch = "x86_64";
   const LintResult on = LintSpec(s, o);
   EXPECT_TRUE(Has(on, "SCMP520"));
+  EXPECT_EQ(Find(on, "SCMP520")->severity, LintSeverity::kWarning);  // a typo
   ASSERT_NE(Find(on, "SCMP524"), nullptr);
   EXPECT_TRUE(absl::StrContains(Find(on, "SCMP524")->message, "BPF instructions")) << Find(on, "SCMP524")->message;
   o.libseccomp = false;
   EXPECT_EQ(Ids(LintSpec(s, o)), std::vector<std::string>());
+}
+
+TEST(LintSeccomp, SystemCallsNewerThanTheHostsLibseccompAreAHostFact) {
+  Spec s = Runnable();
+  LinuxSeccomp& sc = s.linux_section->seccomp.emplace();
+  sc.default_action = "SCMP_ACT_ERRNO";
+  sc.default_errno_ret = 38;
+  LinuxSyscall& rule = sc.syscalls.emplace_back();
+  rule.names = std::vector<std::string>{"read", "mseal"};  // mseal: Linux 6.10, unknown to libseccomp 2.5.4
+  rule.action = "SCMP_ACT_ALLOW";
+  LintOptions o;
+  o.seccomp_arch = "x86_64";
+  const LintFinding* f = Find(LintSpec(s, o), "SCMP520");
+  if (f == nullptr) GTEST_SKIP() << "this libseccomp knows mseal";
+  EXPECT_EQ(f->severity, LintSeverity::kInfo) << f->message;
+  o.host = true;  // the strict host check
+  f = Find(LintSpec(s, o), "SCMP520");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, LintSeverity::kWarning) << f->message;
 }
 
 TEST(RuntimeFeatures, ParsesRuncFeaturesAndReportsBadDocuments) {

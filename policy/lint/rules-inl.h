@@ -1584,9 +1584,12 @@ OCIKIT_INLINE const LintRule kSeccompSyscallUnknown = {
     .name = "seccomp-syscall-unknown",
     .family = LintFamily::kSeccomp,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info for a real system call newer than this host's libseccomp, without --host",
     .title = "a system call name is unknown to libseccomp",
     .rationale = "A name libseccomp cannot resolve is a typo or newer than the library: runc and crun skip it (runc "
-        "used to fail), so the rule does not cover it.",
+        "used to fail), so the rule does not cover it. A name of the Docker or containerd default profiles is a real "
+        "system call: that the linting host's libseccomp lacks it says nothing about the config (the runtime's host "
+        "may have a newer one), so it is info unless --host asks for the host check.",
     .reference = "runc #2151; crun #33; seccomp_syscall_resolve_name(3)",
     .fix = "fix the name, or upgrade libseccomp",
 };
@@ -1606,9 +1609,12 @@ OCIKIT_INLINE const LintRule kSeccompArchUnknown = {
     .id = "SCMP522",
     .name = "seccomp-arch-unknown",
     .family = LintFamily::kSeccomp,
-    .severity = LintSeverity::kWarning,
+    .severity = LintSeverity::kInfo,
+    .severity_note = "warning with --host",
     .title = "an architecture is unknown to libseccomp",
-    .rationale = "The filter cannot be built for an architecture the library does not know.",
+    .rationale = "The filter cannot be built for an architecture the library does not know. The architecture is one "
+        "of the schema's (SCMP510 reports the others), so this is a fact about the linting host's libseccomp, not the "
+        "config: info, a warning with --host.",
     .reference = "seccomp_arch_resolve_name(3)",
     .fix = "use an architecture the runtime's libseccomp supports",
 };
