@@ -117,9 +117,12 @@ OCIKIT_INLINE const LintRule kRootPathNotRootfs = {
     .name = "root-path-not-rootfs",
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info unless a bundle's relative root",
     .title = "root.path does not end in the conventional \"rootfs\"",
     .rationale = "On POSIX platforms the root directory SHOULD be named rootfs; tools that look for a bundle's "
-        "rootfs expect that name.",
+        "rootfs expect that name. The convention is the bundle layout's: a warning for a relative root.path of a "
+        "config linted as a bundle's, info for a template or an absolute root elsewhere (Podman and CRI-O run an "
+        "overlay's \"merged\" directory), which no runtime cares about.",
     .reference = "runtime-spec config.md#root; runtime-tools RootPathOnPosixConvention",
     .fix = "name the directory rootfs",
 };
@@ -141,11 +144,13 @@ OCIKIT_INLINE const LintRule kProcessArgsMissing = {
     .id = "OCI120",
     .name = "process-args-missing",
     .family = LintFamily::kConformance,
-    .severity = LintSeverity::kWarning,
+    .severity = LintSeverity::kError,
+    .severity_note = "info in a template",
     .title = "process.args is empty",
-    .rationale = "At least one entry of args is REQUIRED on non-Windows platforms, and the first is the program to "
-        "run. A template config (containerd's default spec) may leave it to be filled in later; an empty first entry "
-        "is always an error.",
+    .rationale = "At least one entry of args is REQUIRED on non-Windows platforms (or commandLine on Windows), and "
+        "the first is the program to run. A template (containerd's default spec, BuildKit's, `ocikit spec` without "
+        "COMMAND) leaves it to be filled in later by design, so a config is linted as a template (info) unless it is "
+        "a bundle's: a bundle directory PATH, or --bundle (error). An empty first entry is always an error.",
     .reference = "runtime-spec config.md#process; runtime-tools ProcArgsOneEntryRequired",
     .fix = "set process.args, e.g. [\"/bin/sh\"] (or commandLine on Windows)",
 };

@@ -134,13 +134,21 @@ struct LintOptions {
   bool strict = false;  // TYPO3xx and unknown capabilities become errors
   bool host = false;    // HOST2xx checks against the running host
   std::string host_root;        // prefix of host paths ("" = "/"), for tests and chroots
-  std::string bundle_dir;       // non-empty: the bundle the config belongs to (bundle checks)
+  // A bundle's config runs as it is; a template (containerd's default spec,
+  // `ocikit spec` without COMMAND, BuildKit's) gets its command later. A
+  // config is linted as a template unless `bundle` is set (--bundle) or it
+  // was found in a bundle directory (bundle_dir); only OCI120 differs.
+  bool bundle = false;
+  std::string bundle_dir;       // non-empty: the bundle the config belongs to (bundle checks; implies `bundle`)
   std::string config_path;      // the config.json file, for mode and relative-root checks
   bool libseccomp = true;       // resolve syscall names and compile the filter
   std::string seccomp_arch;     // target of the compiled filter; "" = libseccomp's native one
   std::vector<std::string> disabled;  // rule ids not to report
   std::vector<const LintPolicy*> policies;  // custom rules; not owned
   const LintRuntimeFeatures* features = nullptr;  // the target runtime's features.json; not owned
+
+  // Whether the config is linted as a bundle's (strictly) rather than as a template.
+  bool AsBundle() const { return bundle || !bundle_dir.empty(); }
 };
 
 // LintResult
