@@ -70,9 +70,15 @@ OCIKIT_INLINE const LintRule kFieldNewerThanVersion = {
     .name = "field-newer-than-version",
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info for what every current runtime reads anyway",
     .title = "a field or value is newer than the declared ociVersion",
     .rationale = "A runtime implementing the declared release does not know the field (or value) and ignores it or "
-        "rejects the config, so the container does not get what the config asks for.",
+        "rejects the config, so the container does not get what the config asks for. A development version "
+        "(\"1.0.2-dev\", \"1.1.0+dev\") is the tree between its release and the next, so it may hold the next "
+        "release's fields (Podman 4 writes \"1.0.2-dev\" with errnoRet). A field or value that every current runtime "
+        "(runc 1.1+, crun 1.8+) reads whatever ociVersion says (seccomp errnoRet, defaultErrnoRet, listenerPath, "
+        "listenerMetadata and the 1.1.0 actions; unified, cpu.burst, memory.checkBeforeUpdate, domainname; the "
+        "org.opencontainers.image.* annotations) is info: it only dates the file.",
     .reference = "runtime-spec ChangeLog; ocikit field catalog (spec/field_catalog.h, `since`)",
     .fix = "raise ociVersion to the release that introduced the field, or remove the field",
 };
