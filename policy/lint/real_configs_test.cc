@@ -5,7 +5,7 @@
 // every rule listed here.
 //
 // The configs: `runc spec` and `crun spec` (plain and --rootless, runc 1.1.5
-// and crun 1.8.1, testdata/roundtrip), a config Podman 4.3.1 wrote
+// and crun 1.8.1, testdata/roundtrip), two configs Podman 4.3.1 wrote
 // (testdata/lint/real), containerd v2's default spec (testdata/golden/default)
 // and every `ocikit spec` output of the golden corpus (testdata/golden).
 #include <dirent.h>
@@ -66,6 +66,7 @@ const std::vector<RealConfig>& RealConfigs() {
       // And a new user namespace without mappings, which runc refuses.
       {"testdata/roundtrip/crun-spec-rootless.json", {"OCI131", "OCI131", "OCI131", "OCI174"}},
       {"testdata/lint/real/podman-4.3.1.json", {}},
+      {"testdata/lint/real/podman-4.3.1-image.json", {}},  // root.path .../merged
       {"testdata/golden/default/config.json", {}},  // containerd v2's default spec
   };
   return *kConfigs;
