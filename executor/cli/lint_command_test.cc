@@ -92,7 +92,7 @@ TEST(RunLint, ExitCodesFollowFailOn) {
                                            {"warn.json", [] {
                                               Spec s = DefaultLinuxSpec();
                                               s.process->args = {"sh"};
-                                              s.root->path = "fs";
+                                              s.process->env = {"A=1", "A=2"};  // OCI124
                                               return MarshalIndent(s, 4);
                                             }()}});
   Result r = Lint({"clean.json"}, dir);
@@ -105,6 +105,18 @@ TEST(RunLint, ExitCodesFollowFailOn) {
   EXPECT_EQ(Lint({"warn.json"}, dir).code, 0);
   EXPECT_EQ(Lint({"--fail-on", "warning", "warn.json"}, dir).code, 1);
   EXPECT_EQ(Lint({"--fail-on", "info", "clean.json"}, dir).code, 0);
+}
+
+TEST(RunLint, AFileIsATemplateUnlessBundleIsGiven) {
+  const std::string dir = MakeDir("template", {{"template.json", MarshalIndent(DefaultLinuxSpec(), 4)}});
+  Result r = Lint({"template.json"}, dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(absl::StrContains(r.out, "info: process.args: empty: fine for a template")) << r.out;
+  r = Lint({"--bundle", "template.json"}, dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(absl::StrContains(r.out, "error: process.args: empty; expected at least one entry, the program to run "
+                                       "(linted as a bundle: --bundle) [OCI120]"))
+      << r.out;
 }
 
 TEST(RunLint, MissingPathIsAnIoErrorButTheOthersAreLinted) {

@@ -62,8 +62,15 @@ OCIKIT_INLINE void CheckRoot(const LintContext& ctx) {
   const std::string clean = CleanPath(s.root->path);
   const absl::string_view base = absl::string_view(clean).substr(clean.rfind('/') + 1);
   if (base != "rootfs") {
+    // The name is a convention of the bundle layout: it matters for a root
+    // inside a bundle, not for a template's or an engine's own directory
+    // (Podman and CRI-O run an overlay's "merged" directory).
+    const bool bundle_layout = ctx.options.AsBundle() && !s.root->path.empty() && s.root->path[0] != '/';
     ctx.Report(rules::kRootPathNotRootfs, LintPath("root", "path"),
-               absl::StrCat(LintQuote(s.root->path), " is not named rootfs; expected a directory named \"rootfs\""));
+               absl::StrCat(LintQuote(s.root->path), " is not named rootfs",
+                            bundle_layout ? "" : " (the bundle layout's convention; advice for a template or a root outside a bundle)",
+                            "; expected a directory named \"rootfs\""),
+               bundle_layout ? LintSeverity::kWarning : LintSeverity::kInfo);
   }
 }
 
@@ -230,14 +237,27 @@ OCIKIT_INLINE void CheckScheduler(const LintContext& ctx, const Scheduler& s) {
   }
 }
 
+OCIKIT_INLINE void ReportArgsMissing(const LintContext& ctx, bool windows) {
+  const absl::string_view what = windows ? "empty and commandLine is not set" : "empty";
+  const absl::string_view needed = windows ? "args or commandLine" : "at least one entry, the program to run";
+  if (!ctx.options.AsBundle()) {
+    ctx.Report(rules::kProcessArgsMissing, LintPath("process", "args"),
+               absl::StrCat(what, ": fine for a template, whose command comes later (linted as a template: not a bundle "
+                            "directory and no --bundle); a bundle needs ", needed),
+               LintSeverity::kInfo);
+    return;
+  }
+  ctx.Report(rules::kProcessArgsMissing, LintPath("process", "args"),
+             absl::StrCat(what, "; expected ", needed, " (linted as a bundle: ",
+                          ctx.options.bundle_dir.empty() ? "--bundle" : "a bundle directory", ")"));
+}
+
 OCIKIT_INLINE void CheckProcess(const LintContext& ctx) {
   if (!ctx.spec.process) return;
   const Process& p = *ctx.spec.process;
   const bool windows = ctx.platform == LintPlatform::kWindows;
   if (p.args.empty() && !(windows && !p.command_line.empty())) {
-    ctx.Report(rules::kProcessArgsMissing, LintPath("process", "args"),
-               windows ? "empty and commandLine is not set; expected args or commandLine"
-                       : "empty; expected at least one entry, the program to run (unless the config is a template)");
+    ReportArgsMissing(ctx, windows);
   } else if (!p.args.empty() && p.args[0].empty()) {
     ctx.Report(rules::kProcessArgsMissing, LintPath("process", "args").Index(0), "empty; expected the program to run", LintSeverity::kError);
   }

@@ -14,9 +14,10 @@
 //   - environment variable names outside [A-Za-z0-9_] are a warning, not an
 //     error (execve accepts any name without '=');
 //   - RLIMIT_LOCKS is a known rlimit type (Linux has it; runc sets it);
-//   - empty process.args is a warning: it is REQUIRED before the container
-//     starts, but a config may be a template whose command is filled in later
-//     (containerd's default spec, `ocikit spec` without COMMAND);
+//   - empty process.args is an error only in a bundle's config (a bundle
+//     directory PATH, or --bundle) and info otherwise: it is REQUIRED before
+//     the container starts, but a template's command is filled in later
+//     (containerd's default spec, BuildKit's, `ocikit spec` without COMMAND);
 //   - unknown capability names are a warning (the spec says runtimes log
 //     them and SHOULD NOT fail), an error with --strict;
 //   - an ambient capability outside inheritable is a warning: runtimes drop
@@ -60,6 +61,9 @@ void CheckRlimits(const LintContext& ctx, const Process& p);
 void CheckCapabilities(const LintContext& ctx, const LinuxCapabilities& c);
 
 void CheckScheduler(const LintContext& ctx, const Scheduler& s);
+
+// OCI120 for empty args: info for a template, an error for a bundle's config.
+void ReportArgsMissing(const LintContext& ctx, bool windows);
 
 void CheckProcess(const LintContext& ctx);
 

@@ -339,12 +339,15 @@ OCIKIT_INLINE void CheckLinuxMisc(const LintContext& ctx, const Linux& l) {
   static const std::vector<absl::string_view> kPropagation = {"shared", "slave", "private", "unbindable"};
   static const std::vector<absl::string_view> kRecursive = {"rshared", "rslave", "rprivate", "runbindable"};
   if (!l.rootfs_propagation.empty() && !LintContains(kPropagation, l.rootfs_propagation)) {
+    // The schema's enum is a MUST: the recursive forms are an error too, with
+    // a message that says runc and crun read them.
     const bool recursive = LintContains(kRecursive, l.rootfs_propagation);
     ctx.Report(rules::kRootfsPropagationInvalid, LinuxPath("rootfsPropagation"),
                absl::StrCat(LintQuote(l.rootfs_propagation),
-                            recursive ? " is not in the schema's enum (runc and crun accept it)" : " is not a propagation mode",
-                            "; expected one of ", LintOneOf(kPropagation), recursive ? "" : LintDidYouMean(l.rootfs_propagation, kPropagation)),
-               recursive ? LintSeverity::kWarning : LintSeverity::kError);
+                            recursive ? " is not one of the schema's values (runc and crun read it as an extension; other "
+                                        "runtimes may refuse it)"
+                                      : " is not a propagation mode",
+                            "; expected one of ", LintOneOf(kPropagation), recursive ? "" : LintDidYouMean(l.rootfs_propagation, kPropagation)));
   }
   for (const auto& [name, list] : {std::pair<absl::string_view, const std::vector<std::string>*>{"maskedPaths", &l.masked_paths},
                                    {"readonlyPaths", &l.readonly_paths}}) {

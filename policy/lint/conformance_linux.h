@@ -10,9 +10,10 @@
 //
 // Deliberate differences from runtime-tools:
 //   - a device with minor 0 is valid (/dev/sda is 8:0); major 0 is a warning;
-//   - net.* sysctls accept a network namespace joined by path (as runc);
-//   - rprivate, rshared, rslave and runbindable are a warning, not an error:
-//     they are outside the schema's enum, but runc and crun accept them.
+//   - net.* sysctls accept a network namespace joined by path (as runc).
+// A value outside one of the schema's enums is an error, even one a runtime
+// reads as an extension (rprivate, rshared, rslave and runbindable as
+// rootfsPropagation, which runc and crun accept).
 //
 // Dependencies: absl_hash absl_status absl_strings re2
 #ifndef OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_

@@ -54,7 +54,7 @@ OCIKIT_INLINE std::optional<OciVersion> ParseOciVersion(absl::string_view text) 
         ++pos;
         continue;
       }
-      if (pre) v.pre = std::string(text.substr(start, pos - start));
+      (pre ? v.pre : v.build) = std::string(text.substr(start, pos - start));
       return true;
     }
   };

@@ -42,12 +42,14 @@ namespace ocikit {
 
 // OciVersion
 //
-// A SemVer 2.0.0 version; `pre` is the pre-release part ("dev", "rc.1").
+// A SemVer 2.0.0 version; `pre` is the pre-release part ("dev", "rc.1"),
+// `build` the build metadata ("dev" in "1.1.0+dev").
 struct OciVersion {
   uint64_t major = 0;
   uint64_t minor = 0;
   uint64_t patch = 0;
   std::string pre;
+  std::string build;
 
   // Compares the release numbers only: a development or release-candidate
   // version ("1.0.2-dev", runc's) is taken as the release it leads to.
@@ -56,6 +58,10 @@ struct OciVersion {
   }
   bool AtLeast(const OciVersion& o) const { return AtLeast(o.major, o.minor, o.patch); }
   std::string Release() const { return absl::StrCat(major, ".", minor, ".", patch); }
+  // Whether this is runtime-spec's development tree after the release:
+  // specs-go/version.go says "X.Y.Z-dev" (until 1.1.0) or "X.Y.Z+dev" (since)
+  // between release X.Y.Z and the next one.
+  bool Development() const { return pre == "dev" || build == "dev"; }
 };
 
 // ParseOciVersion()

@@ -47,10 +47,13 @@ OCIKIT_INLINE void AddLintFlags(FlagSet& set, LintFlags& f) {
   set.Add({"policy", 0, "FILE", "also check the rules of a policy file (repeatable; see docs/lint.md)", AppendFlag(f.policies)});
   set.Add({"features", 0, "FILE", "also check against a runtime's features document (`runc features > runc.json`)",
            AssignFlag(f.features)});
-  set.Add({"host", 0, "", "also check against this host: root, namespace paths, devices, sysctls, capabilities, mount types, hooks",
+  set.Add({"host", 0, "", "also check against this host: root, namespace paths, devices, sysctls, capabilities, mount types, hooks; "
+           "system calls and architectures its libseccomp lacks become warnings (info without --host)",
            BoolFlag(f.host)});
   set.Add({"host-root", 0, "DIR", "read host files (/proc, /sys, /dev) under DIR instead of / (with --host)", AssignFlag(f.host_root)});
   set.Add({"strict", 0, "", "report unknown fields and unknown capabilities as errors", BoolFlag(f.strict)});
+  set.Add({"bundle", 0, "", "lint every config as a bundle's, to run as it is: empty process.args is an error (default for a "
+           "bundle directory PATH; files and standard input are linted as templates)", BoolFlag(f.bundle)});
   set.Add({"format", 0, "FORMAT", "output format: text, json or sarif (default text); markdown with --list-rules",
            one_of(f.format, {"text", "json", "sarif", "markdown"})});
   set.Add({"fail-on", 0, "SEVERITY", "exit 1 when a finding is at least: error, warning or info (default error)",
@@ -105,6 +108,7 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
                           : f.profile == "baseline" ? LintProfile::kBaseline
                                                     : LintProfile::kNone;
   setup.options.strict = f.strict;
+  setup.options.bundle = f.bundle;
   setup.options.host = f.host;
   setup.options.host_root = f.host_root.empty() ? "" : ResolveLintPath(base_dir, f.host_root);
   if (!f.host_root.empty() && !f.host) return absl::InvalidArgumentError("--host-root needs --host");

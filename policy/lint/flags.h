@@ -49,6 +49,7 @@ struct LintFlags {
   bool host = false;
   std::string host_root;
   bool strict = false;
+  bool bundle = false;                // lint configs as bundles' (process.args required), not as templates
   std::string format = "text";        // text, json or sarif; markdown for --list-rules
   std::string fail_on = "error";      // error, warning or info
   std::vector<std::string> disabled;  // rule ids (a value may list several, comma-separated)

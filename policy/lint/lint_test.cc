@@ -149,9 +149,48 @@ TEST(LintVersions, FieldsNewerThanTheDeclaredVersion) {
   const LintResult r = LintSpec(s, LintOptions());
   ASSERT_EQ(Ids(r), (std::vector<std::string>{"OCI103", "OCI103"}));
   EXPECT_EQ(r.findings[0].path.ToString(), "process.execCPUAffinity");
+  EXPECT_EQ(r.findings[0].severity, LintSeverity::kWarning);  // runc 1.1 ignores it
   EXPECT_EQ(r.findings[1].path.ToString(), "domainname");
+  EXPECT_EQ(r.findings[1].severity, LintSeverity::kInfo);  // every current runtime reads it
   s.oci_version = "1.2.1";
   EXPECT_EQ(Ids(LintSpec(s, LintOptions())), std::vector<std::string>());
+}
+
+TEST(LintVersions, DevelopmentVersionsMayHoldTheNextReleasesFields) {
+  const std::optional<OciVersion> plus = ParseOciVersion("1.1.0+dev");
+  ASSERT_TRUE(plus.has_value());
+  EXPECT_EQ(plus->build, "dev");
+  EXPECT_TRUE(plus->Development());
+  EXPECT_TRUE(ParseOciVersion("1.0.2-dev")->Development());
+  EXPECT_FALSE(ParseOciVersion("1.1.0-rc.1")->Development());
+  EXPECT_EQ(internal::FieldsVersion(*ParseOciVersion("1.0.2-dev")).Release(), "1.1.0");
+  EXPECT_EQ(internal::FieldsVersion(*ParseOciVersion("1.2.0+dev")).Release(), "1.2.1");
+  EXPECT_EQ(internal::FieldsVersion(*ParseOciVersion("1.3.0+dev")).Release(), "1.3.0");
+  EXPECT_EQ(internal::FieldsVersion(*ParseOciVersion("1.0.2")).Release(), "1.0.2");
+
+  Spec s = Runnable();
+  s.oci_version = "1.0.2-dev";
+  s.process->scheduler.emplace().policy = "SCHED_OTHER";  // 1.1.0: in the 1.0.2-dev tree
+  EXPECT_EQ(Ids(LintSpec(s, LintOptions())), std::vector<std::string>());
+  s.process->exec_cpu_affinity.emplace().initial = "0";  // 1.2.1: still newer
+  EXPECT_EQ(Ids(LintSpec(s, LintOptions())), std::vector<std::string>{"OCI103"});
+}
+
+TEST(LintProcess, EmptyArgsAreInfoInATemplateAndAnErrorInABundle) {
+  Spec s = Runnable();
+  s.process->args.clear();
+  LintOptions o;
+  const LintResult template_result = LintSpec(s, o);
+  ASSERT_EQ(Ids(template_result), std::vector<std::string>{"OCI120"});
+  EXPECT_EQ(template_result.findings[0].severity, LintSeverity::kInfo);
+  EXPECT_TRUE(absl::StrContains(template_result.findings[0].message, "linted as a template"))
+      << template_result.findings[0].message;
+  o.bundle = true;
+  const LintResult bundle_result = LintSpec(s, o);
+  ASSERT_EQ(Ids(bundle_result), std::vector<std::string>{"OCI120"});
+  EXPECT_EQ(bundle_result.findings[0].severity, LintSeverity::kError);
+  EXPECT_TRUE(absl::StrContains(bundle_result.findings[0].message, "linted as a bundle: --bundle"))
+      << bundle_result.findings[0].message;
 }
 
 TEST(LintTypos, UnknownFieldsWithSuggestionsAndStrict) {
@@ -210,10 +249,30 @@ TEST(LintSeccomp, LibseccompChecksCanBeTurnedOff) {
   o.seccomp_arch = "x86_64";
   const LintResult on = LintSpec(s, o);
   EXPECT_TRUE(Has(on, "SCMP520"));
+  EXPECT_EQ(Find(on, "SCMP520")->severity, LintSeverity::kWarning);  // a typo
   ASSERT_NE(Find(on, "SCMP524"), nullptr);
   EXPECT_TRUE(absl::StrContains(Find(on, "SCMP524")->message, "BPF instructions")) << Find(on, "SCMP524")->message;
   o.libseccomp = false;
   EXPECT_EQ(Ids(LintSpec(s, o)), std::vector<std::string>());
+}
+
+TEST(LintSeccomp, SystemCallsNewerThanTheHostsLibseccompAreAHostFact) {
+  Spec s = Runnable();
+  LinuxSeccomp& sc = s.linux_section->seccomp.emplace();
+  sc.default_action = "SCMP_ACT_ERRNO";
+  sc.default_errno_ret = 38;
+  LinuxSyscall& rule = sc.syscalls.emplace_back();
+  rule.names = std::vector<std::string>{"read", "mseal"};  // mseal: Linux 6.10, unknown to libseccomp 2.5.4
+  rule.action = "SCMP_ACT_ALLOW";
+  LintOptions o;
+  o.seccomp_arch = "x86_64";
+  const LintFinding* f = Find(LintSpec(s, o), "SCMP520");
+  if (f == nullptr) GTEST_SKIP() << "this libseccomp knows mseal";
+  EXPECT_EQ(f->severity, LintSeverity::kInfo) << f->message;
+  o.host = true;  // the strict host check
+  f = Find(LintSpec(s, o), "SCMP520");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, LintSeverity::kWarning) << f->message;
 }
 
 TEST(RuntimeFeatures, ParsesRuncFeaturesAndReportsBadDocuments) {

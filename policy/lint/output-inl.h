@@ -98,10 +98,20 @@ OCIKIT_INLINE std::string FormatRuleList(const std::vector<const LintRule*>& rul
   return out;
 }
 
+namespace internal {
+
+// "warning", "warning (error with --strict)", "error (info in a template)".
+OCIKIT_INLINE std::string RuleSeverityText(const LintRule& r) {
+  return absl::StrCat(LintSeverityName(r.severity), r.strict ? " (error with --strict)" : "",
+                      r.severity_note.empty() ? "" : absl::StrCat(" (", r.severity_note, ")"));
+}
+
+}  // namespace internal
+
 OCIKIT_INLINE std::string FormatRuleExplanation(const LintRule& r) {
   std::string out = absl::StrCat(r.id, " ", r.name, ": ", r.title, "\n\n");
   absl::StrAppend(&out, "  family:    ", LintFamilyName(r.family), "\n");
-  absl::StrAppend(&out, "  severity:  ", LintSeverityName(r.severity), r.strict ? " (error with --strict)" : "", "\n");
+  absl::StrAppend(&out, "  severity:  ", internal::RuleSeverityText(r), "\n");
   if (r.profile != LintProfile::kNone) absl::StrAppend(&out, "  profile:   ", LintProfileName(r.profile), " and stricter\n");
   absl::StrAppend(&out, "  rationale: ", r.rationale, "\n");
   absl::StrAppend(&out, "  reference: ", r.reference, "\n");
@@ -149,8 +159,7 @@ OCIKIT_INLINE std::string FormatRuleTableMarkdown(const std::vector<const LintRu
       absl::StrAppend(&out, i == 0 ? "" : "\n", "### ", internal::RuleTableHeading(r.family), "\n\n",
                       "| id | name | severity | what |\n|---|---|---|---|\n");
     }
-    absl::StrAppend(&out, "| ", r.id, " | ", internal::MarkdownCell(r.name), " | ", LintSeverityName(r.severity),
-                    r.strict ? " (error with --strict)" : "",
+    absl::StrAppend(&out, "| ", r.id, " | ", internal::MarkdownCell(r.name), " | ", internal::RuleSeverityText(r),
                     r.profile != LintProfile::kNone ? absl::StrCat(", ", LintProfileName(r.profile)) : "", " | ",
                     internal::MarkdownCell(r.title), " |\n");
   }
@@ -168,6 +177,7 @@ OCIKIT_INLINE std::string FormatRuleListJson(const std::vector<const LintRule*>&
     j["severity"] = std::string(LintSeverityName(r->severity));
     if (r->profile != LintProfile::kNone) j["profile"] = std::string(LintProfileName(r->profile));
     j["strict"] = r->strict;
+    if (!r->severity_note.empty()) j["severityNote"] = r->severity_note;
     j["title"] = r->title;
     j["rationale"] = r->rationale;
     j["reference"] = r->reference;

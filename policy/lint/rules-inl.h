@@ -70,9 +70,15 @@ OCIKIT_INLINE const LintRule kFieldNewerThanVersion = {
     .name = "field-newer-than-version",
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info for what every current runtime reads anyway",
     .title = "a field or value is newer than the declared ociVersion",
     .rationale = "A runtime implementing the declared release does not know the field (or value) and ignores it or "
-        "rejects the config, so the container does not get what the config asks for.",
+        "rejects the config, so the container does not get what the config asks for. A development version "
+        "(\"1.0.2-dev\", \"1.1.0+dev\") is the tree between its release and the next, so it may hold the next "
+        "release's fields (Podman 4 writes \"1.0.2-dev\" with errnoRet). A field or value that every current runtime "
+        "(runc 1.1+, crun 1.8+) reads whatever ociVersion says (seccomp errnoRet, defaultErrnoRet, listenerPath, "
+        "listenerMetadata and the 1.1.0 actions; unified, cpu.burst, memory.checkBeforeUpdate, domainname; the "
+        "org.opencontainers.image.* annotations) is info: it only dates the file.",
     .reference = "runtime-spec ChangeLog; ocikit field catalog (spec/field_catalog.h, `since`)",
     .fix = "raise ociVersion to the release that introduced the field, or remove the field",
 };
@@ -117,9 +123,12 @@ OCIKIT_INLINE const LintRule kRootPathNotRootfs = {
     .name = "root-path-not-rootfs",
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info unless a bundle's relative root",
     .title = "root.path does not end in the conventional \"rootfs\"",
     .rationale = "On POSIX platforms the root directory SHOULD be named rootfs; tools that look for a bundle's "
-        "rootfs expect that name.",
+        "rootfs expect that name. The convention is the bundle layout's: a warning for a relative root.path of a "
+        "config linted as a bundle's, info for a template or an absolute root elsewhere (Podman and CRI-O run an "
+        "overlay's \"merged\" directory), which no runtime cares about.",
     .reference = "runtime-spec config.md#root; runtime-tools RootPathOnPosixConvention",
     .fix = "name the directory rootfs",
 };
@@ -141,11 +150,13 @@ OCIKIT_INLINE const LintRule kProcessArgsMissing = {
     .id = "OCI120",
     .name = "process-args-missing",
     .family = LintFamily::kConformance,
-    .severity = LintSeverity::kWarning,
+    .severity = LintSeverity::kError,
+    .severity_note = "info in a template",
     .title = "process.args is empty",
-    .rationale = "At least one entry of args is REQUIRED on non-Windows platforms, and the first is the program to "
-        "run. A template config (containerd's default spec) may leave it to be filled in later; an empty first entry "
-        "is always an error.",
+    .rationale = "At least one entry of args is REQUIRED on non-Windows platforms (or commandLine on Windows), and "
+        "the first is the program to run. A template (containerd's default spec, BuildKit's, `ocikit spec` without "
+        "COMMAND) leaves it to be filled in later by design, so a config is linted as a template (info) unless it is "
+        "a bundle's: a bundle directory PATH, or --bundle (error). An empty first entry is always an error.",
     .reference = "runtime-spec config.md#process; runtime-tools ProcArgsOneEntryRequired",
     .fix = "set process.args, e.g. [\"/bin/sh\"] (or commandLine on Windows)",
 };
@@ -727,8 +738,9 @@ OCIKIT_INLINE const LintRule kRootfsPropagationInvalid = {
     .family = LintFamily::kConformance,
     .severity = LintSeverity::kError,
     .title = "rootfsPropagation is not shared, slave, private or unbindable",
-    .rationale = "The schema allows shared, slave, private and unbindable. The recursive forms (rshared, ...) are "
-        "accepted by runc and crun but not by the schema (warning).",
+    .rationale = "The schema's enum allows shared, slave, private and unbindable, and a config MUST validate "
+        "against it. The recursive forms (rshared, rslave, rprivate, runbindable) are an extension runc and crun "
+        "read; a runtime that follows the schema may refuse them, so they are an error too.",
     .reference = "runtime-spec config-linux.md#rootfs-mount-propagation; schema defs-linux.json RootfsPropagation",
     .fix = "use one of the four values",
 };
@@ -1583,9 +1595,12 @@ OCIKIT_INLINE const LintRule kSeccompSyscallUnknown = {
     .name = "seccomp-syscall-unknown",
     .family = LintFamily::kSeccomp,
     .severity = LintSeverity::kWarning,
+    .severity_note = "info for a real system call newer than this host's libseccomp, without --host",
     .title = "a system call name is unknown to libseccomp",
     .rationale = "A name libseccomp cannot resolve is a typo or newer than the library: runc and crun skip it (runc "
-        "used to fail), so the rule does not cover it.",
+        "used to fail), so the rule does not cover it. A name of the Docker or containerd default profiles is a real "
+        "system call: that the linting host's libseccomp lacks it says nothing about the config (the runtime's host "
+        "may have a newer one), so it is info unless --host asks for the host check.",
     .reference = "runc #2151; crun #33; seccomp_syscall_resolve_name(3)",
     .fix = "fix the name, or upgrade libseccomp",
 };
@@ -1605,9 +1620,12 @@ OCIKIT_INLINE const LintRule kSeccompArchUnknown = {
     .id = "SCMP522",
     .name = "seccomp-arch-unknown",
     .family = LintFamily::kSeccomp,
-    .severity = LintSeverity::kWarning,
+    .severity = LintSeverity::kInfo,
+    .severity_note = "warning with --host",
     .title = "an architecture is unknown to libseccomp",
-    .rationale = "The filter cannot be built for an architecture the library does not know.",
+    .rationale = "The filter cannot be built for an architecture the library does not know. The architecture is one "
+        "of the schema's (SCMP510 reports the others), so this is a fact about the linting host's libseccomp, not the "
+        "config: info, a warning with --host.",
     .reference = "seccomp_arch_resolve_name(3)",
     .fix = "use an architecture the runtime's libseccomp supports",
 };

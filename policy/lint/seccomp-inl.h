@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 #include "absl/strings/str_cat.h"
@@ -228,6 +229,44 @@ OCIKIT_INLINE void CheckSeccompBpf(const LintContext& ctx, const LinuxSeccomp& s
   }
 }
 
+OCIKIT_INLINE const std::vector<absl::string_view>& KnownSyscallNames() {
+  static const auto* kNames = [] {
+    std::set<absl::string_view> seen;
+    auto* names = new std::vector<absl::string_view>();
+    const auto add = [&](const std::string& n) {
+      if (seen.insert(n).second) names->push_back(n);
+    };
+    for (const std::string& n : ContainerdAllowedSyscalls()) add(n);
+    for (const SeccompSyscallGroup& g : DefaultSeccompProfile().syscalls) {
+      if (!g.name.empty()) add(g.name);
+      if (g.names) {
+        for (const std::string& n : *g.names) add(n);
+      }
+    }
+    return names;
+  }();
+  return *kNames;
+}
+
+OCIKIT_INLINE void ReportUnknownSyscall(const LintContext& ctx, FieldPath path, absl::string_view name,
+                                        absl::string_view libseccomp_version) {
+  const std::vector<absl::string_view>& known = KnownSyscallNames();
+  if (LintContains(known, name)) {
+    ctx.Report(rules::kSeccompSyscallUnknown, std::move(path),
+               absl::StrCat(LintQuote(name), " is a system call newer than this host's libseccomp ", libseccomp_version,
+                            "; runtimes linked with it skip the name",
+                            ctx.options.host ? "" : " (a fact about this host, not the config: info without --host)",
+                            "; expected a libseccomp that knows it where the container runs"),
+               ctx.options.host ? LintSeverity::kWarning : LintSeverity::kInfo);
+    return;
+  }
+  const absl::string_view close = LintClosest(name, known);
+  ctx.Report(rules::kSeccompSyscallUnknown, std::move(path),
+             absl::StrCat(LintQuote(name), " is unknown to libseccomp ", libseccomp_version, "; runtimes skip it",
+                          !close.empty() && close != name ? absl::StrCat("; did you mean ", LintQuote(close), "?")
+                                                          : "; expected a name it knows (or a newer libseccomp)"));
+}
+
 OCIKIT_INLINE void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc) {
   const FieldPath base = LinuxPath("seccomp");
   absl::StatusOr<SeccompSyscallReport> report = CheckSeccompSyscalls(sc, SeccompNameCheck::kWarn, ctx.options.seccomp_arch);
@@ -235,17 +274,21 @@ OCIKIT_INLINE void CheckSeccompWithLibseccomp(const LintContext& ctx, const Linu
     ctx.Report(rules::kSeccompCompileFailed, base, std::string(report.status().message()));
     return;
   }
+  // What this host's libseccomp lacks is a fact about the host (the runtime's
+  // host may have a newer one): info, unless --host asks for the host check.
+  const LintSeverity host_fact = ctx.options.host ? LintSeverity::kWarning : LintSeverity::kInfo;
+  const absl::string_view host_fact_note = ctx.options.host ? "" : " (a fact about this host, not the config: info without --host)";
   for (const std::string& arch : report->unknown_architectures) {
     size_t i = 0;
     while (i < sc.architectures.size() && sc.architectures[i] != arch) ++i;
     ctx.Report(rules::kSeccompArchUnknown, i < sc.architectures.size() ? base.Field("architectures").Index(i) : base.Field("architectures"),
-               absl::StrCat(LintQuote(arch), " is unknown to libseccomp ", report->libseccomp_version,
-                            "; expected an architecture it supports"));
+               absl::StrCat(LintQuote(arch), " is unknown to this host's libseccomp ", report->libseccomp_version,
+                            ", which cannot build the filter for it", host_fact_note,
+                            "; expected an architecture the runtime's libseccomp supports"),
+               host_fact);
   }
   // Names unknown to libseccomp: one finding each. Names an architecture
   // lacks: one finding per rule and architecture, listing them.
-  std::vector<absl::string_view> dictionary;
-  for (const std::string& n : ContainerdAllowedSyscalls()) dictionary.push_back(n);
   std::vector<std::string> reported;
   for (const SeccompMissingSyscall& m : report->missing) {
     const std::vector<std::string>& names = *sc.syscalls[m.rule].names;
@@ -254,11 +297,7 @@ OCIKIT_INLINE void CheckSeccompWithLibseccomp(const LintContext& ctx, const Linu
       if (LintContains(reported, key)) continue;
       reported.push_back(key);
       const size_t j = static_cast<size_t>(std::find(names.begin(), names.end(), m.name) - names.begin());
-      const absl::string_view close = LintClosest(m.name, dictionary);
-      ctx.Report(rules::kSeccompSyscallUnknown, base.Field("syscalls").Index(m.rule).Field("names").Index(j),
-                 absl::StrCat(LintQuote(m.name), " is unknown to libseccomp ", report->libseccomp_version, "; runtimes skip it",
-                              !close.empty() && close != m.name ? absl::StrCat("; did you mean ", LintQuote(close), "?")
-                                                                : "; expected a name it knows (or a newer libseccomp)"));
+      ReportUnknownSyscall(ctx, base.Field("syscalls").Index(m.rule).Field("names").Index(j), m.name, report->libseccomp_version);
       continue;
     }
     const std::string key = absl::StrCat(m.rule, "@", m.arch);

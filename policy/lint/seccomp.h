@@ -10,7 +10,9 @@
 // (policy/seccomp/check.h): every name must resolve on every architecture of
 // the filter, and the section must compile to a BPF program, whose size is
 // reported. It runs with LintOptions::libseccomp and only when the first
-// group found no error (a broken section cannot compile anyway).
+// group found no error (a broken section cannot compile anyway). What this
+// host's libseccomp lacks (a system call or an architecture it does not know
+// yet) is a fact about the host, not the config: info, a warning with --host.
 //
 // Dependencies: absl_hash absl_status absl_strings nlohmann_json re2 seccomp
 #ifndef OCIKIT_POLICY_LINT_SECCOMP_H_
@@ -19,6 +21,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +60,16 @@ FieldPath SeccompErrorPath(absl::string_view message);
 
 // SCMP523-SCMP525: compiles the filter and reports its size.
 void CheckSeccompBpf(const LintContext& ctx, const LinuxSeccomp& sc, absl::string_view libseccomp_version);
+
+// The system call names ocikit knows to exist: those of the Docker and
+// containerd default profiles (policy/seccomp/default_profiles.h).
+const std::vector<absl::string_view>& KnownSyscallNames();
+
+// SCMP520 for a name libseccomp does not resolve: a warning for a name ocikit
+// does not know either (a typo: "did you mean"), and for a real system call
+// newer than this host's libseccomp a host fact: info, a warning with --host.
+void ReportUnknownSyscall(const LintContext& ctx, FieldPath path, absl::string_view name,
+                          absl::string_view libseccomp_version);
 
 void CheckSeccompWithLibseccomp(const LintContext& ctx, const LinuxSeccomp& sc);
 

@@ -83,7 +83,9 @@ absl::string_view LintProfileName(LintProfile p);
 //
 // One rule of the catalogue. `profile` is the least profile that enables a
 // security rule (kNone for the other families). `strict` rules become errors
-// with LintOptions::strict.
+// with LintOptions::strict. `severity_note` says when a finding has another
+// severity than the default ("info in a template"); the catalogue prints it
+// after the severity.
 struct LintRule {
   std::string id;         // "OCI121"
   std::string name;       // "process-cwd-absolute"
@@ -91,6 +93,7 @@ struct LintRule {
   LintSeverity severity = LintSeverity::kError;  // the default; a finding may differ
   LintProfile profile = LintProfile::kNone;
   bool strict = false;
+  std::string severity_note = {};  // "" or e.g. "info in a template"
   std::string title;      // one line
   std::string rationale;  // why it matters
   std::string reference;  // upstream reference (spec section, runtime-tools code, CVE, ...)
@@ -131,13 +134,21 @@ struct LintOptions {
   bool strict = false;  // TYPO3xx and unknown capabilities become errors
   bool host = false;    // HOST2xx checks against the running host
   std::string host_root;        // prefix of host paths ("" = "/"), for tests and chroots
-  std::string bundle_dir;       // non-empty: the bundle the config belongs to (bundle checks)
+  // A bundle's config runs as it is; a template (containerd's default spec,
+  // `ocikit spec` without COMMAND, BuildKit's) gets its command later. A
+  // config is linted as a template unless `bundle` is set (--bundle) or it
+  // was found in a bundle directory (bundle_dir); only OCI120 differs.
+  bool bundle = false;
+  std::string bundle_dir;       // non-empty: the bundle the config belongs to (bundle checks; implies `bundle`)
   std::string config_path;      // the config.json file, for mode and relative-root checks
   bool libseccomp = true;       // resolve syscall names and compile the filter
   std::string seccomp_arch;     // target of the compiled filter; "" = libseccomp's native one
   std::vector<std::string> disabled;  // rule ids not to report
   std::vector<const LintPolicy*> policies;  // custom rules; not owned
   const LintRuntimeFeatures* features = nullptr;  // the target runtime's features.json; not owned
+
+  // Whether the config is linted as a bundle's (strictly) rather than as a template.
+  bool AsBundle() const { return bundle || !bundle_dir.empty(); }
 };
 
 // LintResult

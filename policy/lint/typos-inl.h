@@ -45,8 +45,8 @@ OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
           ctx.Report(rules::kRemovedField, path,
                      absl::StrCat("removed in runtime-spec 1.3.0, and ociVersion is ", internal::LintQuote(ctx.spec.oci_version),
                                   "; expected enableMonitoring"));
-        } else if (!ctx.version.AtLeast(1, 1, 0)) {
-          internal::ReportNewer(ctx, path, "the field", "1.1.0");
+        } else if (!internal::FieldsVersion(ctx.version).AtLeast(1, 1, 0)) {
+          internal::ReportNewer(ctx, path, "the field", "1.1.0", false);
         }
         continue;
       }

@@ -66,15 +66,49 @@ OCIKIT_INLINE OciVersion CheckOciVersion(const Spec& spec, LintSink& sink) {
   return current;
 }
 
-OCIKIT_INLINE void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since) {
+OCIKIT_INLINE OciVersion FieldsVersion(const OciVersion& declared) {
+  if (!declared.Development()) return declared;
+  for (const absl::string_view release : ReleasedOciVersions()) {
+    const OciVersion r = *ParseOciVersion(release);
+    if (!declared.AtLeast(r)) return r;
+  }
+  return declared;
+}
+
+OCIKIT_INLINE bool ReadByCurrentRuntimes(absl::string_view pattern) {
+  // Checked against the parsers of Debian 12's runc 1.1.5 (json tags of its
+  // vendored runtime-spec 1.0.2-dev) and crun 1.8.1 (its generated parser's
+  // keys), the oldest runtimes of a maintained distribution.
+  static const std::vector<absl::string_view> kFields = {
+      "domainname",
+      "linux.resources.memory.checkBeforeUpdate",
+      "linux.resources.cpu.burst",
+      "linux.resources.unified",
+      "linux.seccomp.defaultErrnoRet",
+      "linux.seccomp.listenerPath",
+      "linux.seccomp.listenerMetadata",
+      "linux.seccomp.syscalls[].errnoRet",
+  };
+  return LintContains(kFields, pattern);
+}
+
+OCIKIT_INLINE void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since,
+                               bool read_anyway) {
+  if (read_anyway) {
+    ctx.Report(rules::kFieldNewerThanVersion, std::move(path),
+               absl::StrCat(what, " was added in runtime-spec ", since, ", after ociVersion ", LintQuote(ctx.spec.oci_version),
+                            "; every current runtime reads it whatever ociVersion says, so this only dates the file; "
+                            "expected ociVersion \"", since, "\" or later"),
+               LintSeverity::kInfo);
+    return;
+  }
   ctx.Report(rules::kFieldNewerThanVersion, std::move(path),
              absl::StrCat(what, " was added in runtime-spec ", since, ", but ociVersion is ",
                           LintQuote(ctx.spec.oci_version), "; runtimes of that release ignore or reject it; expected "
                           "ociVersion \"", since, "\" or later"));
 }
 
-OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc) {
-  const OciVersion& v = ctx.version;
+OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc, const OciVersion& v) {
   const auto action_since = [](absl::string_view a) -> absl::string_view {
     return a == "SCMP_ACT_KILL_PROCESS" || a == "SCMP_ACT_KILL_THREAD" || a == "SCMP_ACT_NOTIFY" ? "1.1.0" : "";
   };
@@ -83,17 +117,17 @@ OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSe
   };
   const FieldPath seccomp = LinuxPath("seccomp");
   if (newer(action_since(sc.default_action))) {
-    ReportNewer(ctx, seccomp.Field("defaultAction"), absl::StrCat("the action ", LintQuote(sc.default_action)), "1.1.0");
+    ReportNewer(ctx, seccomp.Field("defaultAction"), absl::StrCat("the action ", LintQuote(sc.default_action)), "1.1.0", true);
   }
   for (size_t i = 0; i < sc.syscalls.size(); ++i) {
     if (newer(action_since(sc.syscalls[i].action))) {
       ReportNewer(ctx, seccomp.Field("syscalls").Index(i).Field("action"),
-                  absl::StrCat("the action ", LintQuote(sc.syscalls[i].action)), "1.1.0");
+                  absl::StrCat("the action ", LintQuote(sc.syscalls[i].action)), "1.1.0", true);
     }
   }
   for (size_t i = 0; i < sc.flags.size(); ++i) {
     if (sc.flags[i] == "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" && newer("1.1.0")) {
-      ReportNewer(ctx, seccomp.Field("flags").Index(i), absl::StrCat("the flag ", LintQuote(sc.flags[i])), "1.1.0");
+      ReportNewer(ctx, seccomp.Field("flags").Index(i), absl::StrCat("the flag ", LintQuote(sc.flags[i])), "1.1.0", false);
     }
   }
   for (size_t i = 0; i < sc.architectures.size(); ++i) {
@@ -104,13 +138,12 @@ OCIKIT_INLINE void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSe
       since = "1.2.1";
     }
     if (newer(since)) {
-      ReportNewer(ctx, seccomp.Field("architectures").Index(i), absl::StrCat("the architecture ", LintQuote(a)), since);
+      ReportNewer(ctx, seccomp.Field("architectures").Index(i), absl::StrCat("the architecture ", LintQuote(a)), since, false);
     }
   }
 }
 
-OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
-  const OciVersion& v = ctx.version;
+OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx, const OciVersion& v) {
   const Spec& s = ctx.spec;
   if (!v.AtLeast(1, 2, 0)) {
     for (size_t i = 0; i < s.mounts.size(); ++i) {
@@ -118,14 +151,15 @@ OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
         const std::string& o = s.mounts[i].options[k];
         if (o == "idmap" || o == "ridmap") {
           ReportNewer(ctx, FieldPath().Field("mounts").Index(i).Field("options").Index(k),
-                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0");
+                      absl::StrCat("mount option ", LintQuote(o)), "1.2.0", false);
         }
       }
     }
     for (const auto& [key, value] : s.annotations) {
       if (absl::StartsWith(key, "org.opencontainers.image.")) {
+        // Annotations are free-form to runtimes: none refuses or ignores one.
         ReportNewer(ctx, FieldPath().Field("annotations").Key(key),
-                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0");
+                    absl::StrCat("the annotation ", LintQuote(key)), "1.2.0", true);
       }
     }
   }
@@ -134,12 +168,12 @@ OCIKIT_INLINE void CheckNewerValues(const LintContext& ctx) {
   if (!v.AtLeast(1, 1, 0)) {
     for (size_t i = 0; i < l.namespaces.size(); ++i) {
       if (l.namespaces[i].type == kTimeNamespace) {
-        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0");
+        ReportNewer(ctx, LinuxPath("namespaces").Index(i).Field("type"), "the namespace type \"time\"", "1.1.0", false);
       }
     }
   }
   if (!l.seccomp) return;
-  CheckNewerSeccompValues(ctx, *l.seccomp);
+  CheckNewerSeccompValues(ctx, *l.seccomp, v);
 }
 }  // namespace internal
 
@@ -156,16 +190,18 @@ OCIKIT_INLINE void CheckVersionRules(const internal::LintContext& ctx) {
                  "the kernel memory limit is NOT RECOMMENDED and ignored by cgroup v2; expected it left unset");
     }
   }
-  if (!ctx.On(rules::kFieldNewerThanVersion) || ctx.version.AtLeast(CurrentOciVersion())) return;
-  internal::CheckNewerValues(ctx);
+  const OciVersion v = internal::FieldsVersion(ctx.version);
+  if (!ctx.On(rules::kFieldNewerThanVersion) || v.AtLeast(CurrentOciVersion())) return;
+  internal::CheckNewerValues(ctx, v);
   const auto& index = internal::FieldCatalogIndex();
   internal::ForEachField(s, nullptr, [&](const auto&, const internal::LintPathNode* node) {
     const FieldPath path = internal::ToFieldPath(node);
-    const auto it = index.find(path.Pattern());
+    const std::string pattern = path.Pattern();
+    const auto it = index.find(pattern);
     if (it == index.end()) return true;
     const std::optional<OciVersion> since = ParseOciVersion(it->second->since);
-    if (!since || ctx.version.AtLeast(*since)) return true;
-    internal::ReportNewer(ctx, path, "the field", it->second->since);
+    if (!since || v.AtLeast(*since)) return true;
+    internal::ReportNewer(ctx, path, "the field", it->second->since, internal::ReadByCurrentRuntimes(pattern));
     return false;  // its sub-fields are at least as new
   });
 }

@@ -4,7 +4,13 @@
 // accepted (1.0.0 to 1.3.0, with pre-release and build suffixes such as
 // runc's "1.0.2-dev"); the config is then checked against the version it
 // declares: a field the declared release does not have is a warning, since a
-// runtime implementing that release ignores it. Field ages come from the
+// runtime implementing that release ignores it. Two exceptions keep real
+// configs quiet: a development version ("1.0.2-dev", "1.1.0+dev") may hold
+// the fields of the release that followed it (it was written from that
+// development tree), and a field or value every current runtime reads
+// whatever ociVersion says (seccomp errnoRet, defaultErrnoRet, the listener
+// fields and the 1.1.0 actions, unified, the org.opencontainers.image.*
+// annotations, ...) is info: it only dates the file. Field ages come from the
 // field catalog (spec/field_catalog.h, its `since` column); values that
 // arrived later than their field (namespace type "time", seccomp actions,
 // flags and architectures, the idmap mount options, the
@@ -41,13 +47,28 @@ const absl::flat_hash_map<absl::string_view, const FieldInfo*>& FieldCatalogInde
 // Checks ociVersion and returns the version to check the config against.
 OciVersion CheckOciVersion(const Spec& spec, LintSink& sink);
 
-void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since);
+// The release whose fields a config may hold: the declared one, or for a
+// development version ("1.0.2-dev", "1.1.0+dev") the release that followed
+// it, whose fields were added to the development tree that wrote the file
+// (Podman 4 writes "1.0.2-dev" with errnoRet, a 1.1.0 field).
+OciVersion FieldsVersion(const OciVersion& declared);
 
-// Values that are newer than the field holding them.
-// Seccomp actions, flags and architectures newer than the declared version.
-void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc);
+// Whether every current runtime reads the field (a FieldPath pattern)
+// whatever ociVersion says: the 1.1.0 fields that Debian 12's runc 1.1.5 and
+// crun 1.8.1 parse.
+bool ReadByCurrentRuntimes(absl::string_view pattern);
 
-void CheckNewerValues(const LintContext& ctx);
+// OCI103 for `what`, added in `since`: a warning, or info when every current
+// runtime reads it anyway (`read_anyway`), which only dates the file.
+void ReportNewer(const LintContext& ctx, FieldPath path, absl::string_view what, absl::string_view since,
+                 bool read_anyway);
+
+// Values that are newer than the field holding them, judged against `v`
+// (FieldsVersion of the declared version).
+// Seccomp actions, flags and architectures.
+void CheckNewerSeccompValues(const LintContext& ctx, const LinuxSeccomp& sc, const OciVersion& v);
+
+void CheckNewerValues(const LintContext& ctx, const OciVersion& v);
 
 }  // namespace internal
 
