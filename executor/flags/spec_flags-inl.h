@@ -182,12 +182,12 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
                           ns == "network" ? " (none: private with loopback only)" : ""),
              [&f, ns](absl::string_view v) {
                if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
-                   (absl::StartsWith(v, "ns:") && v.size() > 3)) {
+                   absl::StartsWith(v, "ns:/")) {
                  f.namespaces.emplace_back(ns, std::string(v));
                  return absl::OkStatus();
                }
-               return absl::InvalidArgumentError(
-                   absl::StrCat("expected private, host", ns == "network" ? ", none" : "", " or ns:PATH"));
+               return absl::InvalidArgumentError(absl::StrCat("expected private, host", ns == "network" ? ", none" : "",
+                                                              " or ns:PATH with an absolute PATH"));
              }});
   }
   set.Add({"uidmap", 0, "C:H:S", "map container uids C.. to host uids H.. (S ids); repeatable", [&f](absl::string_view v) {
@@ -251,6 +251,12 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
              const size_t eq = v.find('=');
              if (eq == absl::string_view::npos || eq == 0) {
                return absl::InvalidArgumentError("expected KEY=VALUE");
+             }
+             const absl::string_view key = v.substr(0, eq);
+             if (absl::StartsWith(key, "org.opencontainers.") && !absl::StartsWith(key, "org.opencontainers.image.")) {
+               return absl::InvalidArgumentError(
+                   "org.opencontainers.* keys are reserved by the runtime-spec (only org.opencontainers.image.* "
+                   "may be set); expected your own prefix");
              }
              f.annotations[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
              return absl::OkStatus();
@@ -466,6 +472,11 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
                                       "where the generated resolv.conf and hosts files are written");
   }
   if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
+  const auto host_uts = std::find(f.namespaces.begin(), f.namespaces.end(), std::make_pair(std::string("uts"), std::string("host")));
+  if (host_uts != f.namespaces.end() && (!f.hostname.empty() || !f.domainname.empty())) {
+    return absl::InvalidArgumentError(
+        "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
+  }
   if (!f.state_dir.empty() && f.state_dir[0] != '/') {
     return absl::InvalidArgumentError(absl::StrCat("--state-dir \"", f.state_dir, "\": expected an absolute path"));
   }

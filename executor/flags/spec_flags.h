@@ -185,7 +185,8 @@ absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
 SpecContext SpecContextFromFlags(const SpecFlags& f);
 
 // Checks combinations no single flag can: generated-file flags without a
-// state directory, --no-hosts with --add-host (Podman refuses it too).
+// state directory, --no-hosts with --add-host (Podman refuses it too),
+// --hostname or --domainname with --uts host (Docker refuses it too).
 absl::Status CheckSpecFlags(const SpecFlags& f);
 
 // The seccomp transform --security-opt seccomp= asks for (none, unconfined,

@@ -101,6 +101,10 @@ TEST(BuildSpec, BadValuesAreRefusedWhenParsedWithTheFlagsName) {
   EXPECT_EQ(Build({"--uidmap", "4294967295:0:1"}).status().message(),
             "--uidmap \"4294967295:0:1\": mapping \"4294967295:0:1\": container id + size exceeds 4294967295 "
             "(the kernel never maps id 4294967295, (uid_t)-1)");
+  EXPECT_EQ(Build({"--annotation", "org.opencontainers.x=1"}).status().message(),
+            "--annotation \"org.opencontainers.x=1\": org.opencontainers.* keys are reserved by the runtime-spec (only "
+            "org.opencontainers.image.* may be set); expected your own prefix");
+  EXPECT_TRUE(Build({"--annotation", "org.opencontainers.image.source=x"}).ok());
   EXPECT_EQ(Build({"-u", "guest:"}).status().message(),
             "WithUser: invalid USER value \"guest:\": empty group after ':'; expected USER or USER:GROUP, each a name "
             "or a number");
@@ -126,8 +130,15 @@ TEST(BuildSpec, NamespaceFlags) {
   std::vector<std::string> got;
   for (const LinuxNamespace& n : spec->linux_section->namespaces) got.push_back(n.type + ":" + n.path);
   EXPECT_EQ(got, (Strings{"pid:/proc/1/ns/pid", "ipc:", "uts:", "mount:", "cgroup:"}));
-  EXPECT_EQ(Build({"--ipc", "none"}).status().message(), "--ipc \"none\": expected private, host or ns:PATH");
-  EXPECT_EQ(Build({"--network", "ns:"}).status().message(), "--network \"ns:\": expected private, host, none or ns:PATH");
+  EXPECT_EQ(Build({"--ipc", "none"}).status().message(),
+            "--ipc \"none\": expected private, host or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--network", "ns:"}).status().message(),
+            "--network \"ns:\": expected private, host, none or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--pid", "ns:proc/1/ns/pid"}).status().message(),
+            "--pid \"ns:proc/1/ns/pid\": expected private, host or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--uts", "host", "--hostname", "web"}).status().message(),
+            "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
+  EXPECT_TRUE(Build({"--uts", "host"}).ok());
 }
 
 TEST(BuildSpec, OneIdMapMapsBothAndRootlessDefaultsToTheCaller) {
