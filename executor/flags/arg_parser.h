@@ -34,10 +34,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "spec/internal/edit_distance.h"
-#include "spec/json/encoding.h"
 
 namespace ocikit {
 
@@ -223,23 +221,10 @@ class FlagSet {
   bool utf8_ = false;
 };
 
-inline size_t FirstInvalidUtf8(absl::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const size_t n = json::Utf8SequenceLength(s, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return absl::string_view::npos;
-}
-
-inline std::string DescribeInvalidUtf8(absl::string_view s, size_t offset) {
-  return absl::StrFormat("not valid UTF-8 (byte 0x%02x at offset %d)", static_cast<unsigned char>(s[offset]), offset);
-}
-
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/flags/arg_parser-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_FLAGS_ARG_PARSER_H_

@@ -178,7 +178,7 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   for (const char* type : {"network", "pid", "ipc", "uts", "cgroupns"}) {
     const std::string ns = std::string(type) == "cgroupns" ? "cgroup" : type;
     set.Add({type, 0, "MODE",
-             absl::StrCat(ns, " namespace: private, host, or ns:PATH to join one",
+             absl::StrCat(ns, " namespace: private, host, or ns:PATH (absolute) to join one",
                           ns == "network" ? " (none: private with loopback only)" : ""),
              [&f, ns](absl::string_view v) {
                if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
