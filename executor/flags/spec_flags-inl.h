@@ -472,8 +472,9 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
                                       "where the generated resolv.conf and hosts files are written");
   }
   if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
-  const auto host_uts = std::find(f.namespaces.begin(), f.namespaces.end(), std::make_pair(std::string("uts"), std::string("host")));
-  if (host_uts != f.namespaces.end() && (!f.hostname.empty() || !f.domainname.empty())) {
+  const auto last_uts = std::find_if(f.namespaces.rbegin(), f.namespaces.rend(),
+                                     [](const std::pair<std::string, std::string>& n) { return n.first == "uts"; });
+  if (last_uts != f.namespaces.rend() && last_uts->second == "host" && (!f.hostname.empty() || !f.domainname.empty())) {
     return absl::InvalidArgumentError(
         "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
   }

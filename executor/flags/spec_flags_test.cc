@@ -139,6 +139,7 @@ TEST(BuildSpec, NamespaceFlags) {
   EXPECT_EQ(Build({"--uts", "host", "--hostname", "web"}).status().message(),
             "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
   EXPECT_TRUE(Build({"--uts", "host"}).ok());
+  EXPECT_TRUE(Build({"--uts", "host", "--uts", "private", "--hostname", "web"}).ok());  // the last --uts counts
 }
 
 TEST(BuildSpec, OneIdMapMapsBothAndRootlessDefaultsToTheCaller) {
