@@ -208,7 +208,7 @@ int RunExec(const std::vector<std::string>& args, Streams io) {
   set.Add({"interactive", 'i', "", "with -t: forward stdin to the terminal", BoolFlag(interactive)});
   set.Add({"env", 'e', "KEY=VALUE", "set an environment variable (later wins); KEY alone passes the host's value, or unsets KEY",
            EnvFlag(req.env)});
-  set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(req.cwd)});
+  set.Add({"workdir", 'w', "DIR", "working directory of the process (absolute)", WorkdirFlag(req.cwd)});
   set.Add({"user", 'u', "USER[:GROUP]", "user and group, by name (looked up in the rootfs) or number",
            AssignFlag(user)});
   set.Add({"timeout", 0, "DURATION", "stop the process after DURATION: SIGTERM, then SIGKILL 10s later",

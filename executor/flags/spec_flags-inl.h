@@ -130,13 +130,7 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"rootfs", 0, "DIR", "root filesystem path (root.path)", AssignFlag(f.rootfs)});
   set.Add({"hostname", 'h', "NAME", "container hostname", AssignFlag(f.hostname)});
   set.Add({"domainname", 0, "NAME", "container NIS domain name", AssignFlag(f.domainname)});
-  set.Add({"workdir", 'w', "DIR", "working directory of the process (absolute)", [&f](absl::string_view v) {
-             if (!absl::StartsWith(v, "/")) {
-               return absl::InvalidArgumentError("expected an absolute path: the working directory in the container");
-             }
-             f.workdir = std::string(v);
-             return absl::OkStatus();
-           }});
+  set.Add({"workdir", 'w', "DIR", "working directory of the process (absolute)", WorkdirFlag(f.workdir)});
   set.Add({"user", 'u', "USER[:GROUP]", "run as this user: name or uid, optional group name or gid (looked up in the rootfs)",
            [&f](absl::string_view v) {
              f.user = std::string(v);
@@ -289,6 +283,16 @@ OCIKIT_INLINE std::vector<std::string> ExpandEnvFlags(const std::vector<std::str
     out.push_back(host != nullptr ? absl::StrCat(e, "=", host) : e);
   }
   return out;
+}
+
+OCIKIT_INLINE std::function<absl::Status(absl::string_view)> WorkdirFlag(std::string& workdir) {
+  return [&workdir](absl::string_view v) {
+    if (!absl::StartsWith(v, "/")) {
+      return absl::InvalidArgumentError("expected an absolute path: the working directory in the container");
+    }
+    workdir = std::string(v);
+    return absl::OkStatus();
+  };
 }
 
 OCIKIT_INLINE std::function<absl::Status(absl::string_view)> EnvFlag(std::vector<std::string>& env) {

@@ -160,6 +160,10 @@ void AddOutputFlags(FlagSet& set, OutputFlags& out);
 // daemon does the same; OverrideEnv).
 std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& env);
 
+// The setter of -w/--workdir: refuses a relative directory, which runtimes
+// refuse (runtime-spec: cwd MUST be absolute).
+std::function<absl::Status(absl::string_view)> WorkdirFlag(std::string& workdir);
+
 // The setter of -e/--env: appends the value, refusing one without a KEY
 // ("", "=x"), which no runtime or getenv(3) can use.
 std::function<absl::Status(absl::string_view)> EnvFlag(std::vector<std::string>& env);
