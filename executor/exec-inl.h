@@ -48,7 +48,7 @@ OCIKIT_INLINE absl::StatusOr<Process> ExecProcessFromSpec(const Spec& spec, cons
   if (req.args.empty()) return absl::InvalidArgumentError("no command given; expected ID COMMAND [ARG...]");
   Process p = spec.process ? *spec.process : Process();
   p.args = req.args;
-  p.env = ReplaceOrAppendEnv(std::move(p.env), req.env);
+  p.env = OverrideEnv(std::move(p.env), req.env);
   if (!req.cwd.empty()) {
     if (req.cwd.front() != '/') {
       return absl::InvalidArgumentError(absl::StrCat("--workdir \"", req.cwd, "\": expected an absolute path"));

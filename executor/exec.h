@@ -41,7 +41,7 @@ namespace ocikit::executor {
 // What `ocikit exec` changes in the container's process.
 struct ExecRequest {
   std::vector<std::string> args;  // required
-  std::vector<std::string> env;   // KEY=VALUE, added or replacing
+  std::vector<std::string> env;   // KEY=VALUE (later wins, one entry per key; KEY alone unsets): OverrideEnv
   std::string cwd;                // "" keeps the container's
   std::optional<User> user;       // keeps the container's when absent
   bool tty = false;

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "spec/file.h"
+#include "executor/flags/spec_check.h"
 #include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 
@@ -64,7 +65,7 @@ absl::StatusOr<std::string> RenderGoldenCase(const std::string& case_dir) {
     flags.from = "base.json";
   }
   std::vector<std::string> warnings;  // not part of the expected output
-  absl::StatusOr<Spec> spec = BuildSpec(flags, &warnings);
+  absl::StatusOr<Spec> spec = BuildCheckedSpec(flags, &warnings);
   if (!spec.ok()) return spec.status();
   return FormatSpecOutput(*spec, output);
 }

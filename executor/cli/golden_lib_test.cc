@@ -51,10 +51,23 @@ TEST_F(GoldenCaseTest, UpdateWritesThenCheckMatchesThenMismatchShowsDiff) {
 }
 
 TEST_F(GoldenCaseTest, BaseJsonIsUsedAsFrom) {
-  ASSERT_TRUE(WriteFileAtomic(dir_ + "/case/base.json", R"({"ociVersion":"1.0.2-dev","x":1})", 0644).ok());
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/case/base.json",
+                              R"({"ociVersion":"1.0.2-dev","root":{"path":"rootfs"},"linux":{"namespaces":[{"type":"uts"}]},"x":1})",
+                              0644)
+                  .ok());
   absl::StatusOr<std::string> out = RenderGoldenCase(dir_ + "/case");
   ASSERT_TRUE(out.ok()) << out.status();
-  EXPECT_EQ(*out, "{\"ociVersion\":\"1.0.2-dev\",\"hostname\":\"web\",\"x\":1}\n");
+  EXPECT_EQ(*out, R"({"ociVersion":"1.0.2-dev","root":{"path":"rootfs"},"hostname":"web","linux":{"namespaces":[{"type":"uts"}]},"x":1})"
+                  "\n");
+}
+
+// A case renders as `ocikit spec` prints: what fails lint is refused.
+TEST_F(GoldenCaseTest, AResultThatFailsLintIsRefused) {
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/case/base.json", R"({"ociVersion":"1.0.2-dev","x":1})", 0644).ok());
+  absl::StatusOr<std::string> out = RenderGoldenCase(dir_ + "/case");
+  EXPECT_EQ(out.status(), absl::FailedPreconditionError(
+                              "the generated config.json fails lint: OCI110 root-missing: root is missing; expected "
+                              "\"root\": {\"path\": \"rootfs\"} (and 1 more errors)"));
 }
 
 TEST_F(GoldenCaseTest, BadArgsNameTheFile) {

@@ -203,11 +203,12 @@ int RunExec(const std::vector<std::string>& args, Streams io) {
   bool interactive = false;
   std::string user;
   absl::Duration timeout = absl::InfiniteDuration();
+  set.RequireUtf8();  // the values end in the process the runtime runs, as with `ocikit run`
   set.Add({"tty", 't', "", "allocate a terminal", BoolFlag(req.tty)});
   set.Add({"interactive", 'i', "", "with -t: forward stdin to the terminal", BoolFlag(interactive)});
-  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value",
-           AppendFlag(req.env)});
-  set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(req.cwd)});
+  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable (later wins); KEY alone passes the host's value, or unsets KEY",
+           EnvFlag(req.env)});
+  set.Add({"workdir", 'w', "DIR", "working directory of the process (absolute)", WorkdirFlag(req.cwd)});
   set.Add({"user", 'u', "USER[:GROUP]", "user and group, by name (looked up in the rootfs) or number",
            AssignFlag(user)});
   set.Add({"timeout", 0, "DURATION", "stop the process after DURATION: SIGTERM, then SIGKILL 10s later",

@@ -43,4 +43,30 @@ for c in $commands; do
     { echo "FAIL $c error style: $err"; fail=1; }
 done
 
+# Issue 13: refused flag values and results that fail lint exit 125 with one
+# sentence, for spec, run and create alike (run and create stop before any
+# runtime is involved).
+for cmd in spec run create; do
+  err=$("$ocikit" $cmd -w relative true 2>&1 >/dev/null); check "$cmd-relative-workdir" 125 $?
+  [[ $err == *'--workdir "relative": expected an absolute path: the working directory in the container' ]] ||
+    { echo "FAIL $cmd workdir error: $err"; fail=1; }
+done
+err=$("$ocikit" exec -w relative some-id true 2>&1 >/dev/null); check exec-relative-workdir 125 $?
+[[ $err == *'--workdir "relative": expected an absolute path: the working directory in the container' ]] ||
+  { echo "FAIL exec workdir error: $err"; fail=1; }
+err=$("$ocikit" exec -e =x some-id true 2>&1 >/dev/null); check exec-env-without-name 125 $?
+[[ $err == *'--env "=x": expected KEY=VALUE or KEY, with a non-empty KEY' ]] || { echo "FAIL exec env error: $err"; fail=1; }
+err=$("$ocikit" exec -e $'A=\xff' some-id true 2>&1 >/dev/null); check exec-env-not-utf8 125 $?
+[[ $err == *'--env: the value is not valid UTF-8 (byte 0xff at offset 2); config.json holds UTF-8 only' ]] ||
+  { echo "FAIL exec env UTF-8 error: $err"; fail=1; }
+tmp=$(mktemp -d)
+printf '%s' '{"ociVersion":"1.3.0","root":{"path":"rootfs"},"process":{"user":{"uid":0,"gid":0},"cwd":"/","env":["A=a\u0000b"],"args":["true"]}}' >"$tmp/nul.json"
+for cmd in spec "run --root $tmp/state" "create --root $tmp/state"; do
+  err=$("$ocikit" $cmd --from "$tmp/nul.json" 2>&1 >/dev/null); check "${cmd%% *}-lint-safety-net" 125 $?
+  [[ $err == *'fails lint: OCI139 string-nul: process.env[0]: '* ]] || { echo "FAIL $cmd safety net: $err"; fail=1; }
+done
+[[ -z $(ls -A "$tmp/state/bundles" 2>/dev/null) ]] || { echo "FAIL bundle left behind"; fail=1; }
+out=$("$ocikit" lint "$tmp/nul.json"); check lint-nul 1 $?
+rm -rf "$tmp"
+
 exit $fail

@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/cli/command.h"
+#include "executor/flags/spec_check.h"
 #include "executor/flags/spec_flags.h"
 #include "executor/container_id.h"
 #include "executor/default_rootfs.h"
@@ -29,8 +30,9 @@ namespace ocikit::cli {
 namespace internal {
 
 void AddRuntimeFlags(FlagSet& set, std::string& runtime, std::string& root) {
-  set.Add({"runtime", 0, "NAME|PATH", "OCI runtime: runc (default), crun, or a path", AssignFlag(runtime)});
-  set.Add({"root", 0, "DIR", "state directory for bundles and runtime state (default /run/ocikit)", AssignFlag(root)});
+  set.Add({"runtime", 0, "NAME|PATH", "OCI runtime: runc (default), crun, or a path", AssignFlag(runtime), true});
+  set.Add({"root", 0, "DIR", "state directory for bundles and runtime state (default /run/ocikit)", AssignFlag(root),
+           true});
 }
 
 void AddHelpFlag(FlagSet& set, bool& help) { set.Add(HelpFlag(help)); }
@@ -106,7 +108,7 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
   }
   c.id = sf.name;
   if (sf.state_dir.empty()) sf.state_dir = bundle.dir;
-  absl::StatusOr<Spec> spec = BuildSpec(f.spec, &c.warnings);
+  absl::StatusOr<Spec> spec = BuildCheckedSpec(f.spec, &c.warnings);
   if (!spec.ok()) {
     executor::RemoveTree(bundle.dir).IgnoreError();
     return spec.status();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 #include "executor/cli/command.h"
+#include "executor/flags/spec_check.h"
 #include "executor/flags/spec_flags.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/spec_flags.h"
@@ -30,7 +31,7 @@ int RunSpec(const std::vector<std::string>& args, Streams io) {
   }
   flags.command = *std::move(command);
   std::vector<std::string> warnings;
-  absl::StatusOr<Spec> spec = BuildSpec(flags, &warnings);
+  absl::StatusOr<Spec> spec = BuildCheckedSpec(flags, &warnings);
   for (const std::string& w : warnings) io.err << "ocikit: spec: warning: " << w << "\n";
   if (!spec.ok()) {
     io.err << "ocikit: spec: " << spec.status().message() << "\n";

@@ -7,6 +7,11 @@
 // forms, so they cannot express this; the parser is re-entrant, which also
 // lets golden tests parse a file of arguments per case.
 //
+// With RequireUtf8(), every value and positional must be valid UTF-8 (what a
+// config.json can hold); a flag marked `bytes` (a host file path that does not
+// end in the spec) is exempt. The error names the flag and the offending byte
+// in hex, never the raw bytes.
+//
 // Example:
 //   FlagSet flags;
 //   std::vector<std::string> env;
@@ -42,7 +47,17 @@ struct Flag {
   // Receives the value ("true"/"false" for booleans); errors are reported
   // with the flag's name.
   std::function<absl::Status(absl::string_view value)> set;
+  // The value may be any bytes, even with RequireUtf8 (a host path such as
+  // --from FILE that is read, not written into the spec).
+  bool bytes = false;
 };
+
+// The offset of the first byte of `s` that does not start a valid UTF-8
+// sequence (Go's unicode/utf8 rules), or npos when `s` is valid UTF-8.
+size_t FirstInvalidUtf8(absl::string_view s);
+
+// "not valid UTF-8 (byte 0xff at offset 3)": names the byte, never echoes it.
+std::string DescribeInvalidUtf8(absl::string_view s, size_t offset);
 
 // Setters for the common flag kinds: a string, a repeatable string, a boolean.
 inline auto AssignFlag(std::string& field) {
@@ -72,6 +87,9 @@ class FlagSet {
  public:
   void Add(Flag flag) { flags_.push_back(std::move(flag)); }
 
+  // From now on, values and positionals must be valid UTF-8 (see above).
+  void RequireUtf8() { utf8_ = true; }
+
   // Parses `args`. Flags may be interspersed with positionals unless
   // `stop_at_positional`, in which case the first positional and everything
   // after it are returned as they are (the container command). Returns the
@@ -96,6 +114,7 @@ class FlagSet {
       absl::Status s = arg[1] == '-' ? ParseLong(args, i) : ParseShort(args, i);
       if (!s.ok()) return s;
     }
+    if (absl::Status s = CheckPositionals(positionals); !s.ok()) return s;
     return positionals;
   }
 
@@ -145,13 +164,29 @@ class FlagSet {
                                                    best ? absl::StrCat("; did you mean --", best->name, "?") : ""));
   }
 
-  static absl::Status Set(const Flag& f, absl::string_view value) {
+  absl::Status CheckPositionals(const std::vector<std::string>& positionals) const {
+    if (!utf8_) return absl::OkStatus();
+    for (size_t i = 0; i < positionals.size(); ++i) {
+      if (const size_t bad = FirstInvalidUtf8(positionals[i]); bad != absl::string_view::npos) {
+        return absl::InvalidArgumentError(absl::StrCat("argument ", i + 1, " is ", DescribeInvalidUtf8(positionals[i], bad),
+                                                       "; config.json holds UTF-8 only"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Set(const Flag& f, absl::string_view value) const {
+    if (const size_t bad = utf8_ && !f.bytes ? FirstInvalidUtf8(value) : absl::string_view::npos;
+        bad != absl::string_view::npos) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", f.name, ": the value is ", DescribeInvalidUtf8(value, bad), "; config.json holds UTF-8 only"));
+    }
     absl::Status s = f.set(value);
     if (s.ok()) return s;
     return absl::Status(s.code(), absl::StrCat("--", f.name, " \"", value, "\": ", s.message()));
   }
 
-  static absl::Status SetBool(const Flag& f, absl::string_view value) {
+  absl::Status SetBool(const Flag& f, absl::string_view value) const {
     if (value != "true" && value != "false") {
       return absl::InvalidArgumentError(absl::StrCat("--", f.name, " takes no value or true/false, got \"", value, "\""));
     }
@@ -187,8 +222,13 @@ class FlagSet {
   }
 
   std::vector<Flag> flags_;
+  bool utf8_ = false;
 };
 
 }  // namespace ocikit
+
+#ifndef OCIKIT_COMPILED_LIB
+#include "executor/flags/arg_parser-inl.h"
+#endif
 
 #endif  // OCIKIT_EXECUTOR_FLAGS_ARG_PARSER_H_

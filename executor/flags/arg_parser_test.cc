@@ -64,6 +64,31 @@ TEST_F(FlagSetTest, ErrorsNameTheFlag) {
   EXPECT_EQ(set_.Parse({"--hostname="}).status().message(), "--hostname \"\": must not be empty");
 }
 
+TEST_F(FlagSetTest, RequireUtf8RefusesInvalidBytesWithoutEchoingThem) {
+  const std::string bad = "A=caf\xe9";  // Latin-1, not UTF-8
+  ASSERT_TRUE(set_.Parse({"-e", bad}).ok());  // without RequireUtf8 any bytes pass
+  set_.RequireUtf8();
+  set_.Add({"from", 0, "FILE", "read", [](absl::string_view) { return absl::OkStatus(); }, /*bytes=*/true});
+  for (const Args& args : {Args{"-e", bad}, Args{"--env=" + bad}, Args{"-e" + bad}}) {
+    absl::StatusOr<Args> rest = set_.Parse(args);
+    EXPECT_EQ(rest.status().message(),
+              "--env: the value is not valid UTF-8 (byte 0xe9 at offset 5); config.json holds UTF-8 only");
+    EXPECT_EQ(rest.status().message().find('\xe9'), absl::string_view::npos);
+  }
+  EXPECT_EQ(set_.Parse({"sh", "-c", "echo \xff\xfe"}, /*stop_at_positional=*/true).status().message(),
+            "argument 3 is not valid UTF-8 (byte 0xff at offset 5); config.json holds UTF-8 only");
+  EXPECT_EQ(set_.Parse({"--hostname", "\xed\xa0\x80"}).status().message(),  // a surrogate, as Go refuses
+            "--hostname: the value is not valid UTF-8 (byte 0xed at offset 0); config.json holds UTF-8 only");
+  EXPECT_TRUE(set_.Parse({"-e", "A=caf\xc3\xa9", "--from", "/tmp/\xe9", "\xf0\x9f\x90\xb3"}).ok());
+}
+
+TEST(FirstInvalidUtf8, FindsTheFirstBadByte) {
+  EXPECT_EQ(FirstInvalidUtf8("plain"), absl::string_view::npos);
+  EXPECT_EQ(FirstInvalidUtf8("\xc3\xa9\xc3"), 2u);           // truncated sequence
+  EXPECT_EQ(FirstInvalidUtf8("ab\xc0\xaf"), 2u);              // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("\xf4\x90\x80\x80"), 0u);        // above U+10FFFF
+}
+
 TEST_F(FlagSetTest, HelpListsEveryFlag) {
   EXPECT_EQ(set_.Help(),
             "  -e, --env KEY=VALUE   env\n"

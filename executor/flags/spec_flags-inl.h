@@ -137,14 +137,15 @@ OCIKIT_INLINE std::string AbsolutePath(const std::string& path) {
 }  // namespace internal
 
 OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
-  set.Add({"from", 0, "FILE", "start from this config.json instead of the default spec", AssignFlag(f.from)});
+  set.RequireUtf8();
+  set.Add({"from", 0, "FILE", "start from this config.json instead of the default spec", AssignFlag(f.from), true});
   set.Add({"name", 0, "ID", "container id (used in cgroupsPath)", AssignFlag(f.name)});
   set.Add({"namespace", 0, "NS", "containerd-style namespace for cgroupsPath (default \"default\")", AssignFlag(f.ns)});
   set.Add({"rootfs", 0, "DIR", "root filesystem path (root.path)", AssignFlag(f.rootfs)});
   set.Add({"hostname", 0, "NAME", "container hostname (no -h: that is --help on every ocikit command)",
            AssignFlag(f.hostname)});
   set.Add({"domainname", 0, "NAME", "container NIS domain name", AssignFlag(f.domainname)});
-  set.Add({"workdir", 'w', "DIR", "working directory of the process", AssignFlag(f.workdir)});
+  set.Add({"workdir", 'w', "DIR", "working directory of the process (absolute)", WorkdirFlag(f.workdir)});
   set.Add({"user", 'u', "USER[:GROUP]", "run as this user: name or uid, optional group name or gid (looked up in the rootfs)",
            [&f](absl::string_view v) {
              f.user = std::string(v);
@@ -175,7 +176,10 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"remove-mount", 0, "DEST", "remove the mount at DEST (e.g. /run); repeatable", AppendFlag(f.remove_mounts)});
   set.Add({"lookup-command", 0, "", "resolve a relative COMMAND in the PATH inside the rootfs (Buildah)", BoolFlag(f.lookup_command)});
   set.Add({"hostname-env", 0, "", "set HOSTNAME in the environment to the hostname (Buildah)", BoolFlag(f.hostname_env)});
-  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable; KEY alone passes the host's value", AppendFlag(f.env)});
+  set.Add({"env", 'e', "KEY=VALUE", "set an environment variable (later wins); KEY alone passes the host's value, or unsets KEY",
+           EnvFlag(f.env)});
+  set.Add({"env-file", 0, "FILE", "read KEY=VALUE lines (# comments) as -e, before the -e flags; repeatable",
+           AppendFlag(f.env_files), true});
   set.Add({"tty", 't', "", "allocate a terminal (sets TERM=xterm)", BoolFlag(f.tty)});
   set.Add({"read-only", 0, "", "mount the root filesystem read-only", BoolFlag(f.read_only)});
   set.Add({"cap-add", 0, "CAP", "add a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_add)});
@@ -183,16 +187,16 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   for (const char* type : {"network", "pid", "ipc", "uts", "cgroupns"}) {
     const std::string ns = std::string(type) == "cgroupns" ? "cgroup" : type;
     set.Add({type, 0, "MODE",
-             absl::StrCat(ns, " namespace: private, host, or ns:PATH to join one",
+             absl::StrCat(ns, " namespace: private, host, or ns:PATH (absolute) to join one",
                           ns == "network" ? " (none: private with loopback only)" : ""),
              [&f, ns](absl::string_view v) {
                if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
-                   (absl::StartsWith(v, "ns:") && v.size() > 3)) {
+                   absl::StartsWith(v, "ns:/")) {
                  f.namespaces.emplace_back(ns, std::string(v));
                  return absl::OkStatus();
                }
-               return absl::InvalidArgumentError(
-                   absl::StrCat("expected private, host", ns == "network" ? ", none" : "", " or ns:PATH"));
+               return absl::InvalidArgumentError(absl::StrCat("expected private, host", ns == "network" ? ", none" : "",
+                                                              " or ns:PATH with an absolute PATH"));
              }});
   }
   set.Add({"uidmap", 0, "C:H:S", "map container uids C.. to host uids H.. (S ids); repeatable", [&f](absl::string_view v) {
@@ -231,9 +235,9 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            }});
   set.Add({"mask-thermal-throttle", 0, "", "mask the per-CPU thermal_throttle directories found under --sysfs",
            BoolFlag(f.mask_thermal_throttle)});
-  set.Add({"sysfs", 0, "DIR", "host sysfs root for host-derived paths (default /sys)", AssignFlag(f.sysfs)});
+  set.Add({"sysfs", 0, "DIR", "host sysfs root for host-derived paths (default /sys)", AssignFlag(f.sysfs), true});
   set.Add({"proc-status", 0, "FILE", "status file with the caller's capabilities (default /proc/self/status)",
-           AssignFlag(f.proc_status)});
+           AssignFlag(f.proc_status), true});
   set.Add({"privileged", 0, "", "all of the caller's capabilities, no masked paths, writable sysfs, no LSM or seccomp",
            BoolFlag(f.privileged)});
   set.Add({"ambient-caps", 0, "", "make --cap-add capabilities ambient for a non-root user", BoolFlag(f.ambient_caps)});
@@ -256,6 +260,12 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
              const size_t eq = v.find('=');
              if (eq == absl::string_view::npos || eq == 0) {
                return absl::InvalidArgumentError("expected KEY=VALUE");
+             }
+             const absl::string_view key = v.substr(0, eq);
+             if (absl::StartsWith(key, "org.opencontainers.") && !absl::StartsWith(key, "org.opencontainers.image.")) {
+               return absl::InvalidArgumentError(
+                   "org.opencontainers.* keys are reserved by the runtime-spec (only org.opencontainers.image.* "
+                   "may be set); expected your own prefix");
              }
              f.annotations[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
              return absl::OkStatus();
@@ -284,13 +294,83 @@ OCIKIT_INLINE void AddOutputFlags(FlagSet& set, OutputFlags& out) {
 OCIKIT_INLINE std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& env) {
   std::vector<std::string> out;
   for (const std::string& e : env) {
-    if (e.find('=') != std::string::npos) {
-      out.push_back(e);
-    } else if (const char* host = std::getenv(e.c_str()); host != nullptr) {
-      out.push_back(absl::StrCat(e, "=", host));
-    }
+    const char* host = e.find('=') == std::string::npos ? std::getenv(e.c_str()) : nullptr;
+    out.push_back(host != nullptr ? absl::StrCat(e, "=", host) : e);
   }
   return out;
+}
+
+OCIKIT_INLINE std::function<absl::Status(absl::string_view)> WorkdirFlag(std::string& workdir) {
+  return [&workdir](absl::string_view v) {
+    if (!absl::StartsWith(v, "/")) {
+      return absl::InvalidArgumentError("expected an absolute path: the working directory in the container");
+    }
+    workdir = std::string(v);
+    return absl::OkStatus();
+  };
+}
+
+OCIKIT_INLINE std::function<absl::Status(absl::string_view)> EnvFlag(std::vector<std::string>& env) {
+  return [&env](absl::string_view v) {
+    if (v.empty() || v[0] == '=') {
+      return absl::InvalidArgumentError("expected KEY=VALUE or KEY, with a non-empty KEY");
+    }
+    env.emplace_back(v);
+    return absl::OkStatus();
+  };
+}
+
+namespace internal {
+
+// One line of an env file, trimmed on the left; "" for a line to skip.
+OCIKIT_INLINE absl::StatusOr<std::string> EnvFileLine(absl::string_view line, size_t number) {
+  line = absl::StripLeadingAsciiWhitespace(line);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.empty() || line[0] == '#') return std::string();
+  const auto at = [number](absl::string_view what) {
+    return absl::InvalidArgumentError(absl::StrCat("line ", number, ": ", what));
+  };
+  if (const size_t bad = FirstInvalidUtf8(line); bad != absl::string_view::npos) {
+    return at(absl::StrCat(DescribeInvalidUtf8(line, bad), "; config.json holds UTF-8 only"));
+  }
+  if (line.find('\0') != absl::string_view::npos) return at("contains a NUL byte, which no runtime accepts in env");
+  const absl::string_view key = line.substr(0, line.find('='));
+  if (key.empty()) return at("no variable name before '='");
+  if (std::any_of(key.begin(), key.end(), absl::ascii_isspace)) {
+    return at(absl::StrCat("variable name \"", key, "\" contains white space"));
+  }
+  return std::string(line);
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ReadEnvFile(const std::string& path) {
+  constexpr size_t kMaxEnvFile = 1 << 20;
+  OCIKIT_ASSIGN_OR_RETURN(std::string text, ReadRegularFile(path, kMaxEnvFile));
+  absl::string_view rest = text;
+  if (absl::StartsWith(rest, "\xef\xbb\xbf")) rest.remove_prefix(3);
+  std::vector<std::string> entries;
+  size_t number = 0;
+  for (absl::string_view line : absl::StrSplit(rest, '\n')) {
+    OCIKIT_ASSIGN_OR_RETURN(std::string entry, internal::EnvFileLine(line, ++number));
+    if (!entry.empty()) entries.push_back(std::move(entry));
+  }
+  return ExpandEnvFlags(entries);
+}
+
+OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> EnvFromFlags(const SpecFlags& f) {
+  std::vector<std::string> env;
+  for (const std::string& file : f.env_files) {
+    absl::StatusOr<std::vector<std::string>> entries = ReadEnvFile(internal::Resolve(f.base_dir, file));
+    if (!entries.ok()) {
+      return absl::Status(entries.status().code(),
+                          absl::StrCat("--env-file \"", file, "\": ", entries.status().message()));
+    }
+    env.insert(env.end(), entries->begin(), entries->end());
+  }
+  const std::vector<std::string> flags = ExpandEnvFlags(f.env);
+  env.insert(env.end(), flags.begin(), flags.end());
+  return env;
 }
 
 OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
@@ -303,7 +383,8 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   // The process.
   if (!f.command.empty()) opts.push_back(WithProcessArgs(f.command));
   if (!f.workdir.empty()) opts.push_back(WithProcessCwd(f.workdir));
-  if (!f.env.empty()) opts.push_back(WithEnv(ExpandEnvFlags(f.env)));
+  OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> env, EnvFromFlags(f));
+  if (!env.empty()) opts.push_back(WithEnvOverrides(std::move(env)));
   if (f.user) opts.push_back(WithUser(*f.user));
   if (!f.group_add.empty()) opts.push_back(WithAppendAdditionalGroups(f.group_add));
   if (f.umask) opts.push_back(WithUmask(*f.umask));
@@ -411,6 +492,12 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
                                       "where the generated resolv.conf and hosts files are written");
   }
   if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
+  const auto last_uts = std::find_if(f.namespaces.rbegin(), f.namespaces.rend(),
+                                     [](const std::pair<std::string, std::string>& n) { return n.first == "uts"; });
+  if (last_uts != f.namespaces.rend() && last_uts->second == "host" && (!f.hostname.empty() || !f.domainname.empty())) {
+    return absl::InvalidArgumentError(
+        "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
+  }
   if (!f.state_dir.empty() && internal::AbsolutePath(f.state_dir).empty()) {
     return absl::FailedPreconditionError(
         absl::StrCat("--state-dir \"", f.state_dir, "\": cannot resolve it: the working directory is unknown"));

@@ -7,7 +7,14 @@
 //
 // Flag order does not matter: transforms run in one fixed order (base spec,
 // rootfs, process, identity, filesystem, capabilities, annotations), as in
-// Docker. Within a repeated flag, later values win (-e A=1 -e A=2 gives A=2).
+// Docker. Within a repeated flag, later values win (-e A=1 -e A=2 gives one
+// A=2, at the position of the first A; see OverrideEnv in spec/opts/process.h).
+//
+// Values are checked when they are parsed, so a bad one is refused with the
+// flag's name: -w must be absolute, -e needs a non-empty KEY, and every value
+// and COMMAND argument must be valid UTF-8 (host paths that are only read,
+// such as --from, excepted). CheckGeneratedSpec (executor/flags/spec_check.h)
+// is the safety net behind them.
 //
 // Example:
 //   SpecFlags f;
@@ -22,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <unistd.h>
 #include <map>
 #include <optional>
@@ -40,6 +48,7 @@
 #include "absl/strings/string_view.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
+#include "spec/file.h"
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/resource_flags.h"
 #include "spec/opts/capabilities.h"
@@ -79,6 +88,7 @@ struct SpecFlags {
   std::vector<std::string> remove_mounts;
   bool hostname_env = false;
   std::vector<std::string> env;
+  std::vector<std::string> env_files;  // --env-file, read before -e applies
   bool tty = false;
   bool read_only = false;
   std::vector<std::string> cap_add;
@@ -147,8 +157,29 @@ void AddSpecFlags(FlagSet& set, SpecFlags& f);
 // Registers --indent and --compact.
 void AddOutputFlags(FlagSet& set, OutputFlags& out);
 
-// Docker's -e semantics: "KEY" alone takes the host's value, or is dropped.
+// Docker's -e semantics: "KEY" alone takes the host's value, or stays "KEY"
+// when the host has none, which then removes KEY from the base env (Docker's
+// daemon does the same; OverrideEnv).
 std::vector<std::string> ExpandEnvFlags(const std::vector<std::string>& env);
+
+// The setter of -w/--workdir: refuses a relative directory, which runtimes
+// refuse (runtime-spec: cwd MUST be absolute).
+std::function<absl::Status(absl::string_view)> WorkdirFlag(std::string& workdir);
+
+// The setter of -e/--env: appends the value, refusing one without a KEY
+// ("", "=x"), which no runtime or getenv(3) can use.
+std::function<absl::Status(absl::string_view)> EnvFlag(std::vector<std::string>& env);
+
+// Reads an --env-file as Docker does: one KEY=VALUE or KEY per line, leading
+// white space trimmed, empty lines and lines starting with '#' skipped, a
+// UTF-8 byte order mark ignored, CRLF read as LF. A KEY without '=' is expanded as with -e.
+// Refuses a KEY that is empty or holds white space, a NUL byte, and bytes
+// that are not UTF-8 (naming the line, never echoing the bytes).
+absl::StatusOr<std::vector<std::string>> ReadEnvFile(const std::string& path);
+
+// The environment the flags set: the --env-file entries in file order, then
+// the -e values, expanded (ExpandEnvFlags), for WithEnvOverrides.
+absl::StatusOr<std::vector<std::string>> EnvFromFlags(const SpecFlags& f);
 
 // The transforms the flags ask for, in their fixed order. Generated-file
 // warnings (resolv.conf) are appended to `warnings` when it is not null.
@@ -160,7 +191,8 @@ absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
 SpecContext SpecContextFromFlags(const SpecFlags& f);
 
 // Checks combinations no single flag can: generated-file flags without a
-// state directory, --no-hosts with --add-host (Podman refuses it too).
+// state directory, --no-hosts with --add-host (Podman refuses it too),
+// --hostname or --domainname with --uts host (Docker refuses it too).
 absl::Status CheckSpecFlags(const SpecFlags& f);
 
 // The seccomp transform --security-opt seccomp= asks for (none, unconfined,

@@ -73,6 +73,66 @@ TEST(BuildSpec, EnvKeyAlonePassesTheHostValue) {
   EXPECT_EQ(spec->process->env, (Strings{"OCIKIT_TEST_PASS=v", "B=2"}));
 }
 
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+  return path;
+}
+
+TEST(BuildSpec, EnvLaterWinsWithOneEntryPerKeyAtItsFirstPosition) {
+  absl::StatusOr<Spec> spec = Build({"-e", "A=1", "-e", "B=2", "-e", "A=3"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->process->env, (Strings{"A=3", "B=2"}));
+  // A --from env that a flag overrides: one entry, where the first one was.
+  const std::string base = WriteTemp("env_base.json",
+      R"({"ociVersion":"1.3.0","process":{"user":{"uid":0,"gid":0},"cwd":"/","env":["A=0","PATH=/bin","A=9","C=1"]}})");
+  ::unsetenv("C");
+  spec = Build({"--from", base, "-e", "A=1", "-e", "C"});  // C unset here: removes C, as Docker does
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->process->env, (Strings{"A=1", "PATH=/bin"}));
+}
+
+TEST(BuildSpec, EnvFileEntriesComeFirstAndFollowTheSameRules) {
+  const std::string file = WriteTemp("app.env", "\xef\xbb\xbf# comment\n  A=from-file\n\nB=2\r\nA=again\nEMPTY=\n");
+  absl::StatusOr<Spec> spec = Build({"--env-file", file, "-e", "B=flag"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->process->env, (Strings{"A=again", "B=flag", "EMPTY="}));
+  const std::pair<std::string, std::string> bad[] = {
+      {"A B=1\n", "line 1: variable name \"A B\" contains white space"},
+      {"X=1\n=2\n", "line 2: no variable name before '='"},
+      {"X=caf\xe9\n", "line 1: not valid UTF-8 (byte 0xe9 at offset 5); config.json holds UTF-8 only"},
+      {std::string("X=a\0b\n", 6), "line 1: contains a NUL byte, which no runtime accepts in env"},
+  };
+  for (const auto& [text, message] : bad) {
+    const std::string path = WriteTemp("bad.env", text);
+    EXPECT_EQ(Build({"--env-file", path}).status().message(), "--env-file \"" + path + "\": " + message);
+  }
+}
+
+TEST(BuildSpec, BadValuesAreRefusedWhenParsedWithTheFlagsName) {
+  EXPECT_EQ(Build({"-w", "relative"}).status().message(),
+            "--workdir \"relative\": expected an absolute path: the working directory in the container");
+  EXPECT_EQ(Build({"-e", "=x"}).status().message(), "--env \"=x\": expected KEY=VALUE or KEY, with a non-empty KEY");
+  EXPECT_EQ(Build({"--env="}).status().message(), "--env \"\": expected KEY=VALUE or KEY, with a non-empty KEY");
+  EXPECT_EQ(Build({"--hostname", "h\xff"}).status().message(),
+            "--hostname: the value is not valid UTF-8 (byte 0xff at offset 1); config.json holds UTF-8 only");
+  EXPECT_EQ(Build({"sh", "-c", "\xc0"}).status().message(),
+            "argument 3 is not valid UTF-8 (byte 0xc0 at offset 0); config.json holds UTF-8 only");
+  EXPECT_EQ(Build({"--uidmap", "4294967295:0:1"}).status().message(),
+            "--uidmap \"4294967295:0:1\": mapping \"4294967295:0:1\": container id + size exceeds 4294967295 "
+            "(the kernel never maps id 4294967295, (uid_t)-1)");
+  EXPECT_EQ(Build({"--annotation", "org.opencontainers.x=1"}).status().message(),
+            "--annotation \"org.opencontainers.x=1\": org.opencontainers.* keys are reserved by the runtime-spec (only "
+            "org.opencontainers.image.* may be set); expected your own prefix");
+  EXPECT_TRUE(Build({"--annotation", "org.opencontainers.image.source=x"}).ok());
+  EXPECT_EQ(Build({"-u", "guest:"}).status().message(),
+            "WithUser: invalid USER value \"guest:\": empty group after ':'; expected USER or USER:GROUP, each a name "
+            "or a number");
+}
+
 TEST(BuildSpec, ErrorsNameFlagAndTransform) {
   EXPECT_EQ(Build({"--cap-add", "fly"}).status().message(),
             "WithAddedCapabilities: unknown capability \"fly\"; expected a name such as CAP_NET_RAW or ALL");
@@ -93,8 +153,16 @@ TEST(BuildSpec, NamespaceFlags) {
   std::vector<std::string> got;
   for (const LinuxNamespace& n : spec->linux_section->namespaces) got.push_back(n.type + ":" + n.path);
   EXPECT_EQ(got, (Strings{"pid:/proc/1/ns/pid", "ipc:", "uts:", "mount:", "cgroup:"}));
-  EXPECT_EQ(Build({"--ipc", "none"}).status().message(), "--ipc \"none\": expected private, host or ns:PATH");
-  EXPECT_EQ(Build({"--network", "ns:"}).status().message(), "--network \"ns:\": expected private, host, none or ns:PATH");
+  EXPECT_EQ(Build({"--ipc", "none"}).status().message(),
+            "--ipc \"none\": expected private, host or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--network", "ns:"}).status().message(),
+            "--network \"ns:\": expected private, host, none or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--pid", "ns:proc/1/ns/pid"}).status().message(),
+            "--pid \"ns:proc/1/ns/pid\": expected private, host or ns:PATH with an absolute PATH");
+  EXPECT_EQ(Build({"--uts", "host", "--hostname", "web"}).status().message(),
+            "--hostname and --domainname need a private UTS namespace; with --uts host they would rename the host");
+  EXPECT_TRUE(Build({"--uts", "host"}).ok());
+  EXPECT_TRUE(Build({"--uts", "host", "--uts", "private", "--hostname", "web"}).ok());  // the last --uts counts
 }
 
 TEST(BuildSpec, OneIdMapMapsBothAndRootlessDefaultsToTheCaller) {

@@ -21,6 +21,7 @@
 #include "policy/lint/context.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
+#include "policy/lint/walk.h"
 #include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/opts/capabilities.h"
@@ -444,7 +445,23 @@ OCIKIT_INLINE void CheckAnnotations(const LintContext& ctx) {
 }
 }  // namespace internal
 
+namespace internal {
+
+OCIKIT_INLINE void CheckNulBytes(const LintContext& ctx) {
+  if (!ctx.On(rules::kStringNul)) return;
+  ForEachString(ctx.spec, nullptr, [&ctx](absl::string_view text, const LintPathNode* node, bool is_key) {
+    const size_t nul = text.find('\0');
+    if (nul == absl::string_view::npos) return;
+    ctx.Report(rules::kStringNul, ToFieldPath(node),
+               absl::StrCat(is_key ? "the key" : "the value", " holds a NUL byte (\\u0000) at offset ", nul,
+                            "; runc refuses it and C runtimes cut the string there; expected no NUL"));
+  });
+}
+
+}  // namespace internal
+
 OCIKIT_INLINE void CheckConformance(const internal::LintContext& ctx) {
+  internal::CheckNulBytes(ctx);
   internal::CheckRoot(ctx);
   internal::CheckProcess(ctx);
   if (ctx.platform != LintPlatform::kWindows) internal::CheckHooks(ctx);  // runtime-tools: linux and solaris only

@@ -41,6 +41,7 @@
 #include "policy/lint/context.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
+#include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/opts/capabilities.h"
 #include "spec/pathutil.h"
@@ -81,6 +82,9 @@ void CheckMountShadowing(const LintContext& ctx, const std::vector<std::string>&
 void CheckMounts(const LintContext& ctx);
 
 void CheckAnnotations(const LintContext& ctx);
+
+// OCI139: a NUL byte in any string of the spec (keys included).
+void CheckNulBytes(const LintContext& ctx);
 
 }  // namespace internal
 

@@ -26,6 +26,7 @@
 #include "spec/config.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sysctls.h"
+#include "spec/opts/userns.h"
 
 namespace ocikit {
 
@@ -62,6 +63,34 @@ OCIKIT_INLINE void CheckNamespaces(const LintContext& ctx, const Linux& l) {
   } else if (user != nullptr && user->path.empty() && (l.uid_mappings.empty() || l.gid_mappings.empty())) {
     ctx.Report(rules::kUsernsMappings, LinuxPath(l.uid_mappings.empty() ? "uidMappings" : "gidMappings"),
                "missing for the new user namespace (runc refuses it; crun maps the calling user); expected both uidMappings and gidMappings");
+  }
+}
+
+OCIKIT_INLINE void CheckIdMappingList(const LintContext& ctx, const std::vector<LinuxIDMapping>& maps,
+                                      const FieldPath& path) {
+  bool each_ok = true;
+  for (size_t i = 0; i < maps.size(); ++i) {
+    if (absl::Status s = ValidateIDMappings({maps[i]}); !s.ok()) {
+      ctx.Report(rules::kIdMappingRange, path.Index(i), absl::StrCat(s.message(), "; the kernel refuses it (EINVAL)"));
+      each_ok = false;
+    }
+  }
+  if (!each_ok) return;
+  if (absl::Status s = ValidateIDMappings(maps); !s.ok()) {
+    ctx.Report(rules::kIdMappingRange, path, absl::StrCat(s.message(), "; the kernel refuses it (EINVAL)"));
+  }
+}
+
+OCIKIT_INLINE void CheckIdMappings(const LintContext& ctx) {
+  if (!ctx.On(rules::kIdMappingRange)) return;
+  if (ctx.spec.linux_section) {
+    CheckIdMappingList(ctx, ctx.spec.linux_section->uid_mappings, LinuxPath("uidMappings"));
+    CheckIdMappingList(ctx, ctx.spec.linux_section->gid_mappings, LinuxPath("gidMappings"));
+  }
+  for (size_t i = 0; i < ctx.spec.mounts.size(); ++i) {
+    const Mount& m = ctx.spec.mounts[i];
+    CheckIdMappingList(ctx, m.uid_mappings, FieldPath().Field("mounts").Index(i).Field("uidMappings"));
+    CheckIdMappingList(ctx, m.gid_mappings, FieldPath().Field("mounts").Index(i).Field("gidMappings"));
   }
 }
 
@@ -378,6 +407,7 @@ OCIKIT_INLINE void CheckLinuxMisc(const LintContext& ctx, const Linux& l) {
 
 OCIKIT_INLINE void CheckLinuxConformance(const internal::LintContext& ctx) {
   if (ctx.platform != LintPlatform::kLinux) return;
+  internal::CheckIdMappings(ctx);
   if (!ctx.spec.linux_section) {
     if (!ctx.spec.hostname.empty()) {
       ctx.Report(rules::kHostnameWithoutUts, internal::LintPath("hostname"), "set without a linux section and so without a UTS namespace; expected {\"type\": \"uts\"} in linux.namespaces");

@@ -37,6 +37,7 @@
 #include "spec/config.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sysctls.h"
+#include "spec/opts/userns.h"
 
 namespace ocikit {
 
@@ -73,6 +74,12 @@ void CheckMemoryPolicy(const LintContext& ctx, const Linux& l);
 void CheckNetDevices(const LintContext& ctx, const Linux& l);
 
 void CheckLinuxMisc(const LintContext& ctx, const Linux& l);
+
+// OCI199: uid/gid mappings the kernel refuses (size 0, first id + size past
+// 4294967295, overlaps, more than 340), in linux and in mounts
+// (ValidateIDMappings, spec/opts/userns.h).
+void CheckIdMappingList(const LintContext& ctx, const std::vector<LinuxIDMapping>& maps, const FieldPath& path);
+void CheckIdMappings(const LintContext& ctx);
 
 }  // namespace internal
 

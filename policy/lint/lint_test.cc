@@ -89,6 +89,34 @@ TEST(LintSpec, WithoutTextThereAreNoPositions) {
   EXPECT_EQ(r.findings[0].Text(), "process.cwd: \"tmp\" is not absolute; expected an absolute path such as \"/\"");
 }
 
+TEST(LintSpec, ANulByteAnywhereIsAnError) {
+  Spec s = Runnable();
+  s.annotations[std::string("com.example.k\0ey", 16)] = "v";
+  s.linux_section->sysctl["kernel.shm_rmid_forced"] = std::string("1\0", 2);
+  s.process->user.username = std::string("\0", 1);  // nested objects and optional fields too
+  std::vector<std::string> texts;
+  for (const LintFinding& f : LintSpec(s, LintOptions()).findings) {
+    if (f.rule_id == "OCI139") texts.push_back(f.path.ToString() + " " + f.message.substr(0, 40));
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "process.user.username the value holds a NUL byte (\\u0000) at o",
+                       "annotations[\"com.example.k\\u0000ey\"] the key holds a NUL byte (\\u0000) at off",
+                       "linux.sysctl[\"kernel.shm_rmid_forced\"] the value holds a NUL byte (\\u0000) at o",
+                   }));
+}
+
+TEST(LintSpec, IdMappingsTheKernelRefusesAreErrors) {
+  Spec s = Runnable();
+  s.linux_section->namespaces.push_back({.type = "user"});
+  s.linux_section->uid_mappings = {{.container_id = 0, .host_id = 1, .size = 4294967295u}};
+  s.linux_section->gid_mappings = {{.container_id = 0, .host_id = 0, .size = 4294967295u}};  // all ids: fine
+  const LintResult r = LintSpec(s, LintOptions());
+  ASSERT_EQ(Ids(r), std::vector<std::string>{"OCI199"});
+  EXPECT_EQ(r.findings[0].Text(),
+            "linux.uidMappings[0]: mapping \"0:1:4294967295\": host id + size exceeds 4294967295 (the kernel never "
+            "maps id 4294967295, (uid_t)-1); the kernel refuses it (EINVAL)");
+}
+
 TEST(LintConfigText, FindingsCarryPositionsInOrder) {
   Spec s = Runnable();
   s.process->cwd = "tmp";

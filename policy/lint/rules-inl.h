@@ -368,6 +368,20 @@ OCIKIT_INLINE const LintRule kWindowsOnlyField = {
     .fix = "remove them, or use args and uid/gid",
 };
 
+OCIKIT_INLINE const LintRule kStringNul = {
+    .id = "OCI139",
+    .name = "string-nul",
+    .family = LintFamily::kConformance,
+    .severity = LintSeverity::kError,
+    .title = "a string holds a NUL byte (\\u0000)",
+    .rationale = "Every string of config.json ends up in a C string: an env entry, an argument, the hostname, a "
+        "path. runc refuses it (\"environment variable value can't contain null\"; Go's syscall package returns "
+        "EINVAL for a path or argument with a NUL), while C runtimes such as crun cut the string at the NUL, so "
+        "runtimes run different things. JSON can encode the byte, so the reader accepts it.",
+    .reference = "runc libcontainer (env and exec checks); Go syscall.BytePtrFromString; execve(2)",
+    .fix = "remove the NUL byte",
+};
+
 OCIKIT_INLINE const LintRule kHookPathAbsolute = {
     .id = "OCI140",
     .name = "hook-path-absolute",
@@ -837,6 +851,19 @@ OCIKIT_INLINE const LintRule kResourceValueRange = {
         "realtimePeriod; the kernel rejects other values when the runtime writes them.",
     .reference = "cgroup-v1 memory.txt, blkio-controller.txt; cgroup-v2.rst",
     .fix = "use a value in range",
+};
+
+OCIKIT_INLINE const LintRule kIdMappingRange = {
+    .id = "OCI199",
+    .name = "id-mapping-range",
+    .family = LintFamily::kConformance,
+    .severity = LintSeverity::kError,
+    .title = "a uid or gid mapping is one the kernel refuses",
+    .rationale = "The kernel's map_write (uid_map, gid_map; runc writes idmapped mounts' mappings the same way) "
+        "refuses, with EINVAL, a range of size 0, a range whose first id + size exceeds 4294967295 on either side "
+        "(id 4294967295 is (uid_t)-1 and never mapped), ranges that overlap, and more than 340 lines.",
+    .reference = "kernel/user_namespace.c map_write; user_namespaces(7)",
+    .fix = "use ranges with first id + size <= 4294967295 that do not overlap",
 };
 
 // Host, bundle and runtime features (policy/lint/host.h).
@@ -1689,7 +1716,7 @@ OCIKIT_INLINE const std::vector<const LintRule*>& ConformanceRules() {
       &kEnvInvalid, &kEnvNameUnusual, &kEnvDuplicate, &kRlimitDuplicate, &kRlimitSoftAboveHard, &kRlimitTypeInvalid,
       &kRlimitTypeUnknown, &kCapabilityUnknown, &kCapabilityEffectiveNotPermitted, &kCapabilityAmbientNotInheritable,
       &kConsoleSizeWithoutTerminal, &kIoPriorityInvalid, &kSchedulerInvalid, &kSchedulerFieldMismatch,
-      &kExecCpuAffinityInvalid, &kOomScoreAdjRange, &kWindowsOnlyField, &kHookPathAbsolute, &kHookTimeoutPositive,
+      &kExecCpuAffinityInvalid, &kOomScoreAdjRange, &kWindowsOnlyField, &kStringNul, &kHookPathAbsolute, &kHookTimeoutPositive,
       &kMountDestinationEmpty, &kMountDestinationRelative, &kMountDestinationNestedWindows, &kMountShadowed,
       &kMountIdmapIncomplete, &kMountIdmapOption, &kMountOptionConflict, &kAnnotationKeyReserved,
       &kAnnotationKeyFormat, &kAnnotationKeyEmpty};
@@ -1704,7 +1731,7 @@ OCIKIT_INLINE const std::vector<const LintRule*>& LinuxConformanceRules() {
       &kMemoryReservationAboveLimit, &kDeviceCgroupType, &kDeviceCgroupAccess, &kWeightDeviceEmpty, &kRdmaLimitEmpty,
       &kCpuBurstAboveQuota, &kHugepageSizeInvalid, &kRootfsPropagationInvalid, &kPathNotAbsolute,
       &kSelinuxLabelInvalid, &kIntelRdtInvalid, &kMemoryPolicyInvalid, &kPersonalityInvalid, &kNetDeviceInvalid,
-      &kUnifiedKeyInvalid, &kResourceValueRange};
+      &kUnifiedKeyInvalid, &kResourceValueRange, &kIdMappingRange};
   return kRules;
 }
 

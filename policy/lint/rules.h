@@ -60,6 +60,7 @@ extern const LintRule kSchedulerFieldMismatch;
 extern const LintRule kExecCpuAffinityInvalid;
 extern const LintRule kOomScoreAdjRange;
 extern const LintRule kWindowsOnlyField;
+extern const LintRule kStringNul;
 extern const LintRule kHookPathAbsolute;
 extern const LintRule kHookTimeoutPositive;
 extern const LintRule kMountDestinationEmpty;
@@ -103,6 +104,7 @@ extern const LintRule kPersonalityInvalid;
 extern const LintRule kNetDeviceInvalid;
 extern const LintRule kUnifiedKeyInvalid;
 extern const LintRule kResourceValueRange;
+extern const LintRule kIdMappingRange;
 
 // Host, bundle and runtime features (policy/lint/host.h).
 extern const LintRule kRootPathMissing;

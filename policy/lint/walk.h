@@ -1,7 +1,8 @@
 // File: policy/lint/walk.h
 //
-// Generic walks over the spec model for lint rules that look at every object
-// or every field (unknown fields, fields newer than the declared ociVersion).
+// Generic walks over the spec model for lint rules that look at every object,
+// every field or every string (unknown fields, fields newer than the declared
+// ociVersion, NUL bytes).
 // They go through each struct's Fields() list, so a field added to the model
 // is walked without changes here. Paths are kept as a chain of stack nodes
 // and only turned into a FieldPath when a rule reports something, so a walk
@@ -109,6 +110,36 @@ void ForEachField(const T& value, const LintPathNode* node, Visit&& visit) {
       if (json::IsEmpty(field)) return;
       const LintPathNode child{node, FieldPath::Kind::kField, name, 0};
       if (visit(field, &child)) ForEachField(field, &child, visit);
+    });
+  }
+}
+
+// ForEachString()
+//
+// Calls visit(text, node, is_key) for every string in `value`: string
+// fields, array elements, and map keys (is_key, at the entry's path) and
+// values, at every level. Unknown fields are not entered.
+template <class T, class Visit>
+void ForEachString(const T& value, const LintPathNode* node, Visit&& visit) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    visit(absl::string_view(value), node, false);
+  } else if constexpr (json::IsOptional<T>::value) {
+    if (value.has_value()) ForEachString(*value, node, visit);
+  } else if constexpr (json::IsVector<T>::value) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      const LintPathNode child{node, FieldPath::Kind::kIndex, {}, i};
+      ForEachString(value[i], &child, visit);
+    }
+  } else if constexpr (json::IsStringMap<T>::value) {
+    for (const auto& [key, v] : value) {
+      const LintPathNode child{node, FieldPath::Kind::kKey, key, 0};
+      visit(absl::string_view(key), &child, true);
+      ForEachString(v, &child, visit);
+    }
+  } else if constexpr (json::Object<T>) {
+    T::Fields(value, [&](absl::string_view name, const auto& field, json::Emit) {
+      const LintPathNode child{node, FieldPath::Kind::kField, name, 0};
+      ForEachString(field, &child, visit);
     });
   }
 }

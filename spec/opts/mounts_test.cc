@@ -169,7 +169,7 @@ TEST(ParseMountIDMap, ParsesRanges) {
   } cases[] = {
       {"0-1000-10", {Map(0, 1000, 10)}},
       {"0-1-10#10-11-10", {Map(0, 1, 10), Map(10, 11, 10)}},
-      {"4294967295-0-1", {Map(4294967295u, 0, 1)}},
+      {"4294967294-0-1", {Map(4294967294u, 0, 1)}},  // the last mappable id
       {"0-0-4294967295", {Map(0, 0, 4294967295u)}},
   };
   for (const Case& c : cases) {
@@ -193,8 +193,10 @@ TEST(ParseMountIDMap, RejectsBadRanges) {
       {"0-+1-10", "id mapping \"0-+1-10\": \"+1\" is not an id; expected 0..4294967295"},
       {"0-4294967296-1", "id mapping \"0-4294967296-1\": \"4294967296\" is not an id; expected 0..4294967295"},
       {"0-1-0", "mapping \"0-1-0\": size must be at least 1"},
-      {"4294967295-0-2", "mapping \"4294967295-0-2\": range runs past id 4294967295"},
-      {"0-4294967295-2", "mapping \"0-4294967295-2\": range runs past id 4294967295"},
+      {"4294967295-0-2", "mapping \"4294967295-0-2\": container id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"0-4294967295-2", "mapping \"0-4294967295-2\": host id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"4294967295-0-1", "mapping \"4294967295-0-1\": container id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"0-1-4294967295", "mapping \"0-1-4294967295\": host id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
       {"0-1-10#5-100-10", "mapping \"5-100-10\" overlaps \"0-1-10\" in container ids"},
       {"0-1-10#20-5-10", "mapping \"20-5-10\" overlaps \"0-1-10\" in host ids"},
       {"@0-1-10", "relative id mapping \"@0-1-10\" is not supported; expected CONTAINER-HOST-SIZE with a host id"},

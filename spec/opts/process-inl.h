@@ -42,6 +42,31 @@ OCIKIT_INLINE std::vector<std::string> ReplaceOrAppendEnv(std::vector<std::strin
   return env;
 }
 
+OCIKIT_INLINE std::vector<std::string> OverrideEnv(std::vector<std::string> env,
+                                                   const std::vector<std::string>& overrides) {
+  const auto key_of = [](absl::string_view entry) { return entry.substr(0, entry.find('=')); };
+  std::erase(env, std::string());
+  for (const std::string& entry : overrides) {
+    if (entry.empty()) continue;
+    const bool set = entry.find('=') != std::string::npos;
+    const absl::string_view key = key_of(entry);
+    bool placed = false;
+    std::vector<std::string> merged;
+    merged.reserve(env.size() + 1);
+    for (std::string& e : env) {
+      if (key_of(e) != key) {
+        merged.push_back(std::move(e));
+      } else if (set && !placed) {
+        merged.push_back(entry);
+        placed = true;
+      }
+    }
+    if (set && !placed) merged.push_back(entry);
+    env = std::move(merged);
+  }
+  return env;
+}
+
 OCIKIT_INLINE SpecOpt WithProcessArgs(std::vector<std::string> args) {
   return SpecOpt("WithProcessArgs", [args = std::move(args)](const SpecContext&, Spec& spec) {
     Process& p = EnsureProcess(spec);
@@ -63,6 +88,15 @@ OCIKIT_INLINE SpecOpt WithEnv(std::vector<std::string> env) {
     if (env.empty()) return absl::OkStatus();
     Process& p = EnsureProcess(spec);
     p.env = ReplaceOrAppendEnv(std::move(p.env), env);
+    return absl::OkStatus();
+  });
+}
+
+OCIKIT_INLINE SpecOpt WithEnvOverrides(std::vector<std::string> env) {
+  return SpecOpt("WithEnvOverrides", [env = std::move(env)](const SpecContext&, Spec& spec) {
+    if (env.empty()) return absl::OkStatus();
+    Process& p = EnsureProcess(spec);
+    p.env = OverrideEnv(std::move(p.env), env);
     return absl::OkStatus();
   });
 }

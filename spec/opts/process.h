@@ -33,6 +33,15 @@ inline constexpr absl::string_view kDefaultPathEnv =
 std::vector<std::string> ReplaceOrAppendEnv(std::vector<std::string> env,
                                                    const std::vector<std::string>& overrides);
 
+// Merges `overrides` into `env` as Docker's and Podman's -e flags do, later
+// entries winning: "K=V" sets K, in place of the first entry for K (kept at
+// its position; any later entries for K are removed) or appended; "K" (no
+// '=') removes every entry for K. Unlike ReplaceOrAppendEnv, the result has
+// at most one entry for each key the overrides name ("A=1","A=3" gives one
+// A=3, so getenv(3), which takes the first, sees what was asked for).
+// Empty entries are dropped; entries for other keys are kept as they are.
+std::vector<std::string> OverrideEnv(std::vector<std::string> env, const std::vector<std::string>& overrides);
+
 // Sets process.args (and clears the Windows commandLine).
 SpecOpt WithProcessArgs(std::vector<std::string> args);
 
@@ -41,6 +50,10 @@ SpecOpt WithProcessCwd(std::string cwd);
 
 // Merges environment entries into process.env (see ReplaceOrAppendEnv).
 SpecOpt WithEnv(std::vector<std::string> env);
+
+// Merges environment entries into process.env with Docker's rules (see
+// OverrideEnv): what `ocikit spec -e` and --env-file use.
+SpecOpt WithEnvOverrides(std::vector<std::string> env);
 
 // Sets PATH to the default search path, replacing any PATH already set.
 SpecOpt WithDefaultPathEnv();

@@ -21,6 +21,26 @@ TEST(ReplaceOrAppendEnv, FollowsContainerdRules) {
   EXPECT_EQ(ReplaceOrAppendEnv({"z"}, {"z=1"}), (Env{"z=1"}));
 }
 
+TEST(OverrideEnv, LaterWinsOneEntryPerKeyAtTheFirstPosition) {
+  EXPECT_EQ(OverrideEnv({}, {"A=1", "A=3"}), (Env{"A=3"}));                         // -e A=1 -e A=3
+  EXPECT_EQ(OverrideEnv({"A=0", "B=2"}, {"A=1", "C=4", "A=3"}), (Env{"A=3", "B=2", "C=4"}));
+  EXPECT_EQ(OverrideEnv({"A=0", "B=2", "A=5"}, {"A=1"}), (Env{"A=1", "B=2"}));      // base duplicates go too
+  EXPECT_EQ(OverrideEnv({"B=2", "A=0"}, {"C=1", "A="}), (Env{"B=2", "A=", "C=1"}));  // "K=" sets empty
+  EXPECT_EQ(OverrideEnv({"A=1", "B=2", "A=2"}, {"A"}), (Env{"B=2"}));                // "K" removes every K
+  EXPECT_EQ(OverrideEnv({"A=1"}, {"A", "A=7"}), (Env{"A=7"}));                       // ...and a later K=V adds it
+  EXPECT_EQ(OverrideEnv({"A=1"}, {"Z"}), (Env{"A=1"}));
+  EXPECT_EQ(OverrideEnv({"z", "", "D=1", "D=2"}, {"z=1", ""}), (Env{"z=1", "D=1", "D=2"}));  // untouched keys stay
+}
+
+TEST(WithEnvOverrides, MergesWithDockerRules) {
+  Spec spec;
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithEnv({"A=1", "B=2"}), WithEnvOverrides({"A=5", "A=9", "B"})}).ok());
+  EXPECT_EQ(spec.process->env, (Env{"A=9"}));
+  Spec untouched;
+  ASSERT_TRUE(ApplyOpts({}, untouched, {WithEnvOverrides({})}).ok());
+  EXPECT_FALSE(untouched.process.has_value());
+}
+
 TEST(WithEnv, CreatesProcessAndMergesInPlace) {
   Spec spec;
   ASSERT_TRUE(ApplyOpts({}, spec, {WithEnv({"A=1", "B=2"}), WithEnv({"A=9"})}).ok());

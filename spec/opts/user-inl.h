@@ -84,6 +84,15 @@ OCIKIT_INLINE absl::StatusOr<UserPart> ParseUserPart(absl::string_view user, abs
   return result;
 }
 
+OCIKIT_INLINE absl::Status CheckUserPartsNotEmpty(absl::string_view user, const std::vector<absl::string_view>& parts) {
+  if (parts.size() != 2 || (!parts[0].empty() && !parts[1].empty())) return absl::OkStatus();
+  const char* what = parts[0].empty() && parts[1].empty() ? "empty user and empty group"
+                     : parts[0].empty()                   ? "empty user before ':'"
+                                                          : "empty group after ':'";
+  return absl::InvalidArgumentError(absl::StrCat("invalid USER value \"", user, "\": ", what,
+                                                 "; expected USER or USER:GROUP, each a name or a number"));
+}
+
 OCIKIT_INLINE absl::Status UserNotFound(absl::string_view name, const AccountFile& passwd) {
   return absl::NotFoundError(absl::StrCat("unable to find user \"", name, "\": ",
                                           passwd.text ? "no matching entries in passwd file" : passwd.missing.message()));
@@ -180,6 +189,7 @@ OCIKIT_INLINE SpecOpt WithUser(std::string user) {
     const std::string value = user.empty() ? "0" : user;
     const std::vector<absl::string_view> parts = absl::StrSplit(value, ':');
     if (parts.size() > 2) return absl::InvalidArgumentError(absl::StrCat("invalid USER value ", value));
+    OCIKIT_RETURN_IF_ERROR(internal::CheckUserPartsNotEmpty(value, parts));
     OCIKIT_ASSIGN_OR_RETURN(internal::UserPart user_part, internal::ParseUserPart(value, parts[0], "uid"));
     std::optional<internal::UserPart> group_part;
     if (parts.size() == 2) {

@@ -26,6 +26,11 @@
 //     de-duplicated, and the primary gid always comes first.
 //   - An empty user means "0" (root), as Docker runs with USER unset;
 //     containerd looks up a user literally named "".
+//   - An empty side of "USER:GROUP" ("guest:", ":guest", ":") is an error
+//     that says which side is empty ("empty group after ':'"); containerd v2
+//     takes an empty part as 0. An empty side is nearly always a shell
+//     variable that expanded to nothing (-u "$U:$G"), and reading it as root
+//     would silently run the process as uid or gid 0.
 //   - WithAdditionalGIDs("name:group") gives [gid] (explicit group); containerd
 //     looks up a user literally named "name:group", with the same result.
 //   - WithAppendAdditionalGroups de-duplicates by gid, puts the primary gid

@@ -124,8 +124,19 @@ TEST(WithUser, EveryFormAgainstTheFixtures) {
        absl::StatusCode::kInvalidArgument},
       {kBasic, "2147483648:alice", 0, 0, {}, "", "invalid USER value \"2147483648:alice\": uid out of range",
        absl::StatusCode::kInvalidArgument},
-      {kBasic, ":1000", 0, 0, {}, "", "unable to find user \"\": no matching entries in passwd file",
-       absl::StatusCode::kNotFound},
+      // An empty side says which one is empty (containerd v2 would take it as 0).
+      {kBasic, ":1000", 0, 0, {}, "",
+       "invalid USER value \":1000\": empty user before ':'; expected USER or USER:GROUP, each a name or a number",
+       absl::StatusCode::kInvalidArgument},
+      {kBasic, ":guest", 0, 0, {}, "",
+       "invalid USER value \":guest\": empty user before ':'; expected USER or USER:GROUP, each a name or a number",
+       absl::StatusCode::kInvalidArgument},
+      {kBasic, "guest:", 0, 0, {}, "",
+       "invalid USER value \"guest:\": empty group after ':'; expected USER or USER:GROUP, each a name or a number",
+       absl::StatusCode::kInvalidArgument},
+      {kBasic, ":", 0, 0, {}, "",
+       "invalid USER value \":\": empty user and empty group; expected USER or USER:GROUP, each a name or a number",
+       absl::StatusCode::kInvalidArgument},
       // Three parts.
       {kBasic, "1:2:3", 0, 0, {}, "", "invalid USER value 1:2:3", absl::StatusCode::kInvalidArgument},
   };

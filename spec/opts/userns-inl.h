@@ -34,7 +34,9 @@ OCIKIT_INLINE std::string DescribeMapping(const LinuxIDMapping& m, char separato
 
 OCIKIT_INLINE bool RangeEnd(uint32_t start, uint32_t size, uint64_t& end) {
   end = static_cast<uint64_t>(start) + size - 1;
-  return end <= UINT32_MAX;
+  // The kernel refuses a range that reaches id 4294967295 ((uid_t)-1, "no
+  // id"): map_write wants first + count to stay below 2^32 - 1.
+  return end < UINT32_MAX;
 }
 }  // namespace internal
 
@@ -48,9 +50,11 @@ OCIKIT_INLINE absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>&
     if (m.size == 0) {
       return absl::InvalidArgumentError(absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": size must be at least 1"));
     }
-    if (!internal::RangeEnd(m.container_id, m.size, end) || !internal::RangeEnd(m.host_id, m.size, end)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("mapping \"", internal::DescribeMapping(m, separator), "\": range runs past id 4294967295"));
+    const bool container_ok = internal::RangeEnd(m.container_id, m.size, end);
+    if (!container_ok || !internal::RangeEnd(m.host_id, m.size, end)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "mapping \"", internal::DescribeMapping(m, separator), "\": ", container_ok ? "host" : "container",
+          " id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"));
     }
     for (size_t j = 0; j < i; ++j) {
       const LinuxIDMapping& o = maps[j];

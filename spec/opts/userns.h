@@ -32,12 +32,14 @@ namespace internal {
 
 std::string DescribeMapping(const LinuxIDMapping& m, char separator = ':');
 
-// Last id of a range, or false when it runs past 2^32-1.
+// Last id of a range, or false when it reaches 4294967295 ((uid_t)-1), which
+// the kernel never maps: start + size must not exceed 4294967295.
 bool RangeEnd(uint32_t start, uint32_t size, uint64_t& end);
 
 }  // namespace internal
 
-// Checks that every mapping has a size, stays within 32-bit ids, and that
+// Checks that every mapping has a size, ends below id 4294967295 (first id +
+// size <= 4294967295 on both sides, as the kernel's map_write wants), and that
 // neither the container ranges nor the host ranges overlap. Messages show
 // mappings as the user typed them: "0:1000:10", or "0-1000-10" with '-'.
 absl::Status ValidateIDMappings(const std::vector<LinuxIDMapping>& maps, char separator = ':');

@@ -31,7 +31,13 @@ TEST(ParseIDMappings, RejectsMalformedOverlappingAndOverflowingRanges) {
       {"a:1:1", "invalid id mapping \"a:1:1\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
       {"0:1:4294967296", "invalid id mapping \"0:1:4294967296\"; expected CONTAINER_ID:HOST_ID:SIZE, e.g. 0:100000:65536"},
       {"0:1000:0", "mapping \"0:1000:0\": size must be at least 1"},
-      {"0:4294967295:2", "mapping \"0:4294967295:2\": range runs past id 4294967295"},
+      {"0:4294967295:2", "mapping \"0:4294967295:2\": host id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      // The kernel's map_write refuses first + count > 4294967295 (EINVAL).
+      {"4294967295:0:1", "mapping \"4294967295:0:1\": container id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"1:0:4294967295", "mapping \"1:0:4294967295\": container id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"0:4294967295:1", "mapping \"0:4294967295:1\": host id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"0:1:4294967295", "mapping \"0:1:4294967295\": host id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
+      {"4294967290:0:10", "mapping \"4294967290:0:10\": container id + size exceeds 4294967295 (the kernel never maps id 4294967295, (uid_t)-1)"},
       {"0:1000:10,5:2000:10", "mapping \"5:2000:10\" overlaps \"0:1000:10\" in container ids"},
       {"0:1000:10,20:1005:10", "mapping \"20:1005:10\" overlaps \"0:1000:10\" in host ids"},
   };
@@ -41,6 +47,9 @@ TEST(ParseIDMappings, RejectsMalformedOverlappingAndOverflowingRanges) {
     EXPECT_EQ(maps.status().message(), message) << input;
   }
   EXPECT_TRUE(ParseIDMappings("0:1000:10,10:1010:10").ok());  // adjacent ranges are fine
+  EXPECT_TRUE(ParseIDMappings("4294967294:0:1").ok());         // the last mappable ids
+  EXPECT_TRUE(ParseIDMappings("0:1:4294967294").ok());
+  EXPECT_TRUE(ParseIDMappings("0:0:4294967295").ok());
 }
 
 TEST(IDToHost, TranslatesBothWays) {
