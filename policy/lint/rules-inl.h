@@ -1043,7 +1043,6 @@ OCIKIT_INLINE const LintRule kFieldCaseMismatch = {
     .name = "field-case-mismatch",
     .family = LintFamily::kTypo,
     .severity = LintSeverity::kError,
-    .strict = true,
     .title = "a key that only Go's case folding matches to a field (runtimes disagree)",
     .rationale = "JSON keys are case-sensitive in the specification, but Go's encoding/json (runc, containerd) "
         "matches them case-insensitively, and folds U+212A KELVIN SIGN to k and U+017F LATIN SMALL LETTER LONG S to "
