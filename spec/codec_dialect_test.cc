@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "spec/codec.h"
 #include "spec/file.h"
 #include "spec/json/fields.h"
@@ -184,6 +186,122 @@ TEST(ParseSpec, StrictAndGoReadingsAgreeOnEveryFileWithoutDivergences) {
   }
   EXPECT_GT(compared, 300u);
   std::cout << compared << " files read the same both ways; " << divergent << " have divergent constructs\n";
+}
+
+// Writes a value as json::Write does, but spells the struct field key number
+// `target` (counting every struct field key written, in order) `respelled`.
+struct RespellingWriter {
+  json::Writer& w;
+  size_t target;
+  std::string respelled;
+  size_t count = 0;
+  std::string original;  // the key respelled
+
+  template <class T>
+  void Write(const T& v) {
+    if constexpr (json::Object<T>) {
+      w.BeginObject();
+      T::Fields(v, [&](absl::string_view name, const auto& field, json::Emit emit) {
+        if (emit == json::kOmitEmpty && json::IsEmpty(field)) return;
+        if (count++ == target) {
+          original = std::string(name);
+          w.Key(Respell(name));
+        } else {
+          w.SafeKey(name);
+        }
+        Write(field);
+      });
+      w.Unknown(v.unknown);
+      w.EndObject();
+    } else if constexpr (json::IsOptional<T>::value) {
+      if (v.has_value()) {
+        Write(*v);
+      } else {
+        w.Null();
+      }
+    } else if constexpr (json::IsVector<T>::value) {
+      w.BeginArray();
+      for (const auto& e : v) Write(e);
+      w.EndArray();
+    } else if constexpr (json::IsStringMap<T>::value) {
+      w.BeginObject();
+      for (const auto& [key, value] : v) {
+        w.Key(key);
+        Write(value);
+      }
+      w.EndObject();
+    } else {
+      json::Write(w, v);
+    }
+  }
+
+  // Another spelling Go folds to `name`: letters in other case, s and k
+  // sometimes as U+017F and U+212A. `respelled` holds the choice, by position.
+  std::string Respell(absl::string_view name) const {
+    std::string out;
+    for (size_t i = 0; i < name.size(); ++i) {
+      const char c = name[i];
+      const unsigned pick = static_cast<unsigned char>(respelled[i % respelled.size()]) % 4;
+      if ((c == 's' || c == 'S') && pick == 3) {
+        out += "\xC5\xBF";
+      } else if ((c == 'k' || c == 'K') && pick == 3) {
+        out += "\xE2\x84\xAA";
+      } else if (absl::ascii_isalpha(static_cast<unsigned char>(c)) && pick >= 1) {
+        out.push_back(absl::ascii_isupper(static_cast<unsigned char>(c)) ? absl::ascii_tolower(c) : absl::ascii_toupper(c));
+      } else {
+        out.push_back(c);
+      }
+    }
+    if (out == name) {  // nothing changed: flip the first letter
+      for (char& c : out) {
+        if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) continue;
+        c = absl::ascii_isupper(static_cast<unsigned char>(c)) ? absl::ascii_tolower(c) : absl::ascii_toupper(c);
+        break;
+      }
+    }
+    return out;
+  }
+};
+
+// The property at every level: respell one struct key of a corpus spec as Go
+// folds it; the strict reading refuses the file, naming that key, and the Go
+// reading gives the original spec.
+TEST(ParseSpec, EveryFieldKeyRespelledIsRefusedStrictlyAndBoundByGo) {
+  std::mt19937 random(13);
+  ParseOptions go;
+  go.go_semantics = true;
+  size_t checked = 0;
+  for (const std::string& file : CorpusFiles()) {
+    absl::StatusOr<std::string> text = ReadRegularFile(file, kMaxSpecFileBytes);
+    ASSERT_TRUE(text.ok()) << text.status();
+    const absl::StatusOr<Spec> spec = ParseSpec(*text, file);
+    if (!spec.ok()) continue;
+    const std::string want = Marshal(*spec);
+    size_t keys = 0;
+    {
+      std::string ignored;
+      json::Writer w(ignored);
+      RespellingWriter counter{w, SIZE_MAX, "x"};
+      counter.Write(*spec);
+      keys = counter.count;
+    }
+    for (int round = 0; round < 3 && keys > 0; ++round) {
+      std::string mutated;
+      json::Writer w(mutated);
+      RespellingWriter r{w, random() % keys, std::to_string(random())};
+      r.Write(*spec);
+      w.Finish();
+      const absl::StatusOr<Spec> strict = ParseSpec(mutated, file);
+      ASSERT_FALSE(strict.ok()) << file << ": key " << r.original << " respelled was accepted: " << mutated;
+      EXPECT_THAT(strict.status().message(), HasSubstr("\" but equals it under Go's case folding")) << file;
+      EXPECT_THAT(strict.status().message(), HasSubstr("is not the field \"" + r.original + "\"")) << file;
+      const absl::StatusOr<Spec> as_go = ParseSpec(mutated, file, go);
+      ASSERT_TRUE(as_go.ok()) << file << ": " << as_go.status();
+      EXPECT_EQ(Marshal(*as_go), want) << file << ": key " << r.original;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
 }
 
 }  // namespace
