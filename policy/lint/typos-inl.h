@@ -61,7 +61,8 @@ OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
       const absl::string_view folded = internal::GoFoldedKey(pattern, field.key);
       if (!folded.empty()) {
         ctx.Report(rules::kFieldCaseMismatch, path,
-                   absl::StrCat("key ", internal::LintQuote(field.key), " is not the field ", internal::LintQuote(folded),
+                   absl::StrCat("key ", internal::LintQuote(field.key), " is not the field ",
+                                internal::LintQuote(folded),
                                 " but runc and containerd (Go's encoding/json, case folding) apply it as ",
                                 internal::LintQuote(folded), ", while crun and youki ignore it; expected ",
                                 internal::LintQuote(folded), " exactly"));

@@ -197,16 +197,16 @@ class Reader {
     key_offset_ = key_pos;
     if (IsDuplicate(f, key)) {
       duplicate_ = true;
-      Diverge(key_pos, DivergenceKind::kDuplicateKey, absl::StrCat("duplicate key \"", key, "\"; runtimes disagree on it: Go's encoding/json ",
-                                    "(runc, containerd) keeps the last one, merged into the first, while crun and ",
-                                    "youki read the first"));
+      Diverge(key_pos, DivergenceKind::kDuplicateKey,
+              absl::StrCat("duplicate key \"", key, "\"; runtimes disagree on it: Go's encoding/json (runc, ",
+                           "containerd) keeps the last one, merged into the first, while crun and youki read the ",
+                           "first"));
       return ok();
     }
     return true;
   }
 
  public:
-
   // Moves to the next element of the current array; false at its end.
   bool NextElement() {
     if (!ok()) return false;
@@ -560,8 +560,9 @@ class Reader {
   static constexpr absl::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
   bool Unpaired(size_t start, absl::string_view which, std::string& out) {
-    Diverge(start, DivergenceKind::kInvalidText, absl::StrCat("invalid \\u escape in string: unpaired ", which, " surrogate; runtimes disagree on it: ",
-                                "Go's encoding/json (runc, containerd) reads U+FFFD instead"));
+    Diverge(start, DivergenceKind::kInvalidText,
+            absl::StrCat("invalid \\u escape in string: unpaired ", which, " surrogate; runtimes disagree on it: ",
+                         "Go's encoding/json (runc, containerd) reads U+FFFD instead"));
     out.append(kReplacement.data(), kReplacement.size());
     return ok();
   }
