@@ -13,6 +13,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "executor/bundle.h"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "spec/file.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -124,6 +127,48 @@ TEST_F(RunCommandTest, BuildErrorsRemoveTheBundle) {
       internal::PrepareNewContainer(Args({"--name", "web", "-u", "nobody-in-this-rootfs", "true"}), f, true, &help);
   ASSERT_FALSE(c.ok());
   EXPECT_NE(access((dir_ + "/state/bundles/web").c_str(), F_OK), 0);
+}
+
+// A base config.json whose "PROCESS" and "Linux" members runc applies over
+// the canonical ones (Go's encoding/json folds case): uid 0, CAP_SYS_ADMIN,
+// no seccomp.
+std::string ShadowedBase() {
+  std::string text = Marshal(DefaultLinuxSpec());
+  text.insert(1, R"("PROCESS":{"user":{"uid":0,"gid":0},"capabilities":{"bounding":["CAP_SYS_ADMIN"],)"
+                 R"("effective":["CAP_SYS_ADMIN"],"permitted":["CAP_SYS_ADMIN"]}},"Linux":{"seccomp":null},)");
+  return text;
+}
+
+TEST_F(RunCommandTest, AFromFileThatRuntimesReadDifferentlyIsRefused) {
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/base.json", ShadowedBase(), 0600).ok());
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  const std::vector<std::string> flags = {"--name", "web", "--from", dir_ + "/base.json", "-u", "1000:1000",
+                                          "--cap-drop", "ALL", "--security-opt", "seccomp=default", "true"};
+  EXPECT_EQ(RunCreate(Args(flags), {in, out, err}), 125);
+  EXPECT_THAT(err.str(), HasSubstr("base.json:1:2: PROCESS: key \"PROCESS\" is not the field \"process\""));
+  EXPECT_THAT(err.str(), HasSubstr("runtimes disagree"));
+  EXPECT_NE(access((dir_ + "/state/bundles/web").c_str(), F_OK), 0) << "no bundle may be written";
+}
+
+TEST_F(RunCommandTest, GoSemanticsWritesWhatEveryRuntimeReadsTheSame) {
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/base.json", ShadowedBase(), 0600).ok());
+  ContainerFlags f;
+  std::string help;
+  absl::StatusOr<internal::NewContainer> c = internal::PrepareNewContainer(
+      Args({"--from", dir_ + "/base.json", "--go-semantics", "-u", "1000:1000", "--cap-drop", "ALL", "--security-opt",
+            "seccomp=default", "true"}),
+      f, true, &help);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->spec.process->user.uid, 1000u);
+  EXPECT_TRUE(c->spec.process->capabilities->bounding.empty());
+  EXPECT_TRUE(c->spec.linux_section->seccomp.has_value());
+  // The bundle's config.json is this spec, marshalled (executor/setup.h).
+  const std::string written = Marshal(c->spec);
+  EXPECT_THAT(written, ::testing::Not(HasSubstr("PROCESS")));
+  EXPECT_THAT(written, ::testing::Not(HasSubstr("\"Linux\"")));
+  EXPECT_TRUE(ParseSpec(written).ok()) << "the bundle must pass the strict reading";
 }
 
 }  // namespace

@@ -22,6 +22,9 @@
 #include "executor/testing_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "spec/file.h"
 
 namespace ocikit::executor {
 namespace {
@@ -283,6 +286,27 @@ TEST_F(RunTest, Capabilities) {
   EXPECT_EQ(r.out, "CapEff:\t0000000000000000\nCapBnd:\t0000000000000000\n");
   r = Run({"--cap-drop", "ALL", "--cap-add", "NET_ADMIN", "grep", "^CapEff", "/proc/self/status"});
   EXPECT_EQ(r.out, "CapEff:\t0000000000001000\n");
+}
+
+// Issue 13: a --from file whose "PROCESS" member runc would apply over the
+// canonical "process" (Go folds case) must never reach the runtime as such.
+TEST_F(RunTest, AFromFileRuntimesReadDifferentlyIsRefusedOrReadAsRuncDoes) {
+  std::string base = Marshal(DefaultLinuxSpec());
+  base.insert(1, R"("PROCESS":{"user":{"uid":0,"gid":0},"capabilities":{"bounding":["CAP_SYS_ADMIN"],)"
+                 R"("effective":["CAP_SYS_ADMIN"],"permitted":["CAP_SYS_ADMIN"]}},"Linux":{"seccomp":null},)");
+  ASSERT_TRUE(WriteFileAtomic(root_ + "/base.json", base, 0600).ok());
+  const std::vector<std::string> flags = {"-u", "1000:1000", "--cap-drop", "ALL", "--security-opt", "seccomp=default",
+                                          "sh", "-c", "id -u; grep -E '^(CapBnd|Seccomp):' /proc/self/status"};
+  std::vector<std::string> args = {"--from", root_ + "/base.json"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  Outcome r = Run(args);
+  EXPECT_EQ(r.code, 125);
+  EXPECT_THAT(r.err, HasSubstr("PROCESS: key \"PROCESS\" is not the field \"process\""));
+  EXPECT_EQ(r.out, "");
+  args.insert(args.begin() + 2, "--go-semantics");
+  r = Run(args);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "1000\nCapBnd:\t0000000000000000\nSeccomp:\t2\n");
 }
 
 TEST_F(RunTest, MaskedPathsAreUnreadable) {

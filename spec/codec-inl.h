@@ -8,6 +8,8 @@
 
 #include "spec/codec.h"
 #include "spec/internal/compile_mode.h"
+#include <cmath>
+#include <cstdlib>
 #include <string>
 #include "absl/strings/string_view.h"
 #include "absl/status/status.h"
@@ -67,11 +69,55 @@ OCIKIT_INLINE void internal::ReadSpecDocument(json::Reader& reader, Spec& spec) 
   reader.Finish();
 }
 
+// Scans the canonical compact text of credentialSpec: a number is a token
+// that starts with '-' or a digit outside strings.
+OCIKIT_INLINE std::string internal::NumberGoRejects(const Spec& spec) {
+  if (!spec.windows.has_value()) return "";
+  json::Reader reader(spec.windows->text, json::Dialect::kLiteral);
+  json::RawJson credential_spec;
+  absl::string_view key;
+  if (!reader.BeginObject()) return "";
+  while (reader.NextKey(key)) {
+    if (key == "credentialSpec") {
+      reader.ReadRaw(credential_spec);
+    } else {
+      json::RawJson ignored;
+      reader.ReadRaw(ignored);
+    }
+  }
+  const absl::string_view text = credential_spec.text;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
+      continue;
+    }
+    if (c != '-' && !absl::ascii_isdigit(static_cast<unsigned char>(c))) continue;
+    size_t end = i;
+    while (end < text.size() && absl::string_view("0123456789.eE+-").find(text[end]) != absl::string_view::npos) ++end;
+    const std::string token(text.substr(i, end - i));
+    const double value = std::strtod(token.c_str(), nullptr);
+    if (std::isinf(value)) return absl::StrCat("windows.credentialSpec: ", token);
+    i = end - 1;
+  }
+  return "";
+}
+
 OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source) {
-  json::Reader reader(text);
+  return ParseSpec(text, source, ParseOptions());
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::string_view source,
+                                             const ParseOptions& options) {
+  json::Reader reader(text, options.go_semantics ? json::Dialect::kGo : json::Dialect::kStrict);
   Spec spec;
   internal::ReadSpecDocument(reader, spec);
   if (!reader.ok()) return reader.status(source);
+  if (const std::string number = internal::NumberGoRejects(spec); !number.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ": ", number, ": a number Go's encoding/json cannot hold in a float64 (the field is an ",
+        "interface{}), so runc refuses the file; expected a number within float64's range"));
+  }
   if (spec.oci_version.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         source, ": ociVersion: missing; expected a runtime-spec 1.x version such as \"", kOciVersion, "\""));
@@ -85,8 +131,12 @@ OCIKIT_INLINE absl::StatusOr<Spec> ParseSpec(absl::string_view text, absl::strin
 }
 
 OCIKIT_INLINE absl::StatusOr<Spec> ReadSpecFile(const std::string& path) {
+  return ReadSpecFile(path, ParseOptions());
+}
+
+OCIKIT_INLINE absl::StatusOr<Spec> ReadSpecFile(const std::string& path, const ParseOptions& options) {
   OCIKIT_ASSIGN_OR_RETURN(std::string text, ReadRegularFile(path, kMaxSpecFileBytes));
-  return ParseSpec(text, path);
+  return ParseSpec(text, path, options);
 }
 
 OCIKIT_INLINE void AppendSpecJson(std::string& out, const Spec& spec, int indent) {

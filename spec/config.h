@@ -4,7 +4,11 @@
 // root filesystem, mounts, hooks and annotations, and the platform sections.
 // The Linux and process sections are typed (spec/linux.h, spec/process.h);
 // the solaris, windows, vm, zos and freebsd sections are kept verbatim as raw
-// JSON, so they round-trip unchanged.
+// JSON, so they round-trip unchanged. That is where ocikit's bytes differ
+// from Go's: Go re-marshals windows.credentialSpec (an interface{}) with
+// sorted keys and float64 numbers, and always writes vm.hypervisor and
+// vm.image (non-pointer structs); ocikit writes them as read (spec/codec.h,
+// docs/design.md).
 //
 // A default-constructed Spec is empty; the default Linux spec is a named
 // preset (spec/default_spec.h). Parse and write it with spec/codec.h.

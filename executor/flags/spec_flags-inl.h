@@ -139,6 +139,10 @@ OCIKIT_INLINE std::string AbsolutePath(const std::string& path) {
 OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.RequireUtf8();
   set.Add({"from", 0, "FILE", "start from this config.json instead of the default spec", AssignFlag(f.from), true});
+  set.Add({"go-semantics", 0, "",
+           "read --from as runc does (Go's encoding/json: keys that differ only in case bind, the last duplicate "
+           "wins); without it such a file is refused",
+           BoolFlag(f.go_semantics)});
   set.Add({"name", 0, "ID", "container id (used in cgroupsPath)", AssignFlag(f.name)});
   set.Add({"namespace", 0, "NS", "containerd-style namespace for cgroupsPath (default \"default\")", AssignFlag(f.ns)});
   set.Add({"rootfs", 0, "DIR", "root filesystem path (root.path)", AssignFlag(f.rootfs)});
@@ -520,8 +524,13 @@ namespace internal {
 
 // The spec the flags start from: --from FILE, or the default spec.
 OCIKIT_INLINE absl::StatusOr<Spec> BaseSpec(const SpecFlags& f) {
-  if (f.from.empty()) return DefaultLinuxSpec(f.ns, f.name);
-  return ReadSpecFile(Resolve(f.base_dir, f.from));
+  if (f.from.empty()) {
+    if (f.go_semantics) return absl::InvalidArgumentError("--go-semantics: applies to --from FILE; expected --from");
+    return DefaultLinuxSpec(f.ns, f.name);
+  }
+  ParseOptions options;
+  options.go_semantics = f.go_semantics;
+  return ReadSpecFile(Resolve(f.base_dir, f.from), options);
 }
 
 }  // namespace internal

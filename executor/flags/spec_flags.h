@@ -73,6 +73,7 @@ namespace ocikit {
 // What the spec-building flags asked for.
 struct SpecFlags {
   std::string from;  // base config.json; the default spec when empty
+  bool go_semantics = false;  // read `from` as Go's encoding/json (ParseOptions::go_semantics)
   std::string name;  // container id
   std::string ns = std::string(kDefaultNamespace);
   std::string rootfs;

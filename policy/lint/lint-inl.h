@@ -123,25 +123,119 @@ OCIKIT_INLINE LintResult LintSpec(const Spec& spec, const LintOptions& options, 
   return result;
 }
 
-OCIKIT_INLINE LintResult LintConfigText(absl::string_view text, const LintOptions& options) {
-  json::Reader reader(text);
-  Spec spec;
-  internal::ReadSpecDocument(reader, spec);
-  if (reader.ok()) return LintSpec(spec, options, text);
-  LintResult result;
-  const json::ReadError& e = reader.error();
-  absl::StatusOr<FieldPath> path = FieldPath::Parse(e.path);
-  LintFinding& f = result.findings.emplace_back();
-  f.rule_id = rules::kParseError.id;
-  f.severity = LintSeverity::kError;
+namespace internal {
+
+OCIKIT_INLINE LintFinding InputFinding(const LintRule& rule, absl::string_view text, absl::string_view json_path,
+                                       std::string message, size_t offset, size_t line, size_t column) {
+  absl::StatusOr<FieldPath> path = FieldPath::Parse(json_path);
+  LintFinding f;
+  f.rule_id = rule.id;
+  f.severity = rule.severity;
   f.path = path.ok() ? *std::move(path) : FieldPath();
-  f.message = e.message;
-  const JsonPosition p = PositionAt(text, e.offset, e.offset + 1);
-  f.line = e.line;
-  f.column = e.column;
+  f.message = std::move(message);
+  const JsonPosition p = PositionAt(text, offset, offset + 1);
+  f.line = line;
+  f.column = column;
   f.char_column = p.char_column;
   f.end_column = p.end_column;
   f.char_end_column = p.char_end_column;
+  return f;
+}
+
+OCIKIT_INLINE std::vector<LintFinding> DivergenceFindings(const json::Reader& reader, const Spec& spec,
+                                                          absl::string_view text, const LintOptions& options) {
+  std::vector<LintFinding> out;
+  if (LintContains(options.disabled, rules::kRuntimesDisagree.id)) return out;
+  for (const json::Divergence& d : reader.divergences()) {
+    if (d.kind == json::DivergenceKind::kCaseVariantKey) continue;  // TYPO302, from the unknown fields
+    out.push_back(InputFinding(rules::kRuntimesDisagree, text, d.path, d.message, d.offset, d.line, d.column));
+  }
+  const std::string number = NumberGoRejects(spec);
+  if (!number.empty()) {
+    LintFinding& f = out.emplace_back();
+    f.rule_id = rules::kRuntimesDisagree.id;
+    f.severity = rules::kRuntimesDisagree.severity;
+    f.path = FieldPath().Field("windows").Field("credentialSpec");
+    f.message = absl::StrCat("number ", number.substr(number.find(' ') + 1),
+                             " is beyond float64's range: Go's encoding/json (runc, containerd) reads this ",
+                             "interface{} field as float64 and refuses the file, crun and youki do not read it; ",
+                             "expected a number within float64's range");
+    std::vector<LintFinding> located = {f};
+    LocateFindings(text, located);
+    f = located[0];
+  }
+  return out;
+}
+
+OCIKIT_INLINE void AddOnlyIn(std::vector<LintFinding>& out, const std::vector<LintFinding>& b,
+                             const std::vector<LintFinding>& a, absl::string_view reading) {
+  for (const LintFinding& f : b) {
+    const bool in_a = std::any_of(a.begin(), a.end(), [&](const LintFinding& g) {
+      return g.rule_id == f.rule_id && g.path == f.path && g.message == f.message && g.severity == f.severity;
+    });
+    if (in_a) continue;
+    out.push_back(f);
+    // A case-variant key is about the text, which both readings share.
+    if (f.rule_id != rules::kFieldCaseMismatch.id) absl::StrAppend(&out.back().message, " (", reading, ")");
+  }
+}
+
+OCIKIT_INLINE std::vector<LintFinding> UnionOfReadings(const std::vector<LintFinding>& literal,
+                                                       const std::vector<LintFinding>& go,
+                                                       const std::vector<LintFinding>& divergent) {
+  std::vector<LintFinding> out;
+  for (const LintFinding& f : literal) {
+    const bool shared = std::any_of(go.begin(), go.end(), [&](const LintFinding& g) {
+      return g.rule_id == f.rule_id && g.path == f.path && g.message == f.message && g.severity == f.severity;
+    });
+    if (shared) out.push_back(f);
+  }
+  AddOnlyIn(out, literal, go, "as crun and youki read the file");
+  AddOnlyIn(out, go, literal, "as Go's encoding/json, so runc and containerd, reads the file");
+  out.insert(out.end(), divergent.begin(), divergent.end());
+  return out;
+}
+
+}  // namespace internal
+
+// Reads the text as crun does (json::Dialect::kLiteral), which is the strict
+// reading when nothing diverges; when something does, also as Go does, and
+// reports the union (docs/lint.md, "Two readings").
+OCIKIT_INLINE LintResult LintConfigText(absl::string_view text, const LintOptions& options) {
+  json::Reader reader(text, json::Dialect::kLiteral);
+  Spec spec;
+  internal::ReadSpecDocument(reader, spec);
+  LintResult result;
+  if (!reader.ok()) {
+    const json::ReadError& e = reader.error();
+    result.findings.push_back(
+        internal::InputFinding(rules::kParseError, text, e.path, e.message, e.offset, e.line, e.column));
+    return result;
+  }
+  result = LintSpec(spec, options, text);
+  const std::vector<LintFinding> divergent = internal::DivergenceFindings(reader, spec, text, options);
+  if (reader.divergences().empty()) {
+    result.findings.insert(result.findings.end(), divergent.begin(), divergent.end());
+    internal::SortByPosition(result.findings);
+    return result;
+  }
+  json::Reader go_reader(text, json::Dialect::kGo);
+  Spec go_spec;
+  internal::ReadSpecDocument(go_reader, go_spec);
+  LintResult go;
+  std::vector<LintFinding> all_divergent = divergent;
+  if (go_reader.ok()) {
+    go = LintSpec(go_spec, options, text);
+  } else if (!internal::LintContains(options.disabled, rules::kRuntimesDisagree.id)) {
+    const json::ReadError& e = go_reader.error();
+    all_divergent.push_back(internal::InputFinding(
+        rules::kRuntimesDisagree, text, e.path,
+        absl::StrCat("Go's encoding/json (runc, containerd) refuses the file here, while crun and youki read it: ",
+                     e.message),
+        e.offset, e.line, e.column));
+  }
+  result.findings = internal::UnionOfReadings(result.findings, go.findings, all_divergent);
+  internal::SortByPosition(result.findings);
   return result;
 }
 

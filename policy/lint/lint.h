@@ -17,9 +17,18 @@
 //     `unknown` lists, not from a second parse.
 //   - Positions are found afterwards, only for the paths that have findings
 //     (policy/lint/positions.h); LintSpec without text leaves them 0.
-//   - Input the codec rejects (not JSON, a duplicate key, a value of the
-//     wrong type) is one OCI000 finding at the reader's line and column; an
-//     unreadable file is one OCI000 finding without a position. ociVersion is
+//   - Input the codec rejects (not JSON, a value of the wrong type) is one
+//     OCI000 finding at the reader's line and column; an unreadable file is
+//     one OCI000 finding without a position.
+//   - Two readings: LintConfigText reads the text as crun and youki do
+//     (json::Dialect::kLiteral). Each construct that runtimes read
+//     differently is an error in every profile: a key equal to a field only
+//     under Go's case folding is TYPO302 (kept as an unknown field by this
+//     reading); a duplicate key, invalid UTF-8 or a number Go refuses is
+//     OCI001. Then the text is also read as Go does (runc,
+//     containerd) and linted again, and the result is the union of both
+//     readings' findings, those of one reading marked with it. So a security
+//     profile judges the worse of the two. ociVersion is
 //     not checked by the reader here but by OCI100-OCI102, so a config with
 //     an unknown version is still linted.
 //   - Findings are ordered by position (then by check order).
@@ -108,6 +117,26 @@ bool AnyOn(const LintContext& ctx, const std::vector<const LintRule*>& rules);
 
 void SortByPosition(std::vector<LintFinding>& findings);
 
+// A finding of an input rule (OCI000, OCI001) at a reader's path and position.
+LintFinding InputFinding(const LintRule& rule, absl::string_view text, absl::string_view json_path,
+                         std::string message, size_t offset, size_t line, size_t column);
+
+// OCI001 findings: the divergences `reader` met but case-variant keys (which
+// CheckUnknownFields reports as TYPO302 errors), and a number of
+// windows.credentialSpec that Go refuses (NumberGoRejects).
+std::vector<LintFinding> DivergenceFindings(const json::Reader& reader, const Spec& spec, absl::string_view text,
+                                            const LintOptions& options);
+
+// Appends the findings of `b` that `a` lacks, with "(<reading>)" appended
+// (but to TYPO302: a case-variant key is one for both readings).
+void AddOnlyIn(std::vector<LintFinding>& out, const std::vector<LintFinding>& b, const std::vector<LintFinding>& a,
+               absl::string_view reading);
+
+// The union of the findings of the literal and the Go reading (those they
+// share once), and the OCI001 findings `divergent`.
+std::vector<LintFinding> UnionOfReadings(const std::vector<LintFinding>& literal, const std::vector<LintFinding>& go,
+                                         const std::vector<LintFinding>& divergent);
+
 }  // namespace internal
 
 // LintSpec()
@@ -119,7 +148,9 @@ LintResult LintSpec(const Spec& spec, const LintOptions& options, absl::string_v
 // LintConfigText()
 //
 // Parses config.json text and lints it; input the codec rejects is one
-// OCI000 finding at the position of the problem.
+// OCI000 finding at the position of the problem. A construct that runtimes
+// read differently is an OCI001 finding, and the file is judged on both
+// readings (see Design above).
 LintResult LintConfigText(absl::string_view text, const LintOptions& options);
 
 // LintConfigFile()

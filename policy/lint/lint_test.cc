@@ -236,6 +236,71 @@ TEST(LintTypos, UnknownFieldsWithSuggestionsAndStrict) {
   EXPECT_EQ(r.findings[1].severity, LintSeverity::kError);
 }
 
+// Issue 13: the canonical sections are hardened, the case variants after
+// them are what runc runs.
+std::string Shadowed() {
+  Spec s = Runnable();
+  s.process->user.uid = 1000;
+  s.process->user.gid = 1000;
+  s.process->no_new_privileges = true;
+  s.linux_section->seccomp.emplace().default_action = "SCMP_ACT_ERRNO";
+  std::string text = Marshal(s);
+  text.pop_back();
+  text += R"(,"PROCESS":{"user":{"uid":0,"gid":0}},"Linux":{"seccomp":null}})";
+  return text;
+}
+
+TEST(LintReadings, ASecurityProfileJudgesGosReadingToo) {
+  LintOptions options;
+  options.profile = LintProfile::kRestricted;
+  options.libseccomp = false;
+  const LintResult r = LintConfigText(Shadowed(), options);
+  const LintFinding* root = Find(r, "SEC430");
+  ASSERT_NE(root, nullptr) << "runc runs it as uid 0";
+  EXPECT_TRUE(absl::EndsWith(root->message, "(as Go's encoding/json, so runc and containerd, reads the file)"))
+      << root->message;
+  EXPECT_TRUE(Has(r, "SEC405")) << "runc runs it without seccomp";
+  const LintFinding* variant = Find(r, "TYPO302");
+  ASSERT_NE(variant, nullptr);
+  EXPECT_EQ(variant->severity, LintSeverity::kError);
+  EXPECT_EQ(variant->path.ToString(), "PROCESS");
+  EXPECT_TRUE(r.Fails(LintSeverity::kError));
+  // Without the variants the canonical sections pass these rules.
+  std::string hardened = Shadowed();
+  hardened = hardened.substr(0, hardened.find(R"(,"PROCESS")")) + "}";
+  const LintResult h = LintConfigText(hardened, options);
+  EXPECT_FALSE(Has(h, "SEC430"));
+  EXPECT_FALSE(Has(h, "SEC405"));
+}
+
+TEST(LintReadings, DuplicateKeysAndBadUtf8AreOci001AndCanBeDisabled) {
+  const std::string text = R"({"ociVersion":"1.3.0","hostname":"a","hostname":"b\ud800","root":{"path":"rootfs"}})";
+  LintOptions options;
+  options.libseccomp = false;
+  LintResult r = LintConfigText(text, options);
+  std::vector<std::string> oci001;
+  for (const LintFinding& f : r.findings) {
+    if (f.rule_id == "OCI001") oci001.push_back(f.message.substr(0, 24));
+  }
+  EXPECT_EQ(oci001, (std::vector<std::string>{"duplicate key \"hostname\"", "invalid \\u escape in str"}));
+  options.disabled = {"OCI001"};
+  r = LintConfigText(text, options);
+  EXPECT_FALSE(Has(r, "OCI001"));
+  EXPECT_FALSE(Has(r, "OCI000"));
+}
+
+TEST(LintReadings, AFileGoRefusesIsOci001) {
+  LintOptions options;
+  options.libseccomp = false;
+  const LintResult r = LintConfigText(R"({"ociVersion":"1.3.0","root":{"path":"rootfs"},"PROCESS":5})", options);
+  const LintFinding* f = Find(r, "OCI001");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(absl::StartsWith(f->message, "Go's encoding/json (runc, containerd) refuses the file here, while crun "
+                                           "and youki read it: expected an object, got 5"))
+      << f->message;
+  EXPECT_TRUE(Has(r, "TYPO302"));
+}
+
 TEST(LintOptionsTest, DisabledRulesAreNotReported) {
   Spec s = Runnable();
   s.process->cwd = "tmp";

@@ -29,6 +29,25 @@ OCIKIT_INLINE const LintRule kParseError = {
     .fix = "fix the JSON at the position given (or the file's permissions)",
 };
 
+OCIKIT_INLINE const LintRule kRuntimesDisagree = {
+    .id = "OCI001",
+    .name = "runtimes-disagree",
+    .family = LintFamily::kInput,
+    .severity = LintSeverity::kError,
+    .title = "runtimes read this part of the file differently (duplicate key, invalid UTF-8, number)",
+    .rationale = "runc and containerd decode config.json with Go's encoding/json, crun and youki with other parsers. "
+        "A duplicate key is the last one (merged into the first) for Go and the first for others; invalid UTF-8 "
+        "and unpaired surrogates become U+FFFD in Go; a number in windows.credentialSpec beyond float64's range "
+        "makes runc refuse the file. (A key that equals a field only under Go's case folding is TYPO302, also an "
+        "error.) When the file has any of these, it is linted on both readings, Go's and the literal one, and the "
+        "findings of one reading only say which; so a security profile fails a config that is unsafe under "
+        "either.",
+    .reference = "Go encoding/json Unmarshal (case-insensitive field match, duplicate keys, U+FFFD); docs/design.md "
+        "(parsing rules); docs/lint.md (two readings)",
+    .fix = "write every key once, exactly as the specification spells it, in valid UTF-8; "
+        "`ocikit spec --from FILE --go-semantics` prints the file as runc reads it",
+};
+
 // Conformance: ociVersion and version awareness (policy/lint/versions.h).
 OCIKIT_INLINE const LintRule kOciVersionMissing = {
     .id = "OCI100",
@@ -1062,14 +1081,16 @@ OCIKIT_INLINE const LintRule kFieldCaseMismatch = {
     .id = "TYPO302",
     .name = "field-case-mismatch",
     .family = LintFamily::kTypo,
-    .severity = LintSeverity::kWarning,
-    .strict = true,
-    .title = "a known field written in other letter case",
+    .severity = LintSeverity::kError,
+    .title = "a key that only Go's case folding matches to a field (runtimes disagree)",
     .rationale = "JSON keys are case-sensitive in the specification, but Go's encoding/json (runc, containerd) "
-        "matches them case-insensitively: runc applies \"Process\" as process while crun and youki ignore it, so the "
-        "same config runs differently.",
-    .reference = "runtime-spec config.md; Go encoding/json Unmarshal (case-insensitive field matching)",
-    .fix = "write the key exactly as the specification spells it",
+        "matches them case-insensitively, and folds U+212A KELVIN SIGN to k and U+017F LATIN SMALL LETTER LONG S to "
+        "s: runc applies \"PROCESS\" or \"proce\u017fs\" as process, and \"Seccomp\" as seccomp, while crun and "
+        "youki ignore them. A canonical section can look safe while runc runs the variant, so this is an error in "
+        "every profile, and the file is also linted as Go reads it (see OCI001).",
+    .reference = "runtime-spec config.md; Go encoding/json Unmarshal (case-insensitive field matching, bytes.EqualFold)",
+    .fix = "write the key exactly as the specification spells it, once; `ocikit spec --from FILE --go-semantics` "
+        "prints the file as runc reads it",
 };
 
 OCIKIT_INLINE const LintRule kRemovedField = {
@@ -1694,7 +1715,7 @@ OCIKIT_INLINE const LintRule kSeccompBpfTooLarge = {
 
 OCIKIT_INLINE const std::vector<const LintRule*>& InputRules() {
   static const std::vector<const LintRule*> kRules = {
-      &kParseError};
+      &kParseError, &kRuntimesDisagree};
   return kRules;
 }
 

@@ -28,6 +28,7 @@ namespace rules {
 
 // Input: the reader (policy/lint/lint.h).
 extern const LintRule kParseError;
+extern const LintRule kRuntimesDisagree;
 
 // Conformance: ociVersion and version awareness (policy/lint/versions.h).
 extern const LintRule kOciVersionMissing;

@@ -22,10 +22,18 @@
 #include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/field_catalog.h"
+#include "spec/json/encoding.h"
 
 namespace ocikit {
 
 namespace internal {
+
+OCIKIT_INLINE absl::string_view GoFoldedKey(absl::string_view object, absl::string_view key) {
+  for (const absl::string_view known : KnownKeys(object)) {
+    if (json::EqualFoldGo(key, known)) return known;
+  }
+  return {};
+}
 
 OCIKIT_INLINE bool LooksLikeVendorKey(absl::string_view key) {
   return absl::StartsWithIgnoreCase(key, "x-") || (key.find('.') != absl::string_view::npos && key.size() > 3);
@@ -50,14 +58,17 @@ OCIKIT_INLINE void CheckUnknownFields(const internal::LintContext& ctx) {
         }
         continue;
       }
-      const absl::string_view suggestion = SuggestKey(pattern, field.key);
-      if (!suggestion.empty() && absl::EqualsIgnoreCase(suggestion, field.key)) {
+      const absl::string_view folded = internal::GoFoldedKey(pattern, field.key);
+      if (!folded.empty()) {
         ctx.Report(rules::kFieldCaseMismatch, path,
-                   absl::StrCat("unknown field ", internal::LintQuote(field.key), "; the specification spells it ",
-                                internal::LintQuote(suggestion),
-                                " (runc and containerd apply it case-insensitively, crun and youki ignore it)"));
+                   absl::StrCat("key ", internal::LintQuote(field.key), " is not the field ",
+                                internal::LintQuote(folded),
+                                " but runc and containerd (Go's encoding/json, case folding) apply it as ",
+                                internal::LintQuote(folded), ", while crun and youki ignore it; expected ",
+                                internal::LintQuote(folded), " exactly"));
         continue;
       }
+      const absl::string_view suggestion = SuggestKey(pattern, field.key);
       if (internal::LooksLikeVendorKey(field.key)) {
         ctx.Report(rules::kUnknownField, path,
                    absl::StrCat("unknown field ", internal::LintQuote(field.key),

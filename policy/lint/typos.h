@@ -10,12 +10,14 @@
 //   TYPO301  unknown field; with a "did you mean" when a known key is close.
 //            A key that reads as a vendor extension ("x-..." or dotted,
 //            reverse-domain style) is only info.
-//   TYPO302  a known key in other letter case ("Process"): Go's
-//            encoding/json (runc, containerd) matches keys case-insensitively
-//            and applies it, C and Rust runtimes ignore it.
+//   TYPO302  a key equal to a known one under Go's case folding ("Process",
+//            "proce\u017fs"): Go's encoding/json (runc, containerd) applies it,
+//            crun and youki ignore it. An error in every profile; the
+//            linter then also judges the file as Go reads it
+//            (policy/lint/lint.h). No hint says such a key is ignored.
 //   TYPO303  a field the declared version no longer has (intelRdt.enableCMT
 //            and enableMBM, removed in 1.3.0).
-// All three become errors with --strict. The platform sections kept verbatim
+// TYPO301 and TYPO303 become errors with --strict. The platform sections kept verbatim
 // (windows, solaris, vm, zos, freebsd) are not looked into.
 //
 // Dependencies: absl_hash absl_status absl_strings
@@ -37,10 +39,15 @@
 #include "policy/lint/walk.h"
 #include "spec/config.h"
 #include "spec/field_catalog.h"
+#include "spec/json/encoding.h"
 
 namespace ocikit {
 
 namespace internal {
+
+// The known key of `object` that Go's encoding/json binds `key` to when it
+// is not a known key itself (json::EqualFoldGo); empty when none.
+absl::string_view GoFoldedKey(absl::string_view object, absl::string_view key);
 
 // "x-vendor", "X-Foo", "com.example.key": keys that name an extension, not a typo.
 bool LooksLikeVendorKey(absl::string_view key);

@@ -41,6 +41,29 @@ OCIKIT_INLINE size_t Utf8SequenceLength(absl::string_view s, size_t i) {
   return 0;
 }
 
+OCIKIT_INLINE bool EqualFoldGo(absl::string_view key, absl::string_view field) {
+  const auto upper = [](unsigned char c) { return c >= 'a' && c <= 'z' ? static_cast<unsigned char>(c - 32) : c; };
+  size_t i = 0;
+  for (const char f : field) {
+    if (i >= key.size()) return false;
+    const unsigned char want = upper(static_cast<unsigned char>(f));
+    const unsigned char c = static_cast<unsigned char>(key[i]);
+    if (c < 0x80) {
+      if (upper(c) != want) return false;
+      ++i;
+    } else if (key.substr(i, 3) == "\xE2\x84\xAA") {  // U+212A KELVIN SIGN
+      if (want != 'K') return false;
+      i += 3;
+    } else if (key.substr(i, 2) == "\xC5\xBF") {  // U+017F LATIN SMALL LETTER LONG S
+      if (want != 'S') return false;
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return i == key.size();
+}
+
 OCIKIT_INLINE void AppendUtf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

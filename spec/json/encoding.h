@@ -27,6 +27,14 @@ size_t Utf8SequenceLength(absl::string_view s, size_t i);
 // Appends the UTF-8 encoding of `cp` (a valid, non-surrogate code point).
 void AppendUtf8(std::string& out, uint32_t cp);
 
+// Whether Go's encoding/json binds object key `key` to the struct field named
+// `field` (ASCII) when they differ: bytes.EqualFold, i.e. ASCII letters
+// compared without case, and U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER
+// LONG S folded to k and s (the only non-ASCII runes whose Unicode simple
+// case-folding orbit holds an ASCII letter). Any other non-ASCII rune, and
+// invalid UTF-8, never matches.
+bool EqualFoldGo(absl::string_view key, absl::string_view field);
+
 namespace internal {
 
 // 1 where an ASCII byte can be copied to a JSON string unchanged under Go's

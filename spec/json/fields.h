@@ -34,6 +34,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "spec/json/encoding.h"
 #include "spec/json/field_list.h"
 #include "spec/json/raw.h"
 #include "spec/json/reader.h"
@@ -81,6 +83,47 @@ bool IsEmpty(const T& v) {
 template <class T>
 void Read(Reader& r, T& v);
 
+// The field name Go's encoding/json binds `key` to when no field is named
+// exactly `key`: the first field, in field order, equal under EqualFoldGo;
+// empty when none is.
+template <Object T>
+absl::string_view FoldedFieldName(const T& obj, absl::string_view key) {
+  absl::string_view found;
+  T::Fields(obj, [&](absl::string_view name, const auto&, Emit) {
+    if (found.empty() && EqualFoldGo(key, name)) found = name;
+  });
+  return found;
+}
+
+// Keeps the value of an unknown key; a key met again (kGo) replaces it.
+inline void ReadUnknownKey(Reader& r, absl::string_view key, UnknownFields& unknown) {
+  if (r.dialect() == Dialect::kGo) {
+    for (UnknownField& f : unknown) {
+      if (f.key == key) return r.ReadRaw(f.value);
+    }
+  }
+  r.ReadUnknown(key, unknown);
+}
+
+// A key that is not a field name but equals one under Go's case folding:
+// refused (kStrict), bound to that field (kGo) or kept unknown (kLiteral).
+template <Object T>
+void ReadCaseVariant(Reader& r, T& obj, absl::string_view key, absl::string_view field_name) {
+  r.Diverge(r.key_offset(), DivergenceKind::kCaseVariantKey,
+            absl::StrCat("key \"", key, "\" is not the field \"", field_name, "\" but equals it under Go's case ",
+                         "folding: runc and containerd (Go's encoding/json) read it as \"", field_name,
+                         "\", crun and youki ignore it; runtimes disagree, so expected \"", field_name,
+                         "\" exactly (or a Go-semantics reading, ocikit --go-semantics)"));
+  if (r.dialect() == Dialect::kLiteral) return r.ReadUnknown(key, obj.unknown);
+  bool done = false;
+  T::Fields(obj, [&](absl::string_view name, auto& field, Emit) {
+    if (!done && name == field_name) {
+      done = true;
+      Read(r, field);
+    }
+  });
+}
+
 template <Object T>
 void ReadObject(Reader& r, T& obj) {
   if (r.ConsumeNull() || !r.BeginObject()) return;
@@ -93,12 +136,22 @@ void ReadObject(Reader& r, T& obj) {
         Read(r, field);
       }
     });
-    if (!matched) r.ReadUnknown(key, obj.unknown);
+    if (matched) continue;
+    const absl::string_view folded = FoldedFieldName(obj, key);
+    if (folded.empty()) {
+      ReadUnknownKey(r, key, obj.unknown);
+    } else {
+      ReadCaseVariant(r, obj, key, folded);
+    }
   }
 }
 
 // Reads `v` from the next value. A null keeps Go's meaning: it leaves scalars
 // and structs unchanged and resets pointers (optional), slices and maps.
+// Reading into a value that already holds data (a key met again by a kGo
+// reader) also does what Go does: a pointer and the elements of a slice are
+// read into, a map keeps its other keys; in the other dialects every value is
+// read once, into an empty one.
 template <class T>
 void Read(Reader& r, T& v) {
   if constexpr (std::is_same_v<T, bool>) {
@@ -113,18 +166,24 @@ void Read(Reader& r, T& v) {
     if (r.ConsumeNull()) {
       v.reset();
     } else {
-      Read(r, v.emplace());
+      Read(r, v.has_value() ? *v : v.emplace());
     }
   } else if constexpr (IsVector<T>::value) {
-    v.clear();
-    if (r.ConsumeNull() || !r.BeginArray()) return;
+    if (r.ConsumeNull()) return v.clear();
+    if (!r.BeginArray()) return;
     v.reserve(8);  // most lists are short: one allocation instead of four
-    while (r.NextElement()) Read(r, v.emplace_back());
+    size_t n = 0;
+    while (r.NextElement()) Read(r, n < v.size() ? v[n++] : (++n, v.emplace_back()));
+    v.resize(n);
   } else if constexpr (IsStringMap<T>::value) {
-    v.clear();
-    if (r.ConsumeNull() || !r.BeginObject(/*is_map=*/true)) return;
+    if (r.ConsumeNull()) return v.clear();
+    if (!r.BeginObject(/*is_map=*/true)) return;
     absl::string_view key;
-    while (r.NextKey(key)) Read(r, v[std::string(key)]);
+    while (r.NextKey(key)) {
+      typename T::mapped_type& value = v[std::string(key)];
+      value = typename T::mapped_type();  // Go decodes a map value into a fresh one
+      Read(r, value);
+    }
   } else {
     static_assert(Object<T>, "model types need Fields() and `unknown`");
     ReadObject(r, v);

@@ -1,15 +1,29 @@
 // File: spec/json/reader.h
 //
 // A pull reader for JSON text that the spec model reads itself from, without
-// building an intermediate document. It is strict where Go's encoding/json is
-// lenient in ways that hide mistakes, and says exactly where input is wrong:
-//   - duplicate object keys are an error (Go silently keeps the last one);
+// building an intermediate document. By default (Dialect::kStrict) it is strict
+// where Go's encoding/json is lenient in ways that hide mistakes, and refuses
+// every construct that runtimes read differently, saying exactly where:
+//   - duplicate object keys are an error (Go keeps the last one, merged into
+//     the first; other parsers keep the first or refuse the file);
+//   - a key that matches a field only under Go's case folding ("PROCESS") is
+//     an error (runc and containerd bind it, crun and youki ignore it): the
+//     field lists check it (spec/json/fields.h, EqualFoldGo);
 //   - invalid UTF-8 and unpaired \u surrogates are errors (Go substitutes U+FFFD);
 //   - integers must fit the field's Go type exactly (no fractions, exponents or
 //     wrap-around); numbers in unknown fields are kept as written;
 //   - nesting is limited (1000 levels by default).
 // Errors are sticky: the first one is kept, later calls do nothing, so model
 // code reads straight through and checks `ok()` once at the end.
+//
+// Two other dialects read those constructs instead of refusing them, and
+// record each one as a Divergence (for the linter):
+//   - Dialect::kGo reads as Go's encoding/json (runc, containerd): keys match
+//     exactly or else case-insensitively, a duplicate key is read again into
+//     the same value (last wins, objects merged), bad UTF-8 becomes U+FFFD;
+//   - Dialect::kLiteral reads as parsers that do not fold (crun, youki): keys
+//     match exactly, case variants stay unknown fields, the first duplicate
+//     wins, bad UTF-8 becomes U+FFFD.
 //
 // Example:
 //   json::Reader r(R"({"hard": -1})");
@@ -52,6 +66,30 @@ struct ReadError {
   size_t column = 0;    // 1-based, in bytes
 };
 
+// How a Reader treats the constructs that runtimes read differently.
+enum class Dialect {
+  kStrict,   // refuse them (the default)
+  kGo,       // read them as Go's encoding/json does
+  kLiteral,  // read them as crun and youki do
+};
+
+// What kind of construct a Divergence is.
+enum class DivergenceKind {
+  kCaseVariantKey,  // a key equal to a field only under Go's case folding
+  kDuplicateKey,
+  kInvalidText,     // invalid UTF-8 or an unpaired \u surrogate
+};
+
+// One construct that runtimes read differently, met by a kGo or kLiteral reader.
+struct Divergence {
+  DivergenceKind kind = DivergenceKind::kDuplicateKey;
+  std::string path;     // JSON path of the key or string, as ReadError::path
+  std::string message;  // what it is and how runtimes differ
+  size_t offset = 0;
+  size_t line = 0;
+  size_t column = 0;
+};
+
 // The type URL of the absl::Status payload that carries "line:column" of a
 // read error, for tools (lint) that report positions.
 inline constexpr absl::string_view kPositionPayload = "type.ocikit.dev/json-position";
@@ -62,12 +100,36 @@ class Reader {
 
   explicit Reader(absl::string_view text, size_t max_depth = kDefaultMaxDepth)
       : text_(text), max_depth_(max_depth) {}
+  Reader(absl::string_view text, Dialect dialect, size_t max_depth = kDefaultMaxDepth)
+      : text_(text), max_depth_(max_depth), dialect_(dialect) {}
 
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
 
   bool ok() const { return !failed_; }
   const ReadError& error() const { return error_; }
+  Dialect dialect() const { return dialect_; }
+
+  // The constructs read differently by runtimes met so far (kGo, kLiteral).
+  const std::vector<Divergence>& divergences() const { return divergences_; }
+
+  // A construct runtimes read differently, at byte `offset`: an error in
+  // kStrict, else recorded (once per path and message) and read on.
+  void Diverge(size_t offset, DivergenceKind kind, std::string message) {
+    if (dialect_ == Dialect::kStrict) return FailAt(offset, std::move(message));
+    if (failed_) return;
+    Divergence d;
+    d.kind = kind;
+    d.path = CurrentPath();
+    d.message = std::move(message);
+    if (!divergences_.empty() && divergences_.back().path == d.path && divergences_.back().message == d.message) return;
+    d.offset = offset;
+    LineColumn(offset, d.line, d.column);
+    divergences_.push_back(std::move(d));
+  }
+
+  // Byte offset of the key NextKey returned last.
+  size_t key_offset() const { return key_offset_; }
 
   // The first error as an InvalidArgument status "<source>:<line>:<col>:
   // <path>: <message>", with the position also attached as a payload.
@@ -96,8 +158,21 @@ class Reader {
   bool BeginArray() { return Begin('[', false); }
 
   // Moves to the next key of the current object. Returns false at its end (or
-  // on error); duplicate keys are an error.
+  // on error). A duplicate key is an error (kStrict), returned again (kGo), or
+  // skipped with its value (kLiteral).
   bool NextKey(absl::string_view& key) {
+    while (NextKeyOnce(key)) {
+      if (!duplicate_) return true;
+      if (dialect_ == Dialect::kGo) return true;
+      RawJson ignored;
+      ReadRaw(ignored);
+    }
+    return false;
+  }
+
+ private:
+  bool NextKeyOnce(absl::string_view& key) {
+    duplicate_ = false;
     if (!ok()) return false;
     Frame& f = frames_.back();
     f.has_key = false;
@@ -119,12 +194,19 @@ class Reader {
     ++pos_;
     f.key = key;
     f.has_key = true;
+    key_offset_ = key_pos;
     if (IsDuplicate(f, key)) {
-      return FailAt(key_pos, absl::StrCat("duplicate key \"", key, "\"")), false;
+      duplicate_ = true;
+      Diverge(key_pos, DivergenceKind::kDuplicateKey,
+              absl::StrCat("duplicate key \"", key, "\"; runtimes disagree on it: Go's encoding/json (runc, ",
+                           "containerd) keeps the last one, merged into the first, while crun and youki read the ",
+                           "first"));
+      return ok();
     }
     return true;
   }
 
+ public:
   // Moves to the next element of the current array; false at its end.
   bool NextElement() {
     if (!ok()) return false;
@@ -257,15 +339,19 @@ class Reader {
     error_.message = std::move(message);
     error_.offset = offset;
     error_.path = CurrentPath();
-    error_.line = 1;
+    LineColumn(offset, error_.line, error_.column);
+  }
+
+  void LineColumn(size_t offset, size_t& line, size_t& column) const {
+    line = 1;
     size_t line_start = 0;
     for (size_t i = 0; i < offset && i < text_.size(); ++i) {
       if (text_[i] == '\n') {
-        ++error_.line;
+        ++line;
         line_start = i + 1;
       }
     }
-    error_.column = offset - line_start + 1;
+    column = offset - line_start + 1;
   }
 
   static bool IsIdentifier(absl::string_view s) {
@@ -455,15 +541,15 @@ class Reader {
     }
     uint32_t cp = 0;
     if (!ParseHex4(cp)) return FailAt(start, "invalid \\u escape in string; expected four hex digits"), false;
-    if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return FailAt(start, "invalid \\u escape in string: unpaired low surrogate"), false;
-    }
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return Unpaired(start, "low", out);
     if (cp >= 0xD800 && cp <= 0xDBFF) {
+      const size_t after_high = pos_;
       uint32_t low = 0;
-      if (text_.substr(pos_, 2) != "\\u") return FailAt(start, "invalid \\u escape in string: unpaired high surrogate"), false;
+      if (text_.substr(pos_, 2) != "\\u") return Unpaired(start, "high", out);
       pos_ += 2;
       if (!ParseHex4(low) || low < 0xDC00 || low > 0xDFFF) {
-        return FailAt(start, "invalid \\u escape in string: unpaired high surrogate"), false;
+        pos_ = after_high;  // Go reads the next escape on its own
+        return Unpaired(start, "high", out);
       }
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
@@ -471,8 +557,19 @@ class Reader {
     return true;
   }
 
-  // Scans the string body from pos_ (after the quote) up to the first escape
-  // or the closing quote, validating UTF-8. Returns false on error.
+  static constexpr absl::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+  bool Unpaired(size_t start, absl::string_view which, std::string& out) {
+    Diverge(start, DivergenceKind::kInvalidText,
+            absl::StrCat("invalid \\u escape in string: unpaired ", which, " surrogate; runtimes disagree on it: ",
+                         "Go's encoding/json (runc, containerd) reads U+FFFD instead"));
+    out.append(kReplacement.data(), kReplacement.size());
+    return ok();
+  }
+
+  // Scans the string body from pos_ (after the quote) up to the first escape,
+  // the closing quote or (kGo, kLiteral) an invalid UTF-8 byte, validating
+  // UTF-8. Returns false on error.
   bool ScanPlain() {
     while (pos_ + 8 <= text_.size()) {  // eight plain ASCII bytes at a time
       const uint64_t v = internal::Load64(text_.data() + pos_);
@@ -488,7 +585,10 @@ class Reader {
         continue;
       }
       const size_t n = Utf8SequenceLength(text_, pos_);
-      if (n == 0) return FailAt(pos_, "invalid UTF-8 in string"), false;
+      if (n == 0) {
+        if (dialect_ != Dialect::kStrict) return true;
+        return FailAt(pos_, std::string(kInvalidUtf8)), false;
+      }
       pos_ += n;
     }
     return FailAt(pos_, "unterminated string"), false;
@@ -506,9 +606,19 @@ class Reader {
         ++pos_;
         return true;
       }
+      if (text_[pos_] != '\\') {  // an invalid UTF-8 byte, read as Go does
+        Diverge(pos_, DivergenceKind::kInvalidText, std::string(kInvalidUtf8));
+        out.append(kReplacement.data(), kReplacement.size());
+        ++pos_;
+        continue;
+      }
       if (!ParseEscape(out)) return false;
     }
   }
+
+  static constexpr absl::string_view kInvalidUtf8 =
+      "invalid UTF-8 in string; runtimes disagree on it: Go's encoding/json (runc, containerd) reads U+FFFD "
+      "instead of each bad byte";
 
   // Keys without escapes point into the input; others into key_storage_.
   bool ParseKey(absl::string_view& key) {
@@ -527,6 +637,36 @@ class Reader {
     return true;
   }
 
+  // The members of an object, after its '{'. A duplicate key read by kGo
+  // replaces the earlier member, as a Go map[string]interface{} does.
+  void AppendRawMembers(std::string& out) {
+    struct Member {
+      absl::string_view key;
+      size_t begin;  // in `out`, at the member's leading comma
+    };
+    absl::InlinedVector<Member, 8> members;
+    const size_t start = out.size();
+    absl::string_view key;
+    while (NextKey(key)) {
+      if (duplicate_) {
+        for (size_t i = 0; i < members.size(); ++i) {
+          if (members[i].key != key) continue;
+          const size_t end = i + 1 < members.size() ? members[i + 1].begin : out.size();
+          out.erase(members[i].begin, end - members[i].begin);
+          for (size_t j = i + 1; j < members.size(); ++j) members[j].begin -= end - members[i].begin;
+          members.erase(members.begin() + static_cast<std::ptrdiff_t>(i));
+          break;
+        }
+      }
+      members.push_back(Member{key, out.size()});
+      out.push_back(',');
+      AppendQuoted(out, key);
+      out.push_back(':');
+      AppendRaw(out);
+    }
+    if (out.size() > start) out.erase(start, 1);  // the first member's comma
+  }
+
   void AppendRaw(std::string& out) {
     SkipSpace();
     if (!ok()) return;
@@ -534,15 +674,7 @@ class Reader {
       case '{': {
         if (!BeginObject()) return;
         out.push_back('{');
-        absl::string_view key;
-        bool first = true;
-        while (NextKey(key)) {
-          if (!first) out.push_back(',');
-          first = false;
-          AppendQuoted(out, key);
-          out.push_back(':');
-          AppendRaw(out);
-        }
+        AppendRawMembers(out);
         out.push_back('}');
         return;
       }
@@ -584,6 +716,10 @@ class Reader {
   absl::string_view text_;
   size_t pos_ = 0;
   size_t max_depth_;
+  Dialect dialect_ = Dialect::kStrict;
+  bool duplicate_ = false;  // NextKeyOnce met a key its object already had
+  size_t key_offset_ = 0;
+  std::vector<Divergence> divergences_;
   absl::InlinedVector<Frame, 16> frames_;
   absl::InlinedVector<absl::string_view, 64> seen_;      // keys of the open objects
   std::vector<std::unique_ptr<std::string>> key_storage_;  // keys that had escapes
