@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "executor/flags/test_util.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -28,14 +30,7 @@ absl::StatusOr<Spec> Build(const Strings& args, bool checked) {
   return checked ? BuildCheckedSpec(flags) : BuildSpec(flags);
 }
 
-std::string WriteTemp(const std::string& name, const std::string& text) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
-  FILE* f = std::fopen(path.c_str(), "wb");
-  std::fwrite(text.data(), 1, text.size(), f);
-  std::fclose(f);
-  return path;
-}
+using ::ocikit::testing::WriteTemp;
 
 // The errors `ocikit lint` reports on what `ocikit spec` prints for `spec`.
 std::vector<std::string> Errors(const Spec& spec) {

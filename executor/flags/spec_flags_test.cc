@@ -1,6 +1,8 @@
 #include "executor/flags/spec_flags.h"
 
 #include <gtest/gtest.h>
+
+#include "executor/flags/test_util.h"
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -73,14 +75,7 @@ TEST(BuildSpec, EnvKeyAlonePassesTheHostValue) {
   EXPECT_EQ(spec->process->env, (Strings{"OCIKIT_TEST_PASS=v", "B=2"}));
 }
 
-std::string WriteTemp(const std::string& name, const std::string& text) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
-  FILE* f = std::fopen(path.c_str(), "wb");
-  std::fwrite(text.data(), 1, text.size(), f);
-  std::fclose(f);
-  return path;
-}
+using ::ocikit::testing::WriteTemp;
 
 TEST(BuildSpec, EnvLaterWinsWithOneEntryPerKeyAtItsFirstPosition) {
   absl::StatusOr<Spec> spec = Build({"-e", "A=1", "-e", "B=2", "-e", "A=3"});
