@@ -67,7 +67,8 @@ const std::vector<RealConfig>& RealConfigs() {
       {"testdata/roundtrip/crun-spec-rootless.json", {"OCI131", "OCI131", "OCI131", "OCI174"}},
       {"testdata/lint/real/podman-4.3.1.json", {}},
       {"testdata/lint/real/podman-4.3.1-image.json", {}},  // root.path .../merged
-      {"testdata/golden/default/config.json", {}},  // containerd v2's default spec
+      {"testdata/golden/default/config.json", {}},  // containerd v2's default spec, as ocikit writes it
+      {"testdata/lint/real/containerd-1.6.20-default.json", {}},  // `ctr oci spec` of Debian's containerd
   };
   return *kConfigs;
 }
