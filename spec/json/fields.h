@@ -105,43 +105,45 @@ inline void ReadUnknownKey(Reader& r, absl::string_view key, UnknownFields& unkn
   r.ReadUnknown(key, unknown);
 }
 
-// A key that is not a field name but equals one under Go's case folding:
-// refused (kStrict), bound to that field (kGo) or kept unknown (kLiteral).
-template <Object T>
-void ReadCaseVariant(Reader& r, T& obj, absl::string_view key, absl::string_view field_name) {
+// Records a key that is not a field name but equals one under Go's case
+// folding; the caller then refuses it (kStrict: the divergence is an error),
+// binds it to that field (kGo) or keeps it unknown (kLiteral).
+inline void NoteCaseVariant(Reader& r, absl::string_view key, absl::string_view field_name) {
   r.Diverge(r.key_offset(), DivergenceKind::kCaseVariantKey,
             absl::StrCat("key \"", key, "\" is not the field \"", field_name, "\" but equals it under Go's case ",
                          "folding: runc and containerd (Go's encoding/json) read it as \"", field_name,
                          "\", crun and youki ignore it; runtimes disagree, so expected \"", field_name,
                          "\" exactly (or a Go-semantics reading, ocikit --go-semantics)"));
-  if (r.dialect() == Dialect::kLiteral) return r.ReadUnknown(key, obj.unknown);
-  bool done = false;
-  T::Fields(obj, [&](absl::string_view name, auto& field, Emit) {
-    if (!done && name == field_name) {
-      done = true;
-      Read(r, field);
-    }
-  });
 }
 
 template <Object T>
 void ReadObject(Reader& r, T& obj) {
   if (r.ConsumeNull() || !r.BeginObject()) return;
-  absl::string_view key;
-  while (r.NextKey(key)) {
-    bool matched = false;
+  // One field-reading walk, used for exact and folded keys alike, so each
+  // struct instantiates its field readers once (compile cost of the codec).
+  const auto read_field = [&r, &obj](absl::string_view target) {
+    bool done = false;
     T::Fields(obj, [&](absl::string_view name, auto& field, Emit) {
-      if (!matched && name == key) {
-        matched = true;
+      if (!done && name == target) {
+        done = true;
         Read(r, field);
       }
     });
-    if (matched) continue;
+    return done;
+  };
+  absl::string_view key;
+  while (r.NextKey(key)) {
+    if (read_field(key)) continue;
     const absl::string_view folded = FoldedFieldName(obj, key);
     if (folded.empty()) {
       ReadUnknownKey(r, key, obj.unknown);
+      continue;
+    }
+    NoteCaseVariant(r, key, folded);
+    if (r.dialect() == Dialect::kLiteral) {
+      r.ReadUnknown(key, obj.unknown);
     } else {
-      ReadCaseVariant(r, obj, key, folded);
+      read_field(folded);
     }
   }
 }
@@ -174,7 +176,7 @@ void Read(Reader& r, T& v) {
     v.reserve(8);  // most lists are short: one allocation instead of four
     size_t n = 0;
     while (r.NextElement()) Read(r, n < v.size() ? v[n++] : (++n, v.emplace_back()));
-    v.resize(n);
+    while (v.size() > n) v.pop_back();  // not resize(): that instantiates default-append per element type
   } else if constexpr (IsStringMap<T>::value) {
     if (r.ConsumeNull()) return v.clear();
     if (!r.BeginObject(/*is_map=*/true)) return;
