@@ -83,18 +83,6 @@ bool IsEmpty(const T& v) {
 template <class T>
 void Read(Reader& r, T& v);
 
-// The field name Go's encoding/json binds `key` to when no field is named
-// exactly `key`: the first field, in field order, equal under EqualFoldGo;
-// empty when none is.
-template <Object T>
-absl::string_view FoldedFieldName(const T& obj, absl::string_view key) {
-  absl::string_view found;
-  T::Fields(obj, [&](absl::string_view name, const auto&, Emit) {
-    if (found.empty() && EqualFoldGo(key, name)) found = name;
-  });
-  return found;
-}
-
 // Keeps the value of an unknown key; a key met again (kGo) replaces it.
 inline void ReadUnknownKey(Reader& r, absl::string_view key, UnknownFields& unknown) {
   if (r.dialect() == Dialect::kGo) {
@@ -119,22 +107,23 @@ inline void NoteCaseVariant(Reader& r, absl::string_view key, absl::string_view 
 template <Object T>
 void ReadObject(Reader& r, T& obj) {
   if (r.ConsumeNull() || !r.BeginObject()) return;
-  // One field-reading walk, used for exact and folded keys alike, so each
-  // struct instantiates its field readers once (compile cost of the codec).
-  const auto read_field = [&r, &obj](absl::string_view target) {
-    bool done = false;
+  // One walk over the fields: it reads the field named `target` and returns
+  // its name, or, with `fold`, only finds the first field Go's case folding
+  // (EqualFoldGo) binds `target` to. One lambda for both uses, so each struct
+  // instantiates its field readers once (the codec's compile cost).
+  const auto walk = [&r, &obj](absl::string_view target, bool fold) {
+    absl::string_view found;  // field names are never empty
     T::Fields(obj, [&](absl::string_view name, auto& field, Emit) {
-      if (!done && name == target) {
-        done = true;
-        Read(r, field);
-      }
+      if (!found.empty() || !(fold ? EqualFoldGo(target, name) : name == target)) return;
+      found = name;
+      if (!fold) Read(r, field);
     });
-    return done;
+    return found;
   };
   absl::string_view key;
   while (r.NextKey(key)) {
-    if (read_field(key)) continue;
-    const absl::string_view folded = FoldedFieldName(obj, key);
+    if (!walk(key, /*fold=*/false).empty()) continue;
+    const absl::string_view folded = walk(key, /*fold=*/true);
     if (folded.empty()) {
       ReadUnknownKey(r, key, obj.unknown);
       continue;
@@ -143,7 +132,7 @@ void ReadObject(Reader& r, T& obj) {
     if (r.dialect() == Dialect::kLiteral) {
       r.ReadUnknown(key, obj.unknown);
     } else {
-      read_field(folded);
+      walk(folded, /*fold=*/false);
     }
   }
 }
