@@ -32,7 +32,7 @@
 //   spec.hostname = "demo";
 //   OCIKIT_RETURN_IF_ERROR(WriteSpecFile("bundle/config.json", spec));
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_CODEC_H_
 #define OCIKIT_SPEC_CODEC_H_
 

@@ -23,7 +23,7 @@
 //       // "process.rlimits[2].hard: hard limit of a process resource limit (RLIMIT_*)"
 //   SuggestKey("process", "noNewPrivilege");  // "noNewPrivileges"
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_FIELD_CATALOG_H_
 #define OCIKIT_SPEC_FIELD_CATALOG_H_
 

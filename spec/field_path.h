@@ -32,7 +32,7 @@
 //   p.Pattern();        // "process.rlimits[].hard"
 //   FieldPath::Parse("annotations[\"a.b\"]")->Pattern();  // "annotations[*]"
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_FIELD_PATH_H_
 #define OCIKIT_SPEC_FIELD_PATH_H_
 

@@ -5,7 +5,7 @@
 // or a per-section summary. Exit codes as diff(1): 0 equal, 1 different,
 // 2 trouble (bad flag, unreadable or invalid file).
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_EXECUTOR_CLI_DIFF_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_DIFF_COMMAND_H_
 

@@ -19,7 +19,7 @@
 //   SpecDiff d = DiffSpecs(a, b);
 //   for (const Change& c : d.changes) std::cout << c.path << " " << ChangeKindName(c.kind) << "\n";
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_CHANGE_H_
 #define OCIKIT_POLICY_DIFF_CHANGE_H_
 

@@ -28,7 +28,7 @@
 //   std::string storage;
 //   MatchKey(*r, spec.mounts[0], storage);        // "/proc"
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_POLICY_DIFF_RULES_H_
 #define OCIKIT_POLICY_DIFF_RULES_H_
 

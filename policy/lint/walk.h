@@ -13,7 +13,7 @@
 //     if (!obj.unknown.empty()) Report(internal::ToFieldPath(node), ...);
 //   });
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_WALK_H_
 #define OCIKIT_POLICY_LINT_WALK_H_
 

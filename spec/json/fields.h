@@ -22,7 +22,7 @@
 // std::map<std::string, T> = map[string]T (written with sorted keys, as Go),
 // json::RawJson = a value kept verbatim.
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_JSON_FIELDS_H_
 #define OCIKIT_SPEC_JSON_FIELDS_H_
 

@@ -33,7 +33,7 @@
 //   r.error().message;  // "expected an unsigned 64-bit integer, got -1"
 //   r.error().path;     // "hard"
 //
-// Dependencies: absl_hash absl_status absl_strings
+// Dependencies: absl_status absl_strings
 #ifndef OCIKIT_SPEC_JSON_READER_H_
 #define OCIKIT_SPEC_JSON_READER_H_
 
