@@ -6,6 +6,7 @@
 #include <vector>
 #include "executor/cli/command.h"
 #include "policy/lint/lint.h"
+#include "executor/flags/lint_flags.h"
 #include "policy/lint/flags.h"
 #include "policy/lint/output.h"
 #include "policy/lint/runner.h"

@@ -40,6 +40,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "policy/lint/lint.h"
+#include "executor/flags/lint_flags.h"
 #include "policy/lint/flags.h"
 #include "policy/lint/runner.h"
 #include "spec/codec.h"

@@ -1,15 +1,14 @@
 // File: policy/lint/flags.h
 //
-// The flags of `ocikit lint` (executor/flags/arg_parser.h table, so repeatable
-// --policy and --disable work as Docker users expect) and their conversion to
-// LintOptions, policy files loaded. The CLI (executor/cli/lint_command.h) and
-// the corpus test (policy/lint/corpus_test.cc) parse arguments with this one
-// table.
+// The settings of `ocikit lint` as typed (LintFlags) and their conversion to
+// LintOptions, policy files loaded. The flag table that fills LintFlags from a
+// command line is executor/flags/lint_flags.h (the flag layer); the CLI
+// (executor/cli/lint_command.h) and the corpus test parse with that one table.
 //
 // Example:
 //   FlagSet set;
 //   LintFlags flags;
-//   AddLintFlags(set, flags);
+//   AddLintFlags(set, flags);  // executor/flags/lint_flags.h
 //   absl::StatusOr<std::vector<std::string>> paths = set.Parse(args);
 //   absl::StatusOr<LintSetup> setup = PrepareLint(flags, "");
 //   LintRun run = LintPaths(*paths, setup->options, "", &std::cin);  // policy/lint/runner.h
@@ -35,7 +34,6 @@
 #include "policy/lint/policy_file.h"
 #include "policy/lint/types.h"
 #include "spec/file.h"
-#include "executor/flags/arg_parser.h"
 
 namespace ocikit {
 
@@ -59,11 +57,6 @@ struct LintFlags {
   std::string seccomp_arch;
   bool help = false;
 };
-
-// AddLintFlags()
-//
-// Adds the flags to `set`; values of enumerated flags are checked as they are parsed.
-void AddLintFlags(FlagSet& set, LintFlags& f);
 
 // LintSetup
 //
