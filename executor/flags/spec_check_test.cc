@@ -21,13 +21,9 @@ using Strings = std::vector<std::string>;
 
 // Parses `args` as `ocikit spec` does; `checked` adds the safety net.
 absl::StatusOr<Spec> Build(const Strings& args, bool checked) {
-  SpecFlags flags;
-  FlagSet set;
-  AddSpecFlags(set, flags);
-  absl::StatusOr<Strings> command = set.Parse(args, /*stop_at_positional=*/true);
-  if (!command.ok()) return command.status();
-  flags.command = *command;
-  return checked ? BuildCheckedSpec(flags) : BuildSpec(flags);
+  absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs(args);
+  if (!flags.ok()) return flags.status();
+  return checked ? BuildCheckedSpec(*flags) : BuildSpec(*flags);
 }
 
 using ::ocikit::testing::WriteTemp;

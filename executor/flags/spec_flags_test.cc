@@ -13,13 +13,9 @@ namespace {
 using Strings = std::vector<std::string>;
 
 absl::StatusOr<Spec> Build(const Strings& args) {
-  SpecFlags flags;
-  FlagSet set;
-  AddSpecFlags(set, flags);
-  absl::StatusOr<Strings> command = set.Parse(args, /*stop_at_positional=*/true);
-  if (!command.ok()) return command.status();
-  flags.command = *command;
-  return BuildSpec(flags);
+  absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs(args);
+  if (!flags.ok()) return flags.status();
+  return BuildSpec(*flags);
 }
 
 TEST(BuildSpec, NoFlagsGiveTheDefaultSpec) {
