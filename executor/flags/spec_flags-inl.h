@@ -83,6 +83,11 @@ OCIKIT_INLINE absl::Status ApplyLabelOpt(SpecFlags& f, absl::string_view value) 
 }
 
 OCIKIT_INLINE absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt) {
+  // Docker documents the colon form (no-new-privileges:true) and Podman
+  // accepts both; the other keys take '=' only.
+  if (absl::StartsWith(opt, "no-new-privileges:")) {
+    return ParseSecurityOpt(f, absl::StrCat("no-new-privileges=", opt.substr(sizeof("no-new-privileges:") - 1)));
+  }
   const size_t eq = opt.find('=');
   const absl::string_view key = opt.substr(0, eq);
   const absl::string_view value = eq == absl::string_view::npos ? absl::string_view() : opt.substr(eq + 1);
@@ -92,7 +97,8 @@ OCIKIT_INLINE absl::Status ParseSecurityOpt(SpecFlags& f, absl::string_view opt)
     } else if (value == "false") {
       f.no_new_privileges = false;
     } else {
-      return absl::InvalidArgumentError("expected no-new-privileges, no-new-privileges=true or =false");
+      return absl::InvalidArgumentError(
+          "expected no-new-privileges, no-new-privileges=true|false or no-new-privileges:true|false");
     }
     return absl::OkStatus();
   }
@@ -249,7 +255,7 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            BoolFlag(f.drop_nonroot_caps)});
   set.Add({"security-opt", 0, "OPT",
            "seccomp=default|containerd|unconfined|FILE, apparmor=PROFILE, label=disable|user:U|role:R|type:T|level:L, "
-           "no-new-privileges[=true|false], mask=P1:P2, unmask=ALL|P1:P2, systempaths=unconfined",
+           "no-new-privileges[=true|false] (or :true|:false), mask=P1:P2, unmask=ALL|P1:P2, systempaths=unconfined",
            [&f](absl::string_view v) { return internal::ParseSecurityOpt(f, v); }});
   set.Add({"state-dir", 0, "DIR", "write generated resolv.conf and hosts files here and bind-mount them",
            AssignFlag(f.state_dir)});

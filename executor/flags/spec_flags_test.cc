@@ -45,6 +45,20 @@ TEST(BuildSpec, RelativeStateDirIsTakenFromTheWorkingDirectory) {
   EXPECT_EQ(::stat((dir + "/gen/resolv.conf").c_str(), &st), 0);
 }
 
+TEST(BuildSpec, NoNewPrivilegesInDockerAndPodmanSpellings) {
+  for (const auto& [opt, want] : std::vector<std::pair<std::string, bool>>{{"no-new-privileges", true},
+                                                                           {"no-new-privileges=true", true},
+                                                                           {"no-new-privileges:true", true},
+                                                                           {"no-new-privileges=false", false},
+                                                                           {"no-new-privileges:false", false}}) {
+    absl::StatusOr<Spec> spec = Build({"--security-opt", opt});
+    ASSERT_TRUE(spec.ok()) << opt << ": " << spec.status();
+    EXPECT_EQ(spec->process->no_new_privileges, want) << opt;
+  }
+  EXPECT_FALSE(Build({"--security-opt", "no-new-privileges:maybe"}).ok());
+  EXPECT_FALSE(Build({"--security-opt", "seccomp:unconfined"}).ok());  // only no-new-privileges takes ':'
+}
+
 TEST(BuildSpec, FlagOrderDoesNotMatter) {
   absl::StatusOr<Spec> a = Build({"--read-only", "--hostname", "web", "-e", "A=1", "--cap-drop", "ALL", "--cap-add", "kill", "sh"});
   absl::StatusOr<Spec> b = Build({"--cap-add", "kill", "-e", "A=1", "--cap-drop", "ALL", "--hostname", "web", "--read-only", "sh"});
