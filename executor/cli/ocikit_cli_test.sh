@@ -30,6 +30,9 @@ err=$("$ocikit" run --name=--help --rootfs /nonexistent -- true 2>&1 >/dev/null)
 [[ $err == 'ocikit: run: --name "--help": invalid container id "--help": it starts with '"'-'"', so a runtime would read it as a flag' ]] ||
   { echo "FAIL dash id: $err"; fail=1; }
 
+err=$("$ocikit" run --rm --root "${TEST_TMPDIR:-/tmp}/ocikit-state" --rootfs /nonexistent -- true 2>&1 >/dev/null); check run-rm-accepted 125 $?
+[[ $err == 'ocikit: run: rootfs /nonexistent: No such file or directory' ]] || { echo "FAIL --rm: $err"; fail=1; }
+
 # Every command: -h and --help print the same help and exit 0; a bad flag is
 # one error line in the one style "ocikit: COMMAND: MESSAGE".
 commands=$("$ocikit" --help | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')

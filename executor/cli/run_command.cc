@@ -50,6 +50,10 @@ void AddContainerFlags(FlagSet& set, ContainerFlags& f, bool foreground) {
              DurationFlag(f.stop_timeout)});
     set.Add({"keep-bundle", 0, "", "keep the bundle directory (config.json, runtime.log) for debugging",
              BoolFlag(f.keep_bundle)});
+    // Accepted for Docker and Podman users: a foreground run always removes
+    // its container and bundle when it exits (unless --keep-bundle).
+    set.Add({"rm", 0, "", "accepted for compatibility: a foreground run always removes its container on exit",
+             [](absl::string_view) { return absl::OkStatus(); }});
   }
   AddHelpFlag(set, f.help);
 }

@@ -194,11 +194,14 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"read-only", 0, "", "mount the root filesystem read-only", BoolFlag(f.read_only)});
   set.Add({"cap-add", 0, "CAP", "add a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_add)});
   set.Add({"cap-drop", 0, "CAP", "drop a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_drop)});
-  for (const char* type : {"network", "pid", "ipc", "uts", "cgroupns"}) {
-    const std::string ns = std::string(type) == "cgroupns" ? "cgroup" : type;
+  // --net is Docker's and Podman's alias of --network.
+  for (const char* type : {"network", "net", "pid", "ipc", "uts", "cgroupns"}) {
+    const std::string flag = type;
+    const std::string ns = flag == "cgroupns" ? "cgroup" : flag == "net" ? "network" : flag;
     set.Add({type, 0, "MODE",
-             absl::StrCat(ns, " namespace: private, host, or ns:PATH (absolute) to join one",
-                          ns == "network" ? " (none: private with loopback only)" : ""),
+             flag == "net" ? std::string("the same as --network")
+                           : absl::StrCat(ns, " namespace: private, host, or ns:PATH (absolute) to join one",
+                                          ns == "network" ? " (none: private with loopback only)" : ""),
              [&f, ns](absl::string_view v) {
                if (v == "host" || v == "private" || (ns == "network" && v == "none") ||
                    absl::StartsWith(v, "ns:/")) {

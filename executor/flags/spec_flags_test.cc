@@ -59,6 +59,14 @@ TEST(BuildSpec, NoNewPrivilegesInDockerAndPodmanSpellings) {
   EXPECT_FALSE(Build({"--security-opt", "seccomp:unconfined"}).ok());  // only no-new-privileges takes ':'
 }
 
+TEST(BuildSpec, NetIsAnAliasOfNetwork) {
+  absl::StatusOr<Spec> net = Build({"--net", "host"});
+  absl::StatusOr<Spec> network = Build({"--network", "host"});
+  ASSERT_TRUE(net.ok() && network.ok());
+  EXPECT_EQ(Marshal(*net), Marshal(*network));
+  EXPECT_NE(Marshal(*net), Marshal(*Build({})));
+}
+
 TEST(BuildSpec, FlagOrderDoesNotMatter) {
   absl::StatusOr<Spec> a = Build({"--read-only", "--hostname", "web", "-e", "A=1", "--cap-drop", "ALL", "--cap-add", "kill", "sh"});
   absl::StatusOr<Spec> b = Build({"--cap-add", "kill", "-e", "A=1", "--cap-drop", "ALL", "--hostname", "web", "--read-only", "sh"});
