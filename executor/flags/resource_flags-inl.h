@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,7 +47,7 @@ OCIKIT_INLINE void AddResourceFlags(FlagSet& set, ResourceFlags& r) {
            ParsedAppend(r.ulimits, [](absl::string_view v) { return ParseUlimit(v); })});
   set.Add({"memory", 'm', "SIZE", "memory limit, e.g. 512m, 1g",
            Parsed(r.memory, [](absl::string_view v) { return ParseByteSize(v); })});
-  set.Add({"memory-swap", 0, "SIZE", "memory plus swap limit; -1 for unlimited swap",
+  set.Add({"memory-swap", 0, "SIZE", "memory plus swap limit; -1 for unlimited swap (default with --memory: twice the memory)",
            Parsed(r.memory_swap, [](absl::string_view v) { return ParseMemorySwap(v); })});
   set.Add({"memory-reservation", 0, "SIZE", "memory soft limit",
            Parsed(r.memory_reservation, [](absl::string_view v) { return ParseByteSize(v); })});
@@ -113,7 +114,14 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> ResourceOptsFromFlags(const R
   if (!r.ulimits.empty()) opts.push_back(WithRlimits(r.ulimits));
   if (r.memory) opts.push_back(WithMemoryLimit(*r.memory));
   if (r.memory_reservation) opts.push_back(WithMemoryReservation(*r.memory_reservation));
-  if (r.memory_swap) opts.push_back(WithMemorySwap(*r.memory_swap));
+  if (r.memory_swap) {
+    opts.push_back(WithMemorySwap(*r.memory_swap));
+  } else if (r.memory && *r.memory > 0) {
+    // Docker and Podman: without --memory-swap the container may swap as
+    // much as its memory limit, so memory+swap is twice the limit.
+    const int64_t limit = *r.memory;
+    opts.push_back(WithMemorySwap(limit > std::numeric_limits<int64_t>::max() / 2 ? -1 : 2 * limit));
+  }
   if (r.memory_swappiness) opts.push_back(WithMemorySwappiness(*r.memory_swappiness));
   if (r.oom_kill_disable) opts.push_back(WithOOMKillerDisabled());
   if (r.cpus && (r.cpu_quota || r.cpu_period)) {

@@ -67,6 +67,24 @@ TEST(BuildSpec, NetIsAnAliasOfNetwork) {
   EXPECT_NE(Marshal(*net), Marshal(*Build({})));
 }
 
+TEST(BuildSpec, MemoryWithoutMemorySwapMaySwapAsMuchAsItsLimit) {
+  // Docker and Podman: memory+swap defaults to twice --memory.
+  absl::StatusOr<Spec> spec = Build({"--memory", "512m"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  const LinuxMemory& memory = *spec->linux_section->resources->memory;
+  EXPECT_EQ(memory.limit, 512 << 20);
+  EXPECT_EQ(memory.swap, int64_t{1024} << 20);
+  spec = Build({"--memory", "512m", "--memory-swap", "-1"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->resources->memory->swap, -1);
+  spec = Build({"--memory", "512m", "--memory-swap", "600m"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->linux_section->resources->memory->swap, int64_t{600} << 20);
+  spec = Build({"--memory-reservation", "256m"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_FALSE(spec->linux_section->resources->memory->swap.has_value());
+}
+
 TEST(BuildSpec, FlagOrderDoesNotMatter) {
   absl::StatusOr<Spec> a = Build({"--read-only", "--hostname", "web", "-e", "A=1", "--cap-drop", "ALL", "--cap-add", "kill", "sh"});
   absl::StatusOr<Spec> b = Build({"--cap-add", "kill", "-e", "A=1", "--cap-drop", "ALL", "--hostname", "web", "--read-only", "sh"});
