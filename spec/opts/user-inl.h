@@ -130,10 +130,13 @@ OCIKIT_INLINE absl::StatusOr<ResolvedUser> ResolveUser(AccountFiles& files, cons
   std::optional<PasswdEntry> entry;  // the passwd entry, when looked up and found
   if (user_part.numeric) {
     r.uid = user_part.id;
-    if (!group_part) {  // "uid": gid and name from the first entry with that uid, else gid 0
+    // "uid": gid, name and home from the first entry with that uid, else gid
+    // 0. "uid:gid": only the home (as Podman), and only when there is a
+    // rootfs to look in: numeric ids alone need none.
+    if (!group_part || files.HasRootfs()) {
       OCIKIT_ASSIGN_OR_RETURN(const AccountFile* passwd, files.Passwd());
       if ((passwd)->text) entry = FindPasswdByUid(*(passwd)->text, r.uid);
-      if (entry) r.gid = entry->gid;
+      if (entry && !group_part) r.gid = entry->gid;
     }
   } else {
     OCIKIT_ASSIGN_OR_RETURN(const AccountFile* passwd, files.Passwd());

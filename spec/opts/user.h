@@ -49,9 +49,10 @@
 //     executable regular file.
 //
 // HOME: WithUser, WithUserID and WithUsername add HOME=<home from passwd>
-// unless process.env already has a HOME= entry (even an empty one). When the
-// user was not looked up in passwd ("uid:gid", "uid:group"), is not there, or
-// has an empty home, HOME=/ is used (Podman, crun).
+// unless process.env already has a HOME= entry (even an empty one). For
+// "uid:gid" and "uid:group" the uid's passwd entry gives only HOME (as
+// Podman does), and only when there is a rootfs. When the user is not in
+// passwd, or has an empty home, HOME=/ is used (Podman, crun).
 //
 // Example:
 //   SpecContext ctx;
@@ -118,6 +119,8 @@ class AccountFiles {
   absl::StatusOr<const AccountFile*> Passwd() { return Get("etc/passwd", passwd_); }
   // Returns /etc/group, reading it once.
   absl::StatusOr<const AccountFile*> Group() { return Get("etc/group", group_); }
+  // Whether there is a rootfs to read them from.
+  bool HasRootfs() const { return LookupRootfs(ctx_, spec_, kind_, value_).ok(); }
 
  private:
   absl::StatusOr<const AccountFile*> Get(absl::string_view path, std::optional<AccountFile>& cache) {
@@ -201,7 +204,8 @@ absl::Status ApplyUser(const SpecContext& ctx, Spec& spec, const std::string& sh
 //   ""            root ("0")
 //   uid           gid from the first passwd entry with that uid, else 0
 //   name          uid and gid from passwd (error when not there)
-//   uid:gid       no file access at all
+//   uid:gid       no lookup but HOME (from the uid's passwd entry, when a
+//                 rootfs is there; none is needed)
 //   uid:group     gid from /etc/group
 //   name:gid      uid from passwd
 //   name:group    uid from passwd, gid from /etc/group

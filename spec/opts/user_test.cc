@@ -104,9 +104,9 @@ TEST(WithUser, EveryFormAgainstTheFixtures) {
       {kNixos, "nixbld1", 30001, 30000, {30000}, "/var/empty"},
       {kEtcSymlink, "shell", 2000, 2000, {2000, 1004}, "/data/local/tmp"},  // etc -> system/etc
       // Two parts: an explicit group means exactly that group.
-      {kBasic, "1000:1000", 1000, 1000, {1000}, "/"},  // no file access
+      {kBasic, "1000:1000", 1000, 1000, {1000}, "/home/alice"},  // home from passwd, as Podman
       {kNoPasswd, "5:6", 5, 6, {6}, "/"},
-      {kBasic, "1001:staff", 1001, 50, {50}, "/"},
+      {kBasic, "1001:staff", 1001, 50, {50}, "/home/bob"},
       {kBasic, "alice:4000", 1000, 4000, {4000}, "/home/alice"},
       {kBasic, "alice:staff", 1000, 50, {50}, "/home/alice"},  // first "staff" wins
       {kBasic, "bob:bob", 1001, 2001, {2001}, "/home/bob"},
