@@ -274,6 +274,13 @@ TEST_F(RunTest, ReadOnlyRoot) {
   r = Run({"--read-only", "sh", "-c", "echo ok > /dev/shm/x && cat /dev/shm/x"});  // tmpfs mounts stay writable
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "ok\n");
+  // As Podman's --read-only-tmpfs (default true): /tmp, /var/tmp and /run are writable.
+  r = Run({"--read-only", "sh", "-c", "touch /tmp/a /var/tmp/b /run/c && echo writable"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "writable\n");
+  r = Run({"--read-only", "--read-only-tmpfs=false", "sh", "-c", "touch /tmp/a"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.err, HasSubstr("Read-only file system"));
 }
 
 TEST_F(RunTest, Capabilities) {

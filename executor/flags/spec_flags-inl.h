@@ -192,6 +192,8 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            AppendFlag(f.env_files), true});
   set.Add({"tty", 't', "", "allocate a terminal (sets TERM=xterm)", BoolFlag(f.tty)});
   set.Add({"read-only", 0, "", "mount the root filesystem read-only", BoolFlag(f.read_only)});
+  set.Add({"read-only-tmpfs", 0, "", "with --read-only: writable tmpfs on /tmp, /var/tmp and /run (default true; "
+           "--read-only-tmpfs=false for none)", BoolFlag(f.read_only_tmpfs)});
   set.Add({"cap-add", 0, "CAP", "add a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_add)});
   set.Add({"cap-drop", 0, "CAP", "drop a capability (CAP_X, x, or ALL)", AppendFlag(f.cap_drop)});
   // --net is Docker's and Podman's alias of --network.
@@ -412,6 +414,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (f.read_only) opts.push_back(WithRootFSReadonly());
   if (!f.remove_mounts.empty()) opts.push_back(WithoutMounts(f.remove_mounts));
   if (!f.mounts.empty()) opts.push_back(WithMounts(f.mounts));
+  if (f.read_only && f.read_only_tmpfs) opts.push_back(WithReadOnlyTmpfs());  // after the user's own mounts
   // Privileges: --privileged first, so explicit capability changes still apply.
   if (f.privileged) opts.push_back(WithPrivileged());
   // Docker: with --cap-add ALL, drops apply to the full set; otherwise drops

@@ -92,6 +92,7 @@ struct SpecFlags {
   std::vector<std::string> env_files;  // --env-file, read before -e applies
   bool tty = false;
   bool read_only = false;
+  bool read_only_tmpfs = true;       // with read_only: writable tmpfs on /tmp, /var/tmp, /run (Podman)
   std::vector<std::string> cap_add;
   std::vector<std::string> cap_drop;
   std::map<std::string, std::string> annotations;

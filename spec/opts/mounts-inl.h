@@ -91,6 +91,24 @@ OCIKIT_INLINE SpecOpt WithoutRunMount() {
   });
 }
 
+OCIKIT_INLINE SpecOpt WithReadOnlyTmpfs() {
+  return SpecOpt("WithReadOnlyTmpfs", [](const SpecContext&, Spec& spec) {
+    for (const auto& [destination, mode] : {std::pair<const char*, const char*>{"/tmp", "mode=1777"},
+                                            {"/var/tmp", "mode=1777"},
+                                            {"/run", "mode=755"}}) {
+      const bool mounted = std::any_of(spec.mounts.begin(), spec.mounts.end(),
+                                       [&](const Mount& m) { return CleanPath(m.destination) == destination; });
+      if (mounted) continue;
+      Mount& m = spec.mounts.emplace_back();
+      m.destination = destination;
+      m.type = "tmpfs";
+      m.source = "tmpfs";
+      m.options = {"nosuid", "nodev", mode};
+    }
+    return absl::OkStatus();
+  });
+}
+
 OCIKIT_INLINE SpecOpt WithDevShmSize(uint64_t kib) {
   return SpecOpt("WithDevShmSize", [kib](const SpecContext&, Spec& spec) -> absl::Status {
     for (Mount& m : spec.mounts) {

@@ -57,6 +57,12 @@ SpecOpt WithoutMounts(std::vector<std::string> destinations);
 // Removes the /run mount.
 SpecOpt WithoutRunMount();
 
+// For a read-only root: adds writable tmpfs mounts on /tmp and /var/tmp
+// (mode 1777) and /run (mode 755), nosuid and nodev, where the spec has no
+// mount yet, as Podman's --read-only-tmpfs (default true) does. Unlike
+// Podman it does not copy the image's files into them (tmpcopyup).
+SpecOpt WithReadOnlyTmpfs();
+
 // Sets the size of the /dev/shm mount to `kib` KiB: in the first mount with
 // cleaned destination /dev/shm, source "shm" and type "tmpfs", every size=
 // option is removed and size=<kib>k appended. Fails with NoShmMountError()

@@ -33,6 +33,23 @@ std::vector<std::string> Destinations(const Spec& spec) {
 
 // --- Transforms -------------------------------------------------------------
 
+TEST(WithReadOnlyTmpfs, AddsTmpVarTmpAndRunWhereNothingIsMounted) {
+  Spec spec;
+  Mount mine;
+  mine.destination = "/tmp/";  // the user's own /tmp mount stays
+  mine.type = "bind";
+  mine.source = "/srv/tmp";
+  spec.mounts = {mine};
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithReadOnlyTmpfs()}).ok());
+  ASSERT_EQ(spec.mounts.size(), 3u);
+  EXPECT_EQ(spec.mounts[0].source, "/srv/tmp");
+  EXPECT_EQ(spec.mounts[1].destination, "/var/tmp");
+  EXPECT_EQ(spec.mounts[1].type, "tmpfs");
+  EXPECT_EQ(spec.mounts[1].options, (std::vector<std::string>{"nosuid", "nodev", "mode=1777"}));
+  EXPECT_EQ(spec.mounts[2].destination, "/run");
+  EXPECT_EQ(spec.mounts[2].options, (std::vector<std::string>{"nosuid", "nodev", "mode=755"}));
+}
+
 TEST(WithMounts, AppendsToEmptySpec) {
   Spec spec;
   const Mount data = MakeMount("/data", "bind", "/srv", {"rbind", "rw", "rprivate"});
