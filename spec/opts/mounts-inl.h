@@ -93,17 +93,19 @@ OCIKIT_INLINE SpecOpt WithoutRunMount() {
 
 OCIKIT_INLINE SpecOpt WithReadOnlyTmpfs() {
   return SpecOpt("WithReadOnlyTmpfs", [](const SpecContext&, Spec& spec) {
-    for (const auto& [destination, mode] : {std::pair<const char*, const char*>{"/tmp", "mode=1777"},
-                                            {"/var/tmp", "mode=1777"},
-                                            {"/run", "mode=755"}}) {
+    // No structured bindings here: clang 14 cannot capture them in the lambda.
+    for (const std::pair<const char*, const char*>& tmpfs : {std::pair<const char*, const char*>{"/tmp", "mode=1777"},
+                                                             {"/var/tmp", "mode=1777"},
+                                                             {"/run", "mode=755"}}) {
+      const absl::string_view destination = tmpfs.first;
       const bool mounted = std::any_of(spec.mounts.begin(), spec.mounts.end(),
-                                       [&](const Mount& m) { return CleanPath(m.destination) == destination; });
+                                       [destination](const Mount& m) { return CleanPath(m.destination) == destination; });
       if (mounted) continue;
       Mount& m = spec.mounts.emplace_back();
-      m.destination = destination;
+      m.destination = tmpfs.first;
       m.type = "tmpfs";
       m.source = "tmpfs";
-      m.options = {"nosuid", "nodev", mode};
+      m.options = {"nosuid", "nodev", tmpfs.second};
     }
     return absl::OkStatus();
   });
