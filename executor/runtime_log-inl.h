@@ -23,6 +23,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "executor/unique_fd.h"
+#include "spec/json/encoding.h"
 #include "nlohmann/json.hpp"
 
 namespace ocikit::executor {
@@ -69,23 +70,6 @@ OCIKIT_INLINE LogEntry ParseLogLine(absl::string_view line) {
   return entry;
 }
 
-// The length of the valid UTF-8 sequence at the start of `s` (0: invalid).
-// Hand-written: Abseil has no UTF-8 validator, and this is a dozen lines.
-OCIKIT_INLINE size_t Utf8SequenceLength(absl::string_view s) {
-  const auto byte = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b = byte(0);
-  const size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xe ? 3 : (b >> 3) == 0x1e ? 4 : 0;
-  if (n == 0 || n > s.size() || (n == 2 && b < 0xc2) || b > 0xf4) return 0;
-  for (size_t i = 1; i < n; ++i) {
-    if ((byte(i) & 0xc0) != 0x80) return 0;
-  }
-  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
-  if ((b == 0xe0 && byte(1) < 0xa0) || (b == 0xed && byte(1) >= 0xa0) || (b == 0xf0 && byte(1) < 0x90) ||
-      (b == 0xf4 && byte(1) >= 0x90)) {
-    return 0;
-  }
-  return n;
-}
 }  // namespace internal
 
 OCIKIT_INLINE std::string EscapeForTerminal(absl::string_view text) {
@@ -93,7 +77,7 @@ OCIKIT_INLINE std::string EscapeForTerminal(absl::string_view text) {
   out.reserve(text.size());
   while (!text.empty()) {
     const unsigned char c = static_cast<unsigned char>(text[0]);
-    const size_t n = internal::Utf8SequenceLength(text);
+    const size_t n = c < 0x80 ? 1 : json::Utf8SequenceLength(text, 0);  // 0: not UTF-8
     if (c == '\n' || c == '\r' || c == '\t') {
       out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
     } else if (c < 0x20 || c == 0x7f || n == 0) {

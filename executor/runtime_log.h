@@ -75,8 +75,6 @@ struct LastEntries {
 
 LastEntries ReadLastEntries(const std::string& path, uint64_t offset);
 
-size_t Utf8SequenceLength(absl::string_view s);
-
 }  // namespace internal
 
 // The last error message the runtime logged at `path` after byte `offset`,
