@@ -132,6 +132,16 @@ OCIKIT_INLINE absl::StatusOr<std::string> ReadInputStream(std::istream& in, size
   return data;
 }
 
+OCIKIT_INLINE std::string InputDisplayName(absl::string_view name) {
+  return name == "-" ? "<stdin>" : std::string(name);
+}
+
+OCIKIT_INLINE absl::StatusOr<std::string> ReadNamedInput(const std::string& name, std::istream& in,
+                                                         size_t max_bytes) {
+  if (name == "-") return ReadInputStream(in, max_bytes, InputDisplayName(name));
+  return ReadInputFile(name, max_bytes);
+}
+
 OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode) {
   const size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));

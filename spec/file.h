@@ -49,6 +49,13 @@ absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_by
 // `name` (e.g. "<stdin>") starts the error messages.
 absl::StatusOr<std::string> ReadInputStream(std::istream& in, size_t max_bytes, absl::string_view name);
 
+// The name a command-line input is shown by: "<stdin>" for "-".
+std::string InputDisplayName(absl::string_view name);
+
+// A command-line input as a user names it: "-" reads `in` (errors say
+// "<stdin>"), anything else is ReadInputFile.
+absl::StatusOr<std::string> ReadNamedInput(const std::string& name, std::istream& in, size_t max_bytes);
+
 // Writes `data` to `path` atomically with permission bits `mode`.
 absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode);
 

@@ -72,10 +72,8 @@ absl::StatusOr<DiffFlags> ParseDiffArgs(const std::vector<std::string>& args, st
 }
 
 absl::StatusOr<Spec> ReadDiffInput(const std::string& name, std::istream& in) {
-  const std::string source = name == "-" ? "<stdin>" : name;
-  OCIKIT_ASSIGN_OR_RETURN(const std::string text, name == "-" ? ReadInputStream(in, kMaxSpecFileBytes, source)
-                                                              : ReadInputFile(name, kMaxSpecFileBytes));
-  return ParseSpec(text, source);
+  OCIKIT_ASSIGN_OR_RETURN(const std::string text, ReadNamedInput(name, in, kMaxSpecFileBytes));
+  return ParseSpec(text, InputDisplayName(name));
 }
 
 absl::StatusOr<DiffInputs> LoadDiffInputs(const DiffFlags& f, std::istream& in) {

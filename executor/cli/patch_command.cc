@@ -73,11 +73,6 @@ std::string WithTabs(absl::string_view text) {
 
 namespace internal {
 
-absl::StatusOr<std::string> ReadPatchInput(const std::string& name, std::istream& in) {
-  if (name != "-") return ReadInputFile(name, kMaxSpecFileBytes);
-  return ReadInputStream(in, kMaxSpecFileBytes, "<stdin>");
-}
-
 absl::Status WriteInPlace(const std::string& path, absl::string_view text) {
   char resolved[PATH_MAX];
   if (::realpath(path.c_str(), resolved) == nullptr) return ErrnoStatus(errno, path);
@@ -107,17 +102,17 @@ int RunPatch(const std::vector<std::string>& args, Streams io) {
   if (file == "-" && patch_file == "-") return trouble("only one of FILE and PATCH can be - (standard input)");
   if (f.in_place && file == "-") return trouble("--in-place needs a FILE, not - (standard input)");
 
-  absl::StatusOr<std::string> text = internal::ReadPatchInput(file, io.in);
+  absl::StatusOr<std::string> text = ReadNamedInput(file, io.in, kMaxSpecFileBytes);
   if (!text.ok()) return trouble(text.status().message());
-  const std::string source = file == "-" ? "<stdin>" : file;
+  const std::string source = InputDisplayName(file);
   if (absl::StatusOr<Spec> spec = ParseSpec(*text, source); !spec.ok()) return trouble(spec.status().message());
-  absl::StatusOr<std::string> patch = internal::ReadPatchInput(patch_file, io.in);
+  absl::StatusOr<std::string> patch = ReadNamedInput(patch_file, io.in, kMaxSpecFileBytes);
   if (!patch.ok()) return trouble(patch.status().message());
 
   const Layout layout = f.indent >= 0 ? Layout{f.indent, false} : DetectLayout(*text);
   absl::StatusOr<PatchOutcome> out = ApplyPatchToText(*text, *patch, f.type, layout.indent, source);
   if (!out.ok()) {
-    const std::string where = patch_file == "-" ? "<stdin>" : patch_file;
+    const std::string where = InputDisplayName(patch_file);
     io.err << "ocikit: patch: " << where << ": " << out.status().message() << "; " << (f.in_place ? file : "nothing")
            << (f.in_place ? " is unchanged" : " was written") << "\n";
     return out.status().code() == absl::StatusCode::kFailedPrecondition ? kPatchFailed : kPatchTrouble;

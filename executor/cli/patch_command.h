@@ -74,8 +74,6 @@ std::string WithTabs(absl::string_view text);
 
 namespace internal {
 
-absl::StatusOr<std::string> ReadPatchInput(const std::string& name, std::istream& in);
-
 // Writes `text` over the file `path` names (through a symlink to its target)
 // atomically, with the file's permission bits.
 absl::Status WriteInPlace(const std::string& path, absl::string_view text);
