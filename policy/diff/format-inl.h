@@ -50,11 +50,10 @@ OCIKIT_INLINE absl::StatusOr<std::vector<Change>> FilterChanges(std::vector<Chan
 
 OCIKIT_INLINE std::vector<ChangeCounts> CountChangesBySection(const std::vector<Change>& changes) {
   std::vector<ChangeCounts> out;
-  absl::flat_hash_map<absl::string_view, size_t> index;  // every unknown key is a section: no linear search
-  for (const Change& c : changes) {
-    const auto [it, added] = index.emplace(c.section, out.size());
-    if (added) out.emplace_back().section = c.section;
-    ++out[it->second].by_kind[static_cast<size_t>(c.kind)];
+  for (const std::vector<const Change*>& group : diff_internal::GroupBySection(changes)) {
+    ChangeCounts& counts = out.emplace_back();
+    counts.section = group.front()->section;
+    for (const Change* c : group) ++counts.by_kind[static_cast<size_t>(c->kind)];
   }
   return out;
 }
