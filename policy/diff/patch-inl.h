@@ -9,6 +9,8 @@
 #include "policy/diff/patch.h"
 #include "spec/internal/compile_mode.h"
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -246,24 +248,26 @@ OCIKIT_INLINE Json RestoreDropped(const Json& canonical, const Json& patched) {
     return out;
   }
   if (!canonical.is_object() || !patched.is_object()) return canonical;
-  std::vector<std::pair<std::string, std::vector<std::string>>> after;  // anchor -> dropped members
-  std::string anchor;  // "" = before the first member
-  after.emplace_back(anchor, std::vector<std::string>{});
+  // The dropped members, by the kept member they follow (nullopt: first).
+  std::map<std::optional<std::string>, std::vector<std::string>> after;
+  std::optional<std::string> anchor;
   for (const auto& [key, value] : patched.items()) {
     if (canonical.contains(key)) {
-      after.emplace_back(key, std::vector<std::string>{});
+      anchor = key;
     } else {
-      after.back().second.push_back(key);
+      after[anchor].push_back(key);
     }
   }
   Json out = Json::object();
-  for (const std::string& key : after.front().second) out[key] = patched[key];
+  const auto put_dropped = [&](const std::optional<std::string>& a) {
+    if (const auto it = after.find(a); it != after.end()) {
+      for (const std::string& d : it->second) out[d] = patched[d];
+    }
+  };
+  put_dropped(std::nullopt);
   for (const auto& [key, value] : canonical.items()) {
     out[key] = patched.contains(key) ? RestoreDropped(value, patched[key]) : value;
-    for (const auto& [a, dropped] : after) {
-      if (a != key) continue;
-      for (const std::string& d : dropped) out[d] = patched[d];
-    }
+    put_dropped(key);
   }
   return out;
 }
