@@ -226,13 +226,14 @@ class Walker {
 
     // Sets name the list in changes; other lists name the element by key.
     const bool elements = rule.selector.empty();
-    const std::vector<size_t> occurrence_a = elements ? std::vector<size_t>{} : Occurrences(ka);
-    const std::vector<size_t> occurrence_b = elements ? std::vector<size_t>{} : Occurrences(kb);
+    // Counted on first use: most lists compared have no change to name.
+    std::optional<std::vector<size_t>> occurrence_a, occurrence_b;
     const auto element_path = [&](const std::vector<E>& list, const std::vector<absl::string_view>& keys,
                                   size_t index) {
       if (elements) return loc.path;
-      const size_t occurrence = (&list == &a ? occurrence_a : occurrence_b)[index];
-      return loc.path.Select(rule.selector, DisplayKey(rule, list[index], keys[index], occurrence));
+      std::optional<std::vector<size_t>>& occurrences = &list == &a ? occurrence_a : occurrence_b;
+      if (!occurrences) occurrences = Occurrences(keys);
+      return loc.path.Select(rule.selector, DisplayKey(rule, list[index], keys[index], (*occurrences)[index]));
     };
     // 1. Removals, from the end so the indexes stay valid.
     for (size_t i = n; i-- > 0;) {
