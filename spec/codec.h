@@ -95,6 +95,10 @@ void ReadSpecDocument(json::Reader& reader, Spec& spec);
 // empty when there is none.
 std::string NumberGoRejects(const Spec& spec);
 
+// The status of a document `reader` has read into `spec` from `source`: the
+// reader's error, a number Go refuses, or a missing or unsupported ociVersion.
+absl::Status CheckParsedSpec(const json::Reader& reader, const Spec& spec, absl::string_view source);
+
 }  // namespace internal
 
 // Writes config.json atomically with mode 0600; compact when indent is 0.
