@@ -7,6 +7,7 @@
 #include "executor/runtime_shim/gate.h"
 #include "spec/internal/compile_mode.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -110,14 +111,18 @@ OCIKIT_INLINE GateResult EvaluateProcess(const NodePolicy& policy, Spec containe
 
 OCIKIT_INLINE std::string RefusalMessage(const NodePolicy& policy, const GateResult& result) {
   std::string out = absl::StrCat("ocikit: refused by policy ", policy.DisplayName(), ":");
-  std::vector<std::string> shown_rules;
+  // The first finding of each rule, by rule id (SEC401 before SEC403 before SEC405).
+  std::vector<const LintFinding*> firsts;
   for (const GateFinding& g : result.refusals) {
-    const LintFinding& f = g.finding;
-    if (shown_rules.size() == kRefusalRulesShown || absl::c_linear_search(shown_rules, f.rule_id)) continue;
-    absl::StrAppend(&out, shown_rules.empty() ? " " : "; ", f.Text(), " [", f.rule_id, "]");
-    shown_rules.push_back(f.rule_id);
+    if (absl::c_none_of(firsts, [&](const LintFinding* f) { return f->rule_id == g.finding.rule_id; })) {
+      firsts.push_back(&g.finding);
+    }
   }
-  if (result.refusals.size() > shown_rules.size()) {
+  std::stable_sort(firsts.begin(), firsts.end(),
+                   [](const LintFinding* a, const LintFinding* b) { return a->rule_id < b->rule_id; });
+  if (firsts.size() > kRefusalRulesShown) firsts.resize(kRefusalRulesShown);
+  for (const LintFinding* f : firsts) absl::StrAppend(&out, f == firsts[0] ? " " : "; ", f->Text(), " [", f->rule_id, "]");
+  if (result.refusals.size() > firsts.size()) {
     absl::StrAppend(&out, " (", result.refusals.size(), " findings in all; `ocikit lint --bundle --profile ",
                     LintProfileName(policy.profile), "` lists them)");
   }

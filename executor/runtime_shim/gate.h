@@ -77,7 +77,8 @@ GateResult EvaluateProcess(const NodePolicy& policy, Spec container, Process pro
 inline constexpr size_t kRefusalRulesShown = 3;
 
 // "ocikit: refused by policy baseline: <finding> [SEC403]; <finding> [SEC405]"
-// with the first finding of each of the first kRefusalRulesShown rules, then
+// with the first finding of each of the first kRefusalRulesShown rules (by
+// rule id), then
 // "(N findings in all; ...)" when there are more.
 std::string RefusalMessage(const NodePolicy& policy, const GateResult& result);
 
