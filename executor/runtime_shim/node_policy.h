@@ -116,7 +116,9 @@ struct NodePolicy {
   // The mode of `rule`: its id's, else its group's, else "default"'s, else enforce.
   RuleMode ModeFor(const LintRule& rule) const;
 
-  // The lint options: profile, policies, and the rules whose mode is off.
+  // The lint options: profile, policies, the rules whose mode is off; linted
+  // as a bundle's config, without the libseccomp checks (the runtime
+  // compiles the filter itself and refuses one it cannot).
   LintOptions ToLintOptions() const;
 
   // The exemption `annotations` match, or nullptr.
