@@ -61,6 +61,16 @@ same checkpoint-missing --root "$root" checkpoint $missing
 same json-log-missing --root "$root" --log-format json --log /dev/stderr state $missing
 same bad-global-flag --no-such-flag list
 
+# Another delegate: crun, named on PATH.
+if crun=$(command -v crun); then
+  a=$("$crun" --version 2>&1); ca=$?
+  b=$(OCIKIT_RUNTIME_DELEGATE= "$shim" --ocikit-delegate crun --version 2>&1); cb=$?
+  if [[ $ca == "$cb" && $a == "$b" ]]; then echo "ok   --ocikit-delegate crun"; else echo "FAIL --ocikit-delegate crun: $cb '$b'"; fail=1; fi
+fi
+b=$(OCIKIT_RUNTIME_DELEGATE= "$shim" --ocikit-delegate "$shim" list 2>&1); cb=$?
+[[ $cb == 1 && $b == *"is ocikit-runtime itself; name the real runtime"* ]] ||
+  { echo "FAIL a delegate that is the shim itself: $cb '$b'"; fail=1; }
+
 # A live container made by runc, then queried and driven through the shim.
 bundle=$tmp/bundle
 mkdir -p "$bundle"

@@ -141,11 +141,19 @@ OCIKIT_INLINE CommandArgs ParseCommandArgs(absl::string_view command, const std:
   return c;
 }
 
+namespace internal {
+
+OCIKIT_INLINE std::string PolicyPath(const ShimArgs& args, const ShimEnv& env) {
+  return !args.policy.empty() ? args.policy : !env.policy.empty() ? env.policy : kDefaultNodePolicyPath;
+}
+
+}  // namespace internal
+
 OCIKIT_INLINE LoadedPolicy LoadPolicy(const ShimArgs& args, const ShimEnv& env) {
   LoadedPolicy out;
   out.fail_open = args.fail_open || env.fail_open;
   const bool named = !args.policy.empty() || !env.policy.empty();
-  const std::string path = !args.policy.empty() ? args.policy : !env.policy.empty() ? env.policy : kDefaultNodePolicyPath;
+  const std::string path = internal::PolicyPath(args, env);
   absl::StatusOr<std::string> text = ReadRegularFile(path, 1 << 20);
   if (!text.ok() && !named && absl::IsNotFound(text.status())) {
     out.policy = DefaultNodePolicy();
@@ -211,7 +219,7 @@ OCIKIT_INLINE int Reporter::Refuse(absl::string_view msg) const {
 }
 
 OCIKIT_INLINE std::string PolicyDelegate(const ShimArgs& args, const ShimEnv& env) {
-  const std::string path = !args.policy.empty() ? args.policy : !env.policy.empty() ? env.policy : kDefaultNodePolicyPath;
+  const std::string path = PolicyPath(args, env);
   absl::StatusOr<std::string> text = ReadRegularFile(path, 1 << 20);
   if (!text.ok()) return "";
   const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);

@@ -131,6 +131,9 @@ class Reporter {
   bool syslog_;
 };
 
+// The node policy file: the flag, the environment, or the default path.
+std::string PolicyPath(const ShimArgs& args, const ShimEnv& env);
+
 // One runc-style log line (no newline): JSON or logrus text.
 std::string LogLine(absl::string_view format, absl::string_view level, absl::string_view msg);
 

@@ -193,5 +193,33 @@ TEST_F(ShimRunTest, ExecWithProcessFileIsJudged) {
   EXPECT_EQ(Run({"exec", "--process", "p.json", "no-such-container"}), 0);
 }
 
+TEST_F(ShimRunTest, ExecWithFlagsJudgesTheProcessTheyBuild) {
+  WritePolicy("{}");
+  // The delegate (/bin/true) knows no container: the process is judged alone.
+  EXPECT_EQ(Run({"exec", "--cap", "CAP_SYS_ADMIN", "-u", "1000:1000", "web", "sh"}), 1);
+  EXPECT_THAT(Log(), HasSubstr("CAP_SYS_ADMIN"));
+  EXPECT_THAT(Log(), HasSubstr("[SEC401]"));
+  EXPECT_EQ(Run({"exec", "-u", "1000:1000", "--cwd", "/", "web", "sh"}), 0);
+  EXPECT_THAT(handed_over_, ::testing::Contains("--cwd"));
+}
+
+TEST(ExecProcessTest, FlagsChangeTheContainersProcessAsRuncDoes) {
+  Spec container = DefaultLinuxSpec();
+  container.process->args = {"sleep", "1000"};
+  CommandArgs c = ParseCommandArgs("exec", {"-u", "1000:50", "--cap", "CAP_NET_ADMIN", "-e", "A=1", "--no-new-privs",
+                                            "--cwd", "/tmp", "web", "sh", "-c", "id"});
+  Process p = internal::ExecProcessFromFlags(container, c);
+  EXPECT_THAT(p.args, ElementsAre("sh", "-c", "id"));
+  EXPECT_EQ(p.user.uid, 1000u);
+  EXPECT_EQ(p.user.gid, 50u);
+  EXPECT_EQ(p.cwd, "/tmp");
+  EXPECT_TRUE(p.no_new_privileges);
+  EXPECT_THAT(p.env, ::testing::Contains("A=1"));
+  EXPECT_THAT(p.capabilities->bounding, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->effective, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->permitted, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->inheritable, ::testing::Not(::testing::Contains("CAP_NET_ADMIN")));
+}
+
 }  // namespace
 }  // namespace ocikit::runtime_shim
