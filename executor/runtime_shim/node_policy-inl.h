@@ -162,7 +162,9 @@ OCIKIT_INLINE absl::StatusOr<std::unique_ptr<re2::RE2>> Pattern(const Json& v, a
 OCIKIT_INLINE absl::Status ParseModes(const Json& v, NodePolicy& p) {
   if (!v.is_object()) return absl::InvalidArgumentError(absl::StrCat("modes: expected an object, got ", v.type_name()));
   const std::vector<const LintRule*> catalogue = LintCatalogue();
-  for (const auto& [key, value] : v.items()) {
+  for (const auto& item : v.items()) {
+    const std::string key = item.key();  // not a structured binding: clang 14 cannot capture one
+    const Json& value = item.value();
     const std::string where = absl::StrCat("modes.", key);
     const bool known = key == "default" || LintContains(RuleGroupNames(), key) || FindLintRule(key) != nullptr ||
                        absl::c_any_of(p.policies, [&](const LintPolicy& pol) {
