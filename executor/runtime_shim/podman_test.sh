@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # ocikit-runtime under a real Podman (Debian's podman 4.3): `podman --runtime
-# <ocikit-runtime> run --rootfs <busybox> ...`. Podman runs with a private
-# --root/--runroot under a temporary directory (the host's storage is not
-# touched), the cgroupfs manager, no network and no event log, and with
-# nofile/nproc ulimits within this host's hard limit (its default nofile
-# exceeds it). The node policy is given with --runtime-flag, which Podman
+# <ocikit-runtime> run --rootfs <busybox> ...`. Podman runs with nofile/nproc
+# ulimits within this host's hard limit (its default nofile exceeds it and
+# runc fails), and, to touch nothing of the host's, a private --root/--runroot
+# under /tmp (Podman refuses a runroot over 50 characters), the cgroupfs
+# manager, no network and no event log. The node policy is given with --runtime-flag, which Podman
 # passes to every runtime call.
 set -u
 shim=$(realpath "$1")
