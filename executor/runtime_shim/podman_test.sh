@@ -4,8 +4,8 @@
 # ulimits within this host's hard limit (its default nofile exceeds it and
 # runc fails), and, to touch nothing of the host's, a private --root/--runroot
 # under /tmp (Podman refuses a runroot over 50 characters), the cgroupfs
-# manager, no network and no event log. The node policy is given with --runtime-flag, which Podman
-# passes to every runtime call.
+# manager, no network and no event log. The node policy is given with
+# --runtime-flag, which Podman passes to every runtime call.
 set -u
 shim=$(realpath "$1")
 fail=0
