@@ -10,6 +10,7 @@ packages=(
   libabsl-dev libre2-dev nlohmann-json3-dev libseccomp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   runc crun busybox-static
+  podman containerd python3-yaml
 )
 if [[ ${1:-} == --ci ]]; then
   packages+=(clang clang-16)

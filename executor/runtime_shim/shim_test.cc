@@ -1,0 +1,225 @@
+#include "executor/runtime_shim/shim.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "spec/codec.h"
+#include "spec/default_spec.h"
+#include "spec/file.h"
+
+namespace ocikit::runtime_shim {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(ShimArgsTest, SplitsGlobalFlagsCommandAndShimFlags) {
+  absl::StatusOr<ShimArgs> a = ParseShimArgs({"--root", "/run/r", "--log=/l.json", "--log-format", "json",
+                                              "--ocikit-policy", "/p.json", "--systemd-cgroup", "--ocikit-fail-open",
+                                              "--ocikit-delegate=crun", "create", "--bundle", "/b", "id1"});
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(a->global, ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json", "--systemd-cgroup"));
+  EXPECT_EQ(a->log, "/l.json");
+  EXPECT_EQ(a->log_format, "json");
+  EXPECT_EQ(a->command, "create");
+  EXPECT_THAT(a->rest, ElementsAre("--bundle", "/b", "id1"));
+  EXPECT_EQ(a->policy, "/p.json");
+  EXPECT_EQ(a->delegate, "crun");
+  EXPECT_TRUE(a->fail_open);
+  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json",
+                                             "--systemd-cgroup", "create", "--bundle", "/b", "id1"));
+  EXPECT_FALSE(ParseShimArgs({"--ocikit-policy"}).ok());
+  a = ParseShimArgs({"--version"});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->command, "");
+  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--version"));
+}
+
+TEST(ShimArgsTest, CommandArguments) {
+  CommandArgs c = ParseCommandArgs("create", {"-b", "/b", "--pid-file", "/p", "--no-pivot", "web"});
+  EXPECT_EQ(c.bundle, "/b");
+  EXPECT_EQ(c.id, "web");
+  c = ParseCommandArgs("run", {"--detach", "--bundle=/x", "web"});
+  EXPECT_EQ(c.bundle, "/x");
+  EXPECT_EQ(c.id, "web");
+  c = ParseCommandArgs("exec", {"-u", "0:0", "--cap", "CAP_SYS_ADMIN", "-e", "A=1", "--tty", "web", "sh", "-c", "x"});
+  EXPECT_EQ(c.id, "web");
+  EXPECT_EQ(c.user, "0:0");
+  EXPECT_THAT(c.caps, ElementsAre("CAP_SYS_ADMIN"));
+  EXPECT_THAT(c.exec_args, ElementsAre("sh", "-c", "x"));
+  c = ParseCommandArgs("exec", {"--process", "/p.json", "--detach", "web"});
+  EXPECT_EQ(c.process_file, "/p.json");
+}
+
+TEST(ShimArgsTest, LogLinesAreRuncStyle) {
+  const nlohmann::json j = nlohmann::json::parse(internal::LogLine("json", "error", "ocikit: refused \"x\""));
+  EXPECT_EQ(j["level"], "error");
+  EXPECT_EQ(j["msg"], "ocikit: refused \"x\"");
+  EXPECT_TRUE(j["time"].is_string());
+  EXPECT_THAT(internal::LogLine("text", "warning", "a \"b\""), HasSubstr("level=warning msg=\"a \\\"b\\\"\""));
+}
+
+// A bundle in a temporary directory and a fake exec that records the hand-over.
+class ShimRunTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ocikit-shim-test.XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    env_.cwd = dir_;
+    env_.syslog = false;
+    env_.policy = dir_ + "/none.json";  // named but absent: see PolicyMissing
+    Spec spec = DefaultLinuxSpec();
+    spec.process->args = {"sh"};
+    spec.root->path = "rootfs";
+    spec.linux_section->seccomp.emplace().default_action = "SCMP_ACT_ERRNO";
+    config_ = MarshalIndent(spec, 2);
+  }
+  void TearDown() override { ASSERT_EQ(std::system(("rm -rf " + dir_).c_str()), 0); }
+
+  void WriteConfig(const Spec& spec) { config_ = MarshalIndent(spec, 2); }
+  void WritePolicy(const std::string& json) {
+    env_.policy = dir_ + "/runtime.json";
+    ASSERT_TRUE(WriteFileAtomic(env_.policy, json, 0644).ok());
+  }
+  int Run(std::vector<std::string> args) {
+    EXPECT_TRUE(WriteFileAtomic(dir_ + "/config.json", config_, 0640).ok());
+    args.insert(args.begin(), {"--log", dir_ + "/log.json", "--log-format", "json", "--ocikit-delegate", "/bin/true"});
+    handed_over_.clear();
+    return RunShim(args, env_, [this](const std::string&, const std::vector<std::string>& argv) {
+      handed_over_ = argv;
+      return 0;
+    });
+  }
+  std::string Log() { return ReadRegularFile(dir_ + "/log.json", 1 << 20).value_or(""); }
+  std::string Config() { return *ReadRegularFile(dir_ + "/config.json", 1 << 20); }
+
+  std::string dir_, config_;
+  ShimEnv env_;
+  std::vector<std::string> handed_over_;
+};
+
+TEST_F(ShimRunTest, PassThroughCommandsAreHandedOverUnchanged) {
+  EXPECT_EQ(Run({"state", "web"}), 0);
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "state", "web"));
+}
+
+TEST_F(ShimRunTest, NamedPolicyMissingRefusesEveryCreate) {
+  EXPECT_EQ(Run({"create", "web"}), 1);
+  EXPECT_TRUE(handed_over_.empty());
+  EXPECT_THAT(Log(), HasSubstr("ocikit: refusing every container: node policy " + dir_ + "/none.json"));
+}
+
+TEST_F(ShimRunTest, AllowedCreateIsHandedOver) {
+  WritePolicy("{}");
+  EXPECT_EQ(Run({"create", "--bundle", dir_, "web"}), 0);
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "create",
+                                        "--bundle", dir_, "web"));
+  EXPECT_EQ(Config(), config_);  // untouched
+}
+
+TEST_F(ShimRunTest, PrivilegedCreateIsRefusedWithARuncStyleLogLine) {
+  WritePolicy(R"({"name":"acme"})");
+  Spec spec = *ParseSpec(config_);
+  spec.process->capabilities->bounding.push_back("CAP_SYS_ADMIN");
+  WriteConfig(spec);
+  EXPECT_EQ(Run({"run", "web"}), 1);  // the bundle is the current directory
+  EXPECT_TRUE(handed_over_.empty());
+  const std::string log = Log();
+  const std::string last = log.substr(log.rfind('\n', log.size() - 2) + 1);
+  const nlohmann::json j = nlohmann::json::parse(last);
+  EXPECT_EQ(j["level"], "error");
+  EXPECT_THAT(j["msg"].get<std::string>(), HasSubstr("ocikit: refused by policy acme: process.capabilities.bounding"));
+  EXPECT_THAT(j["msg"].get<std::string>(), HasSubstr("[SEC401]"));
+}
+
+TEST_F(ShimRunTest, InvalidPolicyRefusesUnlessFailOpen) {
+  WritePolicy(R"({"profile":"strict"})");
+  EXPECT_EQ(Run({"create", "web"}), 1);
+  EXPECT_THAT(Log(), HasSubstr("profile: \\\"strict\\\" is not a profile"));
+  env_.fail_open = true;
+  EXPECT_EQ(Run({"create", "web"}), 0);
+  EXPECT_FALSE(handed_over_.empty());
+  EXPECT_THAT(Log(), HasSubstr("ocikit: FAIL-OPEN: create runs UNCHECKED"));
+  env_.fail_open = false;
+  WritePolicy(R"({"profile":"strict","failOpen":true})");
+  EXPECT_EQ(Run({"create", "web"}), 0);
+}
+
+TEST_F(ShimRunTest, MutationRewritesConfigAtomicallyKeepingModeAndOriginal) {
+  WritePolicy(R"({"mutations":[{"name":"defaultSeccomp"}],"keepOriginal":true})");
+  Spec spec = *ParseSpec(config_);
+  spec.linux_section->seccomp.reset();
+  WriteConfig(spec);
+  const std::string original = config_;
+  EXPECT_EQ(Run({"create", "web"}), 0);
+  EXPECT_FALSE(handed_over_.empty());
+  absl::StatusOr<Spec> now = ParseSpec(Config());
+  ASSERT_TRUE(now.ok());
+  EXPECT_TRUE(now->linux_section->seccomp.has_value());
+  EXPECT_EQ(*ReadRegularFile(dir_ + "/config.json.ocikit-orig", 1 << 20), original);
+  struct stat st;
+  ASSERT_EQ(::stat((dir_ + "/config.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640);
+  EXPECT_THAT(Log(), HasSubstr("mutated " + dir_ + "/config.json by defaultSeccomp"));
+}
+
+TEST_F(ShimRunTest, WarnFindingsGoToTheLogNotStdio) {
+  WritePolicy(R"({"modes":{"SEC405":"warn"}})");
+  Spec spec = *ParseSpec(config_);
+  spec.linux_section->seccomp.reset();
+  WriteConfig(spec);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(Run({"create", "web"}), 0);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_THAT(Log(), HasSubstr(R"("level":"warning","msg":"ocikit: allowed rule=SEC405 mode=warn)"));
+}
+
+TEST_F(ShimRunTest, ExecWithProcessFileIsJudged) {
+  WritePolicy("{}");
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/p.json",
+                              R"({"user":{"uid":0,"gid":0},"args":["sh"],"cwd":"/proc/self/fd/3"})", 0600)
+                  .ok());
+  EXPECT_EQ(Run({"exec", "--process", "p.json", "no-such-container"}), 1);
+  EXPECT_THAT(Log(), HasSubstr("[SEC414]"));
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/p.json", R"({"user":{"uid":0,"gid":0},"args":["sh"],"cwd":"/"})", 0600).ok());
+  EXPECT_EQ(Run({"exec", "--process", "p.json", "no-such-container"}), 0);
+}
+
+TEST_F(ShimRunTest, ExecWithFlagsJudgesTheProcessTheyBuild) {
+  WritePolicy("{}");
+  // The delegate (/bin/true) knows no container: the process is judged alone.
+  EXPECT_EQ(Run({"exec", "--cap", "CAP_SYS_ADMIN", "-u", "1000:1000", "web", "sh"}), 1);
+  EXPECT_THAT(Log(), HasSubstr("CAP_SYS_ADMIN"));
+  EXPECT_THAT(Log(), HasSubstr("[SEC401]"));
+  EXPECT_EQ(Run({"exec", "-u", "1000:1000", "--cwd", "/", "web", "sh"}), 0);
+  EXPECT_THAT(handed_over_, ::testing::Contains("--cwd"));
+}
+
+TEST(ExecProcessTest, FlagsChangeTheContainersProcessAsRuncDoes) {
+  Spec container = DefaultLinuxSpec();
+  container.process->args = {"sleep", "1000"};
+  CommandArgs c = ParseCommandArgs("exec", {"-u", "1000:50", "--cap", "CAP_NET_ADMIN", "-e", "A=1", "--no-new-privs",
+                                            "--cwd", "/tmp", "web", "sh", "-c", "id"});
+  Process p = internal::ExecProcessFromFlags(container, c);
+  EXPECT_THAT(p.args, ElementsAre("sh", "-c", "id"));
+  EXPECT_EQ(p.user.uid, 1000u);
+  EXPECT_EQ(p.user.gid, 50u);
+  EXPECT_EQ(p.cwd, "/tmp");
+  EXPECT_TRUE(p.no_new_privileges);
+  EXPECT_THAT(p.env, ::testing::Contains("A=1"));
+  EXPECT_THAT(p.capabilities->bounding, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->effective, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->permitted, ::testing::Contains("CAP_NET_ADMIN"));
+  EXPECT_THAT(p.capabilities->inheritable, ::testing::Not(::testing::Contains("CAP_NET_ADMIN")));
+}
+
+}  // namespace
+}  // namespace ocikit::runtime_shim
