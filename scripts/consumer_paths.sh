@@ -97,7 +97,26 @@ check_install() {
   # No test code, no absolute paths of this checkout or the build.
   [[ -z $(find "$prefix/include" -name '*test*' -o -name '*testing*') ]] || fail "install: test headers installed"
   ! grep -rl "$repo" "$prefix/lib/pkgconfig" "$prefix/lib/cmake" || fail "install: the checkout's path is in the files above"
+  check_installed_link_flags "$prefix"
   echo "install: $(find "$prefix" -type f | wc -l) files"
+}
+
+# Each layer's .pc links, in both modes, every -l flag that the
+# third_party/system targets its libraries reach list in their BUILD file
+# (asked of Bazel here, independently of packaging/system_libs.txt).
+check_installed_link_flags() {
+  local prefix=$1 layer module want have missing
+  for layer in spec policy executor; do
+    want=$(cd "$repo" && bazel query --noshow_progress --output=build       "deps(kind('cc_library', //$layer/...) except attr(testonly, 1, //$layer/...)) intersect //third_party/system:*"       2>/dev/null | grep -o '"-l[^"]*"' | tr -d '"' | sort -u)
+    for module in "ocikit-$layer" "ocikit-$layer-header-only"; do
+      have=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --libs "$module" | tr ' ' '\n' | sort -u)
+      missing=$(comm -23 <(echo "$want") <(echo "$have"))
+      [[ -z $missing ]] || fail "install: $module.pc does not link $(echo $missing) (third_party/system/BUILD.bazel)"
+    done
+    [[ $(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --libs "ocikit-$layer") == *"-locikit_$layer"* ]] ||
+      fail "install: ocikit-$layer.pc does not link -locikit_$layer"
+    echo "install: ocikit-$layer.pc and ocikit-$layer-header-only.pc link all $(echo "$want" | wc -w) -l flags of BUILD"
+  done
 }
 
 # The README's pkg-config commands, then ocikit's own consumer programs
