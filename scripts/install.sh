@@ -3,7 +3,7 @@
 #
 #   scripts/install.sh --prefix DIR [--destdir STAGE] [BAZEL_BUILD_FLAG...]
 #
-# e.g. scripts/install.sh --prefix "$HOME/.local" -c opt. It writes
+# e.g. scripts/install.sh --prefix "$HOME/.local" -c opt --force_pic. It writes
 #   DIR/bin/ocikit                     the command line tool
 #   DIR/share/man/man1/ocikit.1        its --help texts, as a man page
 #   DIR/include/ocikit/{spec,policy,executor}/...   the public headers
@@ -22,7 +22,10 @@
 # --destdir STAGE stages the files under STAGE/DIR (the .pc and CMake files
 # still say DIR), as scripts/make_deb.sh does. Flags after the options go to
 # `bazel build` (default: none, so the outputs of `bazel test //...` are
-# reused); no shared libraries are installed.
+# reused). The libraries must hold position-independent code (Debian links
+# executables as PIE): Bazel's default fastbuild compiles it, -c opt needs
+# --force_pic, and the script refuses other objects. No shared libraries are
+# installed.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -89,6 +92,10 @@ make_archive() {
     done
   done
   rm -f "$out"
+  if [[ -n $(find "$work" -name '*.o' ! -name '*.pic.o') ]]; then
+    echo "install.sh: $(basename "$out"): Bazel built objects without -fPIC; add --force_pic to the flags" >&2
+    exit 1
+  fi
   find "$work" -name '*.o' -print0 | sort -z | xargs -0 ar rcs "$out"
   rm -rf "$work"
 }
