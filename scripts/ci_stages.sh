@@ -28,7 +28,7 @@ stage() {
 cache=${XDG_CACHE_HOME:-$HOME/.cache}
 # The packages, not //...: Bazel 4 would also walk the g++ build's
 # bazel-<folder> link, which belongs to another output base (bazel#13951).
-targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/...)
+targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/... //packaging/...)
 stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang "${targets[@]}"
 stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 "${targets[@]}"
 for cxx in g++ clang++ clang++-16; do
