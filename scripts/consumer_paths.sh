@@ -59,7 +59,8 @@ check_bazel() {
   mkdir -p "$dir/third_party" "$work/bin"
   ln -s "$repo" "$dir/third_party/ocikit"
   local -a flags=(--experimental_repository_disable_download --repository_cache=
-                  --nosandbox_debug --ui_event_filters=-debug,-info --noshow_progress)
+                  --nosandbox_debug --noshow_progress)
+  flags+=("--ui_event_filters=-debug,-info")  # one Bazel flag: the comma is its own
   [[ $cc == clang ]] && flags+=(--repo_env=CC=clang --repo_env=CXX=clang++)
   cat >"$work/bin/bazel" <<WRAPPER
 #!/bin/sh
@@ -111,7 +112,7 @@ check_installed_link_flags() {
     for module in "ocikit-$layer" "ocikit-$layer-header-only"; do
       have=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --libs "$module" | tr ' ' '\n' | sort -u)
       missing=$(comm -23 <(echo "$want") <(echo "$have"))
-      [[ -z $missing ]] || fail "install: $module.pc does not link $(echo $missing) (third_party/system/BUILD.bazel)"
+      [[ -z $missing ]] || fail "install: $module.pc does not link ${missing//$'\n'/ } (third_party/system/BUILD.bazel)"
     done
     [[ $(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --libs "ocikit-$layer") == *"-locikit_$layer"* ]] ||
       fail "install: ocikit-$layer.pc does not link -locikit_$layer"
@@ -183,7 +184,8 @@ check_deb_run() {
 check_pre_commit() {
   local ocikit repo_dir=$work/project
   ocikit=$(built_ocikit)
-  export PATH=$(dirname "$ocikit"):$PATH PRE_COMMIT_HOME=$work/pre-commit-home
+  PATH=$(dirname "$ocikit"):$PATH
+  export PATH PRE_COMMIT_HOME=$work/pre-commit-home
   mkdir -p "$repo_dir/good" "$repo_dir/bad" "$repo_dir/golden/web"
   cd "$repo_dir"
   git init -q . && git config user.email ci@localhost && git config user.name ci
@@ -221,7 +223,7 @@ PY
   mkdir -p "$work/bin" "$work/project"
   ln -s "$ocikit" "$work/bin/ocikit"
   "$ocikit" spec sh | sed 's/"cwd": "\/"/"cwd": "tmp"/' >"$work/project/config.json"
-  (cd "$work/project" && PATH=$work/bin:$PATH OCIKIT_PATHS=config.json OCIKIT_ARGS= OCIKIT_SARIF=out.sarif \
+  (cd "$work/project" && PATH=$work/bin:$PATH OCIKIT_PATHS=config.json OCIKIT_ARGS='' OCIKIT_SARIF=out.sarif \
     GITHUB_OUTPUT=$work/github_output bash --noprofile --norc -eo pipefail "$work/lint.sh") ||
     fail "action: the lint step failed (GitHub runs it with bash -eo pipefail)"
   grep -qx 'exit-code=1' "$work/github_output" || fail "action: expected exit-code=1, got $(cat "$work/github_output")"

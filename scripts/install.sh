@@ -31,7 +31,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-prefix= destdir=
+prefix='' destdir=''
 while (($#)); do
   case $1 in
     --prefix) prefix=${2:?--prefix needs a directory}; shift 2 ;;
