@@ -74,6 +74,9 @@ WRAPPER
   out=$(cd "$dir" && PATH=$work/bin:$PATH bash -euo pipefail build.sh)
   echo "$out"
   [[ $out == "hello from ocikit: /bin/echo" ]] || fail "bazel: unexpected output: $out"
+  if [[ $cc == clang ]]; then
+    readelf -p .comment "$dir/bazel-bin/hello" | grep -q 'clang version' || fail "bazel: hello was not built by clang"
+  fi
 }
 
 check_install() {
