@@ -14,7 +14,6 @@ stand-ins for them first (third_party/README.md), and platforms from Debian's
 bazel-platforms. The system libraries need no repository: ocikit's targets
 link them through @ocikit//third_party/system, from /usr/include and /usr/lib.
 A repository the workspace declared before the call is left as it is.
-Dependencies: none
 """
 
 def _ocikit_stub_repository_impl(rctx):

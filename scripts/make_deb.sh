@@ -9,6 +9,9 @@
 # (Debian's libabsl, libre2, libseccomp, libstdc++, libc packages) plus runc,
 # which `ocikit run` drives; Recommends: names the -dev packages that own the
 # .pc files ocikit's .pc files require, for building against the libraries.
+# BAZEL_BUILD_FLAGs go to scripts/install.sh: CI passes none and reuses the
+# outputs of `bazel test //...` (fastbuild); a release would pass
+# `-c opt --force_pic` (not exercised by CI).
 # Prints the path of ocikit_<version>_amd64.deb. Try it with
 #   apt-get install ./ocikit_<version>_amd64.deb      (remove: apt-get purge ocikit)
 set -euo pipefail
