@@ -28,7 +28,6 @@
 # installed.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$repo"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 prefix='' destdir=''
@@ -41,7 +40,9 @@ while (($#)); do
   esac
 done
 [[ -n $prefix ]] || { echo "install.sh: --prefix DIR is required" >&2; usage; }
-[[ $prefix == /* ]] || prefix=$(realpath -m "$prefix")
+prefix=$(realpath -m "$prefix")
+[[ -z $destdir ]] || destdir=$(realpath -m "$destdir")
+cd "$repo"
 bazel_flags=("$@")
 root=$destdir$prefix
 
