@@ -67,7 +67,7 @@ system_targets() {
 # The layers below (names, lower first) the given targets reach.
 lower_layers() {
   local layer=$1; shift
-  local lower
+  local lower entry
   for entry in "${layers[@]}"; do
     lower=${entry%%|*}
     [[ $lower == "$layer" ]] && break
