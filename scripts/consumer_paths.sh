@@ -124,14 +124,15 @@ check_installed_link_flags() {
 }
 
 # The README's pkg-config commands, then ocikit's own consumer programs
-# (which include "spec/codec.h", through -I PREFIX/include/ocikit) in both modes.
+# (which include "spec/codec.h", through -I PREFIX/include/ocikit) in both
+# modes, with the executor layer (which brings the two below it).
 check_pkg_config() {
   local prefix=$1 cxx=$2 dir prog mode
   dir=$(extract_readme)/installed
   (cd "$dir" && OCIKIT_PREFIX=$prefix CXX=$cxx bash -euxo pipefail pkg-config.sh)
   export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
   for prog in "$repo"/scripts/consumers/*.cc; do
-    for mode in ocikit-policy ocikit-policy-header-only; do
+    for mode in ocikit-executor ocikit-executor-header-only; do
       # shellcheck disable=SC2046  # pkg-config prints several flags
       run "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror "$prog" -o "$work/prog" \
         $(pkg-config --cflags --libs "$mode")
@@ -140,10 +141,29 @@ check_pkg_config() {
   done
 }
 
+# The README's CMake project, then ocikit's own consumer programs with
+# ocikit::executor and ocikit::executor_header_only.
 check_cmake() {
-  local prefix=$1 cxx=$2 dir
+  local prefix=$1 cxx=$2 dir prog name
   dir=$(extract_readme)/installed
   (cd "$dir" && OCIKIT_PREFIX=$prefix CXX=$cxx bash -euxo pipefail cmake.sh)
+  dir=$work/cmake-executor
+  mkdir -p "$dir"
+  {
+    printf 'cmake_minimum_required(VERSION 3.16)\nproject(executor_consumers LANGUAGES CXX)\n'
+    printf 'find_package(ocikit 0.1 CONFIG REQUIRED)\nadd_compile_options(-Wall -Wextra -Wpedantic -Werror)\n'
+    for prog in "$repo"/scripts/consumers/*.cc; do
+      name=$(basename "$prog" .cc)
+      printf 'add_executable(%s %s)\ntarget_link_libraries(%s PRIVATE ocikit::executor)\n' "$name" "$prog" "$name"
+      printf 'add_executable(%s_header_only %s)\n' "$name" "$prog"
+      printf 'target_link_libraries(%s_header_only PRIVATE ocikit::executor_header_only)\n' "$name"
+    done
+  } >"$dir/CMakeLists.txt"
+  CXX=$cxx run cmake -S "$dir" -B "$dir/build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+  run cmake --build "$dir/build" -j "$(nproc)" >/dev/null
+  for prog in "$dir"/build/*; do
+    if [[ -f $prog && -x $prog ]]; then run "$prog"; fi
+  done
 }
 
 check_deb() {
