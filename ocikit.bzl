@@ -7,8 +7,12 @@ FOO.cc, and every target that depends on it sees OCIKIT_COMPILED_LIB through
 //spec:compile_mode.
 """
 
-# Warnings for ocikit's own code; .bazelrc adds -Werror for this workspace.
+# The C++ standard every target needs, carried by the targets themselves so a
+# workspace that depends on ocikit builds it with its default flags (deps.bzl);
+# then the warnings for ocikit's own code (.bazelrc adds -Werror for this
+# workspace only).
 OCIKIT_COPTS = [
+    "-std=c++20",
     "-Wall",
     "-Wextra",
     "-Wpedantic",

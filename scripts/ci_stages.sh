@@ -2,8 +2,11 @@
 # CI's slower stages, after ./scripts/test.sh: the whole suite again with
 # clang 14 (Debian 12's `clang`) and clang 16, each in its own Bazel output
 # base, then the consumer programs (header-only and compiled) with every
-# compiler. Prints "ci stages: N passed, M failed" and exits non-zero when a
-# stage fails.
+# compiler, then the ways other projects consume ocikit
+# (scripts/consumer_paths.sh, from the README's snippets): a Bazel workspace,
+# the install tree with pkg-config and CMake under g++ and clang, the .deb,
+# the pre-commit hooks and the GitHub Action. Prints "ci stages: N passed, M
+# failed" and exits non-zero when a stage fails.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,12 +28,27 @@ stage() {
 cache=${XDG_CACHE_HOME:-$HOME/.cache}
 # The packages, not //...: Bazel 4 would also walk the g++ build's
 # bazel-<folder> link, which belongs to another output base (bazel#13951).
-targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/...)
+targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/... //packaging/...)
 stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang "${targets[@]}"
 stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 "${targets[@]}"
 for cxx in g++ clang++ clang++-16; do
   stage "consumers-$cxx" env CXX="$cxx" scripts/consumer_check.sh
 done
+
+consumers=$(mktemp -d "${TMPDIR:-/tmp}/ocikit-ci-consumers.XXXXXX")
+trap 'rm -rf "$consumers"' EXIT
+paths=scripts/consumer_paths.sh
+stage readme-snippets "$paths" snippets
+stage bazel-consumer "$paths" bazel gcc
+stage bazel-consumer-clang "$paths" bazel clang
+stage install "$paths" install "$consumers/prefix"
+for cxx in g++ clang++; do
+  stage "pkg-config-consumer-$cxx" "$paths" pkg-config "$consumers/prefix" "$cxx"
+  stage "cmake-consumer-$cxx" "$paths" cmake "$consumers/prefix" "$cxx"
+done
+stage deb "$paths" deb
+stage pre-commit "$paths" pre-commit
+stage github-action "$paths" action
 
 echo "ci stages: ${passed} passed, ${failed} failed"
 ((failed == 0))

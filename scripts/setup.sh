@@ -2,7 +2,9 @@
 # Installs every Debian package ocikit needs, then assembles the busybox test rootfs.
 # Idempotent: safe to run again; it only installs what is missing.
 #   scripts/setup.sh        what the build, the tests and `ocikit run` need
-#   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16)
+#   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16) and what
+#                           the consumer paths need (scripts/consumer_paths.sh):
+#                           pkg-config, CMake, dpkg-dev, pre-commit, PyYAML
 set -euo pipefail
 
 packages=(
@@ -13,7 +15,7 @@ packages=(
   podman containerd python3-yaml
 )
 if [[ ${1:-} == --ci ]]; then
-  packages+=(clang clang-16)
+  packages+=(clang clang-16 pkgconf cmake dpkg-dev pre-commit python3-yaml)
 fi
 
 missing=()

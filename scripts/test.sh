@@ -9,16 +9,18 @@ scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-# Source checks that need no build: every public header's dependency line.
+# Source checks that need no build: every public header's dependency line,
+# and the README's consumer snippets against scripts/consumers/.
 checks_failed=0
 python3 scripts/header_deps.py || checks_failed=1
+python3 scripts/readme_snippets.py check || checks_failed=$((checks_failed + 1))
 
 bazel test //... "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -cE '^//\S+\s+(\(cached\) )?PASSED' "$log")
 failed=$(grep -cE '^//\S+\s+(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD)' "$log")
-passed=$((passed + 1 - checks_failed))
+passed=$((passed + 2 - checks_failed))
 failed=$((failed + checks_failed))
 if ((checks_failed)) && ((status == 0)); then status=1; fi
 echo "tests: ${passed} passed, ${failed} failed"
