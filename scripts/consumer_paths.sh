@@ -83,7 +83,7 @@ check_install() {
   local prefix=$1
   run "$repo/scripts/install.sh" --prefix "$prefix"
   local f
-  for f in bin/ocikit share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
+  for f in bin/ocikit bin/ocikit-runtime share/ocikit/runtime.json share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
            include/ocikit/spec/internal/compile_mode.h lib/cmake/ocikit/ocikitConfig.cmake \
            lib/cmake/ocikit/ocikitConfigVersion.cmake; do
     [[ -f $prefix/$f ]] || fail "install: $prefix/$f is missing"
@@ -177,6 +177,7 @@ check_deb() {
   DEBIAN_FRONTEND=noninteractive run apt-get install -y --no-install-recommends "$deb"
   [[ $(command -v ocikit) == /usr/bin/ocikit ]] || fail "deb: ocikit is not /usr/bin/ocikit"
   run ocikit --version
+  run ocikit-runtime --ocikit-help >/dev/null
   run bash -o pipefail -c 'ocikit spec | ocikit lint -'
   man -w ocikit >/dev/null 2>&1 || [[ -f /usr/share/man/man1/ocikit.1.gz ]] || fail "deb: no man page"
   check_deb_run
@@ -187,7 +188,7 @@ check_deb() {
   DEBIAN_FRONTEND=noninteractive run apt-get purge -y ocikit
   ! dpkg-query -W -f='${Status}' ocikit 2>/dev/null | grep -q 'install ok' || fail "deb: still installed"
   local left
-  left=$(ls -d /usr/bin/ocikit /usr/include/ocikit /usr/lib/libocikit_* /usr/lib/pkgconfig/ocikit-* \
+  left=$(ls -d /usr/bin/ocikit /usr/bin/ocikit-runtime /usr/share/ocikit /usr/include/ocikit /usr/lib/libocikit_* /usr/lib/pkgconfig/ocikit-* \
     /usr/lib/cmake/ocikit /usr/share/man/man1/ocikit.1.gz 2>/dev/null || true)
   [[ -z $left ]] || fail "deb: left behind after purge: $left"
   echo "deb: installed, used and removed cleanly"

@@ -5,6 +5,8 @@
 #
 # e.g. scripts/install.sh --prefix "$HOME/.local" -c opt --force_pic. It writes
 #   DIR/bin/ocikit                     the command line tool
+#   DIR/bin/ocikit-runtime             the policy-enforcing OCI runtime shim (docs/runtime.md)
+#   DIR/share/ocikit/runtime.json      its example node policy (copy to /etc/ocikit/runtime.json)
 #   DIR/share/man/man1/ocikit.1        its --help texts, as a man page
 #   DIR/include/ocikit/{spec,policy,executor}/...   the public headers
 #   DIR/lib/libocikit_{spec,policy,executor}.a      the compiled layers
@@ -140,14 +142,17 @@ for entry in "${layers[@]}"; do
   all+=("${t[@]}")
 done
 
-echo "install.sh: bazel build ${bazel_flags[*]} (${#all[@]} libraries and //executor/cli:ocikit)"
-bazel build --noshow_progress "${bazel_flags[@]}" "${all[@]}" //executor/cli:ocikit
+echo "install.sh: bazel build ${bazel_flags[*]} (${#all[@]} libraries, //executor/cli:ocikit and ocikit-runtime)"
+bazel build --noshow_progress "${bazel_flags[@]}" "${all[@]}" //executor/cli:ocikit \
+  //executor/runtime_shim:ocikit-runtime
 bin=$(bazel info "${bazel_flags[@]}" bazel-bin 2>/dev/null)
 ocikit=$bin/executor/cli/ocikit
 version=$("$ocikit" --version | awk '{print $2}')
 
 echo "install.sh: installing ocikit $version into ${destdir:+$destdir (staging) }$prefix"
 install -D -m 0755 "$ocikit" "$root/bin/ocikit"
+install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime" "$root/bin/ocikit-runtime"
+install -D -m 0644 docs/runtime/runtime.json "$root/share/ocikit/runtime.json"
 install_man_page "$ocikit" "$version"
 mkdir -p "$root/lib"
 layers_json=$(mktemp)

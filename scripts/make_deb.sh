@@ -29,7 +29,7 @@ gzip -9n "$stage/usr/share/man/man1/ocikit.1"
 # Depends: the shared libraries the binary links, as Debian's shlibs name them.
 mkdir -p "$work/debian"
 printf 'Source: ocikit\n\nPackage: ocikit\nArchitecture: amd64\n' >"$work/debian/control"
-shlibs=$(cd "$work" && dpkg-shlibdeps -O -e stage/usr/bin/ocikit 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O -e stage/usr/bin/ocikit -e stage/usr/bin/ocikit-runtime 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [[ -n $shlibs ]] || { echo "make_deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
 # Recommends: the packages owning the .pc files ocikit's .pc files require.
@@ -50,7 +50,9 @@ Depends: $shlibs, runc
 Recommends: $dev_packages, pkgconf | pkg-config
 Description: toolkit for OCI runtime configuration (config.json)
  The ocikit command generates, lints, diffs and patches runtime-spec
- config.json files and runs containers with runc. The package also holds the
+ config.json files and runs containers with runc; ocikit-runtime enforces a
+ lint policy in front of runc for Podman, containerd and CRI-O (example
+ policy: /usr/share/ocikit/runtime.json). The package also holds the
  C++20 headers, static libraries, pkg-config files (ocikit-spec,
  ocikit-policy, ocikit-executor and their -header-only forms) and a CMake
  package (find_package(ocikit CONFIG)).
