@@ -125,6 +125,27 @@ OCIKIT_INLINE SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, st
     return absl::OkStatus();
   });
 }
+OCIKIT_INLINE SpecOpt WithKeepIDUserNamespace(uint32_t host_uid, uint32_t host_gid, uint32_t uid, uint32_t gid) {
+  return SpecOpt("WithKeepIDUserNamespace", [=](const SpecContext& ctx, Spec& spec) -> absl::Status {
+    if (spec.linux_section && (!spec.linux_section->uid_mappings.empty() || !spec.linux_section->gid_mappings.empty())) {
+      return absl::FailedPreconditionError("the spec already has uid or gid mappings; expected none with keep-id");
+    }
+    const auto one = [](uint32_t container_id, uint32_t host_id) {
+      LinuxIDMapping m;
+      m.container_id = container_id;
+      m.host_id = host_id;
+      m.size = 1;
+      return std::vector<LinuxIDMapping>{m};
+    };
+    OCIKIT_RETURN_IF_ERROR(WithUserNamespace(one(uid, host_uid), one(gid, host_gid))(ctx, spec));
+    User& user = EnsureProcess(spec).user;
+    user.uid = uid;
+    user.gid = gid;
+    user.additional_gids = {gid};
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace ocikit
 
 #endif  // OCIKIT_SPEC_OPTS_USERNS_INL_H_

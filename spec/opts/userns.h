@@ -59,6 +59,15 @@ absl::StatusOr<uint32_t> IDToContainer(uint32_t id, const std::vector<LinuxIDMap
 // mappings must not overlap.
 SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, std::vector<LinuxIDMapping> gid_maps);
 
+// Podman's --userns keep-id, reduced to the ids a runtime can map without
+// subordinate id ranges: a user namespace whose only mappings are container
+// uid `uid` to host uid `host_uid` and container gid `gid` to host gid
+// `host_gid` (one id each), and the process runs as uid:gid, so files the
+// caller owns keep their owner inside. Podman also maps the caller's
+// /etc/subuid range around it; ocikit does not read those files. Fails,
+// changing nothing, when the spec already has id mappings.
+SpecOpt WithKeepIDUserNamespace(uint32_t host_uid, uint32_t host_gid, uint32_t uid, uint32_t gid);
+
 }  // namespace ocikit
 
 #ifndef OCIKIT_COMPILED_LIB

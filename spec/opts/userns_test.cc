@@ -82,5 +82,29 @@ TEST(WithUserNamespace, OverlapWithExistingMappingsFailsAndChangesNothing) {
   EXPECT_EQ(spec, before);
 }
 
+TEST(WithKeepIDUserNamespace, MapsTheCallersIdsAndRunsAsThem) {
+  Spec spec;
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithKeepIDUserNamespace(1000, 1001, 1000, 1001)}).ok());
+  const std::vector<LinuxNamespace>& ns = spec.linux_section->namespaces;
+  ASSERT_EQ(ns.size(), 1u);
+  EXPECT_EQ(ns[0].type, "user");
+  EXPECT_EQ(spec.linux_section->uid_mappings, (std::vector<LinuxIDMapping>{{.container_id = 1000, .host_id = 1000, .size = 1}}));
+  EXPECT_EQ(spec.linux_section->gid_mappings, (std::vector<LinuxIDMapping>{{.container_id = 1001, .host_id = 1001, .size = 1}}));
+  EXPECT_EQ(spec.process->user.uid, 1000u);
+  EXPECT_EQ(spec.process->user.gid, 1001u);
+  EXPECT_EQ(spec.process->user.additional_gids, std::vector<uint32_t>{1001});
+}
+
+TEST(WithKeepIDUserNamespace, OtherContainerIdsAndExistingMappings) {
+  Spec spec;
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithKeepIDUserNamespace(0, 0, 1000, 1000)}).ok());
+  EXPECT_EQ(spec.linux_section->uid_mappings, (std::vector<LinuxIDMapping>{{.container_id = 1000, .host_id = 0, .size = 1}}));
+  const Spec before = spec;
+  const absl::Status s = WithKeepIDUserNamespace(0, 0, 0, 0)({}, spec);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("already has uid or gid mappings"), absl::string_view::npos) << s;
+  EXPECT_EQ(spec, before);
+}
+
 }  // namespace
 }  // namespace ocikit
