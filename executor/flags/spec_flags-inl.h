@@ -242,7 +242,15 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            [add_mount](absl::string_view v) { return add_mount(ParseVolumeFlag(v)); }});
   set.Add({"tmpfs", 0, "DST[:OPTS]", "mount a tmpfs (default noexec,nosuid,nodev; e.g. size=64m,mode=1777)",
            [add_mount](absl::string_view v) { return add_mount(ParseTmpfsFlag(v)); }});
-  set.Add({"path-defaults", 0, "SET", "masked and read-only path defaults: containerd (default), moby or podman",
+  set.Add({"defaults", 0, "ENGINE",
+           "what a plain run of ENGINE writes: ocikit (default: containerd's spec, read-only /sys/fs/cgroup, private "
+           "cgroup namespace, moby's seccomp), podman, docker or containerd (ctr run: no seccomp, no cgroupfs)",
+           [&f](absl::string_view v) {
+             OCIKIT_ASSIGN_OR_RETURN(f.defaults, ParseEngineDefaults(v));
+             return absl::OkStatus();
+           }});
+  set.Add({"path-defaults", 0, "SET", "only the masked and read-only paths of a --defaults engine: containerd "
+           "(default), moby or podman; applies after --defaults",
            [&f](absl::string_view v) {
              absl::StatusOr<PathDefaults> d = ParsePathDefaults(v);
              if (!d.ok()) return d.status();
@@ -459,6 +467,19 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> EnvFromFlags(const SpecFl
 
 namespace internal {
 
+// The engine whose plain-run defaults apply: none (containerd's, which is
+// the default spec as it is) for a --from file, which is taken as it is.
+OCIKIT_INLINE EngineDefaults EngineFor(const SpecFlags& f) {
+  return f.from.empty() ? f.defaults : EngineDefaults::kContainerd;
+}
+
+// Podman and Docker make the cgroup namespace private on cgroup v2 hosts
+// only (their presets follow this host); ocikit's own defaults everywhere.
+OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine) {
+  if (engine == EngineDefaults::kPodman || engine == EngineDefaults::kDocker) return IsCgroupV2Host();
+  return engine == EngineDefaults::kOcikit;
+}
+
 // --userns keep-id[:uid=U,gid=G]: the caller's ids, mapped to U and G (by
 // default to themselves). CheckUsernsMode has checked the form.
 OCIKIT_INLINE SpecOpt KeepIDOpt(absl::string_view mode) {
@@ -491,6 +512,9 @@ OCIKIT_INLINE absl::StatusOr<std::string> GatewayFor(const std::vector<std::stri
 OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
                                                               std::vector<std::string>* warnings) {
   std::vector<SpecOpt> opts;
+  const EngineDefaults engine = internal::EngineFor(f);
+  if (engine == EngineDefaults::kPodman) opts.push_back(WithPodmanDefaults());
+  if (engine == EngineDefaults::kDocker) opts.push_back(WithDockerDefaults());
   if (f.path_defaults) opts.push_back(WithPathDefaults(*f.path_defaults));
   // root.path keeps the path as typed (a runtime resolves a relative one
   // against the bundle); lookups use SpecContext::rootfs, resolved.
@@ -521,7 +545,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (!f.remove_mounts.empty()) opts.push_back(WithoutMounts(f.remove_mounts));
   if (!f.mounts.empty()) opts.push_back(WithMounts(f.mounts));
   if (f.read_only && f.read_only_tmpfs) opts.push_back(WithReadOnlyTmpfs());  // after the user's own mounts
-  if (f.from.empty()) opts.push_back(WithCgroupfsMount());
+  if (engine != EngineDefaults::kContainerd) opts.push_back(WithCgroupfsMount());
   if (f.init) opts.push_back(WithInit(f.init_path));
   // Privileges: --privileged first, so explicit capability changes still apply.
   if (f.privileged) {
@@ -541,7 +565,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (f.drop_nonroot_caps) opts.push_back(WithNonRootCapabilitiesCleared());
   // Namespaces (the cgroup namespace is private by default, as in Podman on
   // cgroup v2) and the user namespace.
-  if (f.from.empty()) opts.push_back(WithLinuxNamespace("cgroup"));
+  if (internal::PrivateCgroupnsByDefault(engine)) opts.push_back(WithLinuxNamespace("cgroup"));
   for (const auto& [type, mode] : f.namespaces) {
     if (mode == "host") {
       opts.push_back(WithHostNamespace(type));
@@ -602,6 +626,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
       opts.push_back(WithHostsFile(std::move(hosts)));
     }
   }
+  if (engine == EngineDefaults::kPodman) opts.push_back(WithPodmanFinish());
   std::map<std::string, std::string> annotations = f.annotations;
   if (f.stop_signal) annotations["org.opencontainers.image.stopSignal"] = absl::StrCat(*f.stop_signal);
   if (!annotations.empty()) opts.push_back(WithAnnotations(std::move(annotations)));
@@ -673,7 +698,8 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const Sp
   // Without --security-opt seccomp=, the default spec gets moby's profile, as
   // in Docker and Podman; a --from file keeps its own seccomp section.
   const bool implicit = f.seccomp.empty();
-  const std::string choice = implicit && f.from.empty() ? "default" : f.seccomp;
+  const std::string choice =
+      implicit && internal::EngineFor(f) != EngineDefaults::kContainerd ? "default" : f.seccomp;
   if (choice.empty()) return std::vector<SpecOpt>{};
   if (choice == "unconfined" || (implicit && f.privileged)) return std::vector<SpecOpt>{WithSeccompUnconfined()};
   if (f.privileged) {

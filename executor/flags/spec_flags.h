@@ -54,6 +54,7 @@
 #include "spec/opts/capabilities.h"
 #include "executor/signals.h"
 #include "spec/opts/devices.h"
+#include "spec/opts/engine_defaults.h"
 #include "spec/opts/hosts.h"
 #include "spec/opts/init.h"
 #include "spec/opts/masked_paths.h"
@@ -109,6 +110,7 @@ struct SpecFlags {
   bool privileged = false;
   std::vector<Mount> mounts;        // --mount, -v, --tmpfs in command-line order
   std::optional<PathDefaults> path_defaults;
+  EngineDefaults defaults = EngineDefaults::kOcikit;  // --defaults: whose plain run (default spec only)
   bool mask_thermal_throttle = false;
   std::string sysfs = "/sys";
   std::string proc_status = "/proc/self/status";  // where the caller's capabilities are read

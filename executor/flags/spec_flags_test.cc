@@ -68,6 +68,32 @@ TEST(BuildSpec, SeccompUnconfinedPrivilegedAndFromFilesHaveNoDefaultFilter) {
   EXPECT_EQ(*from, DefaultLinuxSpec());
 }
 
+TEST(BuildSpec, DefaultsPresets) {
+  // containerd: ctr run's plain spec, the default spec as it is.
+  absl::StatusOr<Spec> containerd = Build({"--defaults", "containerd"});
+  ASSERT_TRUE(containerd.ok()) << containerd.status();
+  EXPECT_EQ(*containerd, DefaultLinuxSpec());
+  // ocikit: the same as no flag.
+  absl::StatusOr<Spec> ocikit = Build({"--defaults", "ocikit"});
+  ASSERT_TRUE(ocikit.ok());
+  EXPECT_EQ(*ocikit, DefaultsForAPlainRun());
+  // podman and docker: their presets, moby's seccomp, the cgroup namespace as they set it on this host.
+  for (const char* engine : {"podman", "docker"}) {
+    absl::StatusOr<Spec> spec = Build({"--defaults", engine});
+    ASSERT_TRUE(spec.ok()) << engine << ": " << spec.status();
+    EXPECT_TRUE(spec->linux_section->seccomp.has_value()) << engine;
+    EXPECT_FALSE(spec->process->no_new_privileges) << engine;
+    bool cgroupns = false;
+    for (const LinuxNamespace& ns : spec->linux_section->namespaces) cgroupns |= ns.type == "cgroup";
+    EXPECT_EQ(cgroupns, IsCgroupV2Host()) << engine;
+  }
+  absl::StatusOr<Spec> podman = Build({"--defaults", "podman", "--path-defaults", "moby"});
+  ASSERT_TRUE(podman.ok());
+  EXPECT_EQ(podman->process->capabilities->bounding, PodmanCapabilities());
+  EXPECT_EQ(podman->linux_section->masked_paths, DefaultMaskedPathsFor(PathDefaults::kMoby));  // applies after
+  EXPECT_FALSE(testing::ParseSpecArgs({"--defaults", "moby"}).ok());
+}
+
 TEST(BuildSpec, CgroupnsHostKeepsTheReadOnlyCgroupfs) {
   absl::StatusOr<Spec> spec = Build({"--cgroupns", "host"});
   ASSERT_TRUE(spec.ok()) << spec.status();
