@@ -17,7 +17,7 @@
 //   ApplyOpts(ctx, spec, {WithPodmanDefaults(), WithProcessArgs({"sh"})});
 //   // 11 capabilities, PATH and TERM, umask 0022, nofile 1048576, pids 2048
 //
-// Dependencies: absl_status absl_strings
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_SPEC_OPTS_ENGINE_DEFAULTS_H_
 #define OCIKIT_SPEC_OPTS_ENGINE_DEFAULTS_H_
 

@@ -1,8 +1,9 @@
 // File: spec/opts/hosts.h
 //
 // The container's /etc/hosts, built from a fixed template as BuildKit's
-// GetHostsFile does, never copied from the host (the host's file leaks host
-// names into containers, Podman #11835). GenerateHosts is a pure function;
+// GetHostsFile does, not copied from the host into a container with its own
+// network (the host's file leaks host names into containers, Podman #11835);
+// with host networking Podman's rule applies (below). GenerateHosts is a pure function;
 // WithHostsFile writes the result to <state_dir>/hosts and binds it read-only
 // onto /etc/hosts; WithoutHostsFile leaves the image's own /etc/hosts.
 //
