@@ -27,43 +27,29 @@ using testing::Outcome;
 
 class DefaultsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-
   void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
+    if (!env_.skip.empty()) GTEST_SKIP() << env_.skip;
     char tmpl[] = "/tmp/ocikit-defaults-test.XXXXXX";
     root_ = ::mkdtemp(tmpl);
   }
 
   void TearDown() override {
     if (root_.empty()) return;
-    absl::StatusOr<CommandResult> left = RunCommand({*runc_, "--root", root_ + "/runc", "list", "--quiet"}, {});
+    absl::StatusOr<CommandResult> left = RunCommand({env_.runc, "--root", root_ + "/runc", "list", "--quiet"}, {});
     EXPECT_TRUE(left.ok() && left->out.empty()) << "runtime state left in " << root_;
     RemoveTree(root_).IgnoreError();
   }
 
   // `ocikit run` with this test's state root, runc and the busybox rootfs.
   Outcome Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"--root", root_, "--runtime", *runc_, "--rootfs", *rootfs_};
+    std::vector<std::string> all = {"--root", root_, "--runtime", env_.runc, "--rootfs", env_.rootfs};
     all.insert(all.end(), args.begin(), args.end());
     return testing::RunCommandInChild(cli::RunRun, all);
   }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
+  const testing::ContainerEnv& env_ = testing::GetContainerEnv();
   std::string root_;
 };
-
-std::string* DefaultsTest::skip_ = nullptr;
-std::string* DefaultsTest::runc_ = nullptr;
-std::string* DefaultsTest::rootfs_ = nullptr;
 
 const char kSeccompLine[] = "grep '^Seccomp:' /proc/self/status";
 
@@ -156,8 +142,8 @@ TEST_F(DefaultsTest, SideBySideWithPodman) {
   const std::string script =
       absl::StrCat(kSeccompLine, "; ", kCgroupDir, "; mkdir $d/ocikit-x 2>/dev/null || echo cgroupfs read-only");
   absl::StatusOr<CommandResult> podman =
-      RunCommand({"/usr/bin/podman", "--runtime", *runc_, "run", "--rm", "--name", "ocikit-dflt-side", "--ulimit",
-                  "nofile=1024:1024", "--ulimit", "nproc=1024:1024", "--network", "none", "--rootfs", *rootfs_,
+      RunCommand({"/usr/bin/podman", "--runtime", env_.runc, "run", "--rm", "--name", "ocikit-dflt-side", "--ulimit",
+                  "nofile=1024:1024", "--ulimit", "nproc=1024:1024", "--network", "none", "--rootfs", env_.rootfs,
                   "sh", "-c", script},
                  {});
   if (!podman.ok() || !podman->success()) {

@@ -8,7 +8,6 @@
 
 #include "spec/opts/devices.h"
 #include "spec/internal/compile_mode.h"
-#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <algorithm>
@@ -241,24 +240,10 @@ OCIKIT_INLINE SpecOpt WithAllDevicesAllowed() {
 
 namespace internal {
 
-// The entries of directory `dir` other than "." and "..", sorted.
-OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> SortedEntries(const std::string& dir) {
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return ErrnoStatus(errno, dir);
-  std::vector<std::string> names;
-  while (const dirent* e = ::readdir(d)) {
-    const absl::string_view name = e->d_name;
-    if (name != "." && name != "..") names.emplace_back(name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 OCIKIT_INLINE absl::Status CollectHostDevices(const std::string& dir, const std::string& container_dir,
                                               std::vector<LinuxDevice>& out) {
   static constexpr absl::string_view kSkippedDirs[] = {"pts", "shm", "fd", "mqueue", ".lxc", ".lxd-mounts", ".udev"};
-  OCIKIT_ASSIGN_OR_RETURN(const std::vector<std::string> names, SortedEntries(dir));
+  OCIKIT_ASSIGN_OR_RETURN(const std::vector<std::string> names, ReadDirNames(dir));
   for (const std::string& name : names) {
     const std::string path = JoinPath({dir, name});
     struct stat st;
