@@ -293,8 +293,9 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
 namespace internal {
 
 // --entrypoint: a JSON array of strings (Podman's and Docker's exec form), or
-// one program.
+// one program; "" runs the COMMAND alone (Podman's way to clear an image's).
 OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ParseEntrypoint(absl::string_view v) {
+  if (v.empty()) return std::vector<std::string>{};
   if (!absl::StartsWith(absl::StripLeadingAsciiWhitespace(v), "[")) return std::vector<std::string>{std::string(v)};
   const nlohmann::json j = nlohmann::json::parse(v.begin(), v.end(), nullptr, /*allow_exceptions=*/false);
   std::vector<std::string> out;

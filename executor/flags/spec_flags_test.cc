@@ -129,6 +129,9 @@ TEST(BuildSpec, EntrypointLabelsStopSignalAndUserns) {
   absl::StatusOr<Spec> plain = Build({"--entrypoint", "/bin/true", "a"});
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(plain->process->args, (Strings{"/bin/true", "a"}));
+  absl::StatusOr<Spec> cleared = Build({"--entrypoint", "", "sh"});
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(cleared->process->args, Strings{"sh"});
   absl::StatusOr<Spec> host = Build({"--userns", "host"});
   ASSERT_TRUE(host.ok());
   EXPECT_TRUE(host->linux_section->uid_mappings.empty());
