@@ -133,6 +133,16 @@ TEST_F(DefaultsTest, InitRunsAsPid1AndPassesTheExitCodeOn) {
   EXPECT_EQ(r.out, "0\n") << r.err;
 }
 
+TEST_F(DefaultsTest, UsernsKeepIdRunsAsTheCallerInAUserNamespace) {
+  // As root without subordinate ids: container root is the caller, one id
+  // mapped, and devpts without gid=5 (unmapped), which runc would refuse.
+  Outcome r = Run({"--userns", "keep-id", "sh", "-c", "id -u; tr -s ' ' < /proc/self/uid_map"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, absl::StrCat(::getuid(), "\n ", 0, " ", ::getuid(), " 1\n"));
+  r = Run({"--userns", "host", "sh", "-c", "tr -s ' ' < /proc/self/uid_map"});
+  EXPECT_EQ(r.out, " 0 0 4294967295\n") << r.err;
+}
+
 // Podman next to ocikit: the same Seccomp status and a read-only
 // /sys/fs/cgroup. Podman's crun refuses this cgroup v1 hybrid host and its
 // default rlimits exceed this machine's hard limit, so it runs with runc and

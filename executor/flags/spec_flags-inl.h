@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <cerrno>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <cstdlib>
 #include <limits.h>
@@ -481,20 +482,36 @@ OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine) {
   return engine == EngineDefaults::kOcikit;
 }
 
+// The caller's subordinate ids in `path` (by user name or uid); none when
+// the file or the entry is missing.
+OCIKIT_INLINE std::optional<SubordinateIDs> CallerSubordinateIDs(const std::string& path, uint32_t uid) {
+  absl::StatusOr<std::string> text = ReadRegularFile(path, 1 << 20);
+  if (!text.ok()) return std::nullopt;
+  std::string name;
+  struct passwd pw;
+  struct passwd* found = nullptr;
+  char buf[4096];
+  if (::getpwuid_r(static_cast<uid_t>(uid), &pw, buf, sizeof(buf), &found) == 0 && found != nullptr) name = pw.pw_name;
+  return FindSubordinateIDs(*text, name, uid);
+}
+
 // --userns keep-id[:uid=U,gid=G]: the caller's ids, mapped to U and G (by
-// default to themselves). CheckUsernsMode has checked the form.
-OCIKIT_INLINE SpecOpt KeepIDOpt(absl::string_view mode) {
+// default to themselves), with the caller's subordinate ids around them.
+// CheckUsernsMode has checked the form.
+OCIKIT_INLINE SpecOpt KeepIDOpt(const SpecFlags& f) {
   const uint32_t host_uid = static_cast<uint32_t>(::getuid());
   const uint32_t host_gid = static_cast<uint32_t>(::getgid());
   uint32_t uid = host_uid;
   uint32_t gid = host_gid;
+  const absl::string_view mode = f.userns;
   if (absl::StartsWith(mode, "keep-id:")) {
     for (absl::string_view opt : absl::StrSplit(mode.substr(8), ',')) {
       uint32_t& id = absl::StartsWith(opt, "uid=") ? uid : gid;
       if (!absl::SimpleAtoi(opt.substr(4), &id)) continue;  // CheckUsernsMode refused it
     }
   }
-  return WithKeepIDUserNamespace(host_uid, host_gid, uid, gid);
+  return WithKeepIDUserNamespace(host_uid, host_gid, uid, gid, CallerSubordinateIDs(f.subuid_file, host_uid),
+                                 CallerSubordinateIDs(f.subgid_file, host_uid));
 }
 
 // The address "host-gateway" stands for, when an --add-host uses it.
@@ -587,7 +604,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   } else if (!uid_maps.empty()) {
     opts.push_back(WithUserNamespace(uid_maps, gid_maps));
   }
-  if (absl::StartsWith(f.userns, "keep-id")) opts.push_back(internal::KeepIDOpt(f.userns));
+  if (absl::StartsWith(f.userns, "keep-id")) opts.push_back(internal::KeepIDOpt(f));
   if (f.no_process_sandbox) opts.push_back(WithNoProcessSandbox());
   // Limits, devices and sysctls (which check the namespaces above).
   absl::StatusOr<std::vector<SpecOpt>> resource_opts = ResourceOptsFromFlags(f.resources);

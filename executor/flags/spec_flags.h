@@ -136,6 +136,8 @@ struct SpecFlags {
   bool init = false;                 // --init: tini-static as PID 1
   std::string init_path = std::string(kDefaultInitBinary);
   std::string userns;                // --userns: "", host, keep-id[:uid=U,gid=G]
+  std::string subuid_file = "/etc/subuid";  // the caller's subordinate ids, for keep-id
+  std::string subgid_file = "/etc/subgid";
   std::optional<int> stop_signal;    // --stop-signal, as the image stopSignal annotation
   std::string dev_dir = "/dev";      // host devices for --privileged
   std::vector<std::string> command;  // process args, from the positionals

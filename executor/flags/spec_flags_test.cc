@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <map>
+#include "absl/strings/str_cat.h"
 #include "policy/seccomp/opts.h"
 #include "spec/codec.h"
 #include "spec/file.h"
@@ -117,15 +118,26 @@ TEST(BuildSpec, PrivilegedAddsTheHostDevicesAndAllowsAll) {
 
 TEST(BuildSpec, EntrypointLabelsStopSignalAndUserns) {
   absl::StatusOr<Spec> spec = Build({"--entrypoint", "[\"sh\",\"-c\"]", "-l", "team=db", "--label", "tier",
-                                     "--stop-signal", "SIGINT", "--userns", "keep-id:uid=1000,gid=1000", "echo hi"});
+                                     "--stop-signal", "SIGINT", "echo hi"});
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_EQ(spec->process->args, (Strings{"sh", "-c", "echo hi"}));
   EXPECT_EQ(spec->annotations, (std::map<std::string, std::string>{
                                    {"org.opencontainers.image.stopSignal", "2"}, {"team", "db"}, {"tier", ""}}));
-  EXPECT_EQ(spec->process->user.uid, 1000u);
-  EXPECT_EQ(spec->linux_section->uid_mappings.size(), 1u);
-  EXPECT_EQ(spec->linux_section->uid_mappings[0].container_id, 1000u);
-  EXPECT_EQ(spec->linux_section->uid_mappings[0].host_id, static_cast<uint32_t>(::getuid()));
+  // keep-id: the caller's subordinate ids come from the subuid and subgid files.
+  const uint32_t me = static_cast<uint32_t>(::getuid());
+  const std::string sub = testing::WriteTemp("subuid", absl::StrCat(me, ":100000:65536\n"));
+  absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs({"--userns", "keep-id:uid=1000,gid=1000"});
+  ASSERT_TRUE(flags.ok());
+  flags->subuid_file = sub;
+  flags->subgid_file = sub;
+  absl::StatusOr<Spec> keep = BuildSpec(*flags);
+  ASSERT_TRUE(keep.ok()) << keep.status();
+  EXPECT_EQ(keep->process->user.uid, 1000u);
+  ASSERT_EQ(keep->linux_section->uid_mappings.size(), 3u);
+  EXPECT_EQ(keep->linux_section->uid_mappings[1].container_id, 1000u);
+  EXPECT_EQ(keep->linux_section->uid_mappings[1].host_id, me);
+  flags->subuid_file = "/nonexistent";
+  EXPECT_FALSE(BuildSpec(*flags).ok());  // container root would be unmapped
   absl::StatusOr<Spec> plain = Build({"--entrypoint", "/bin/true", "a"});
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(plain->process->args, (Strings{"/bin/true", "a"}));
