@@ -58,6 +58,26 @@ inline std::string SkipReason() {
   return "";
 }
 
+// What the container tests need, found once per test binary: why they
+// cannot run here ("" when they can), runc's path and the busybox rootfs.
+struct ContainerEnv {
+  std::string skip;
+  std::string runc;
+  std::string rootfs;
+};
+
+inline const ContainerEnv& GetContainerEnv() {
+  static const ContainerEnv* env = [] {
+    auto* e = new ContainerEnv{SkipReason(), "", ""};
+    if (e->skip.empty()) {
+      e->runc = *FindRunc();
+      e->rootfs = *FindDefaultRootfs();
+    }
+    return e;
+  }();
+  return *env;
+}
+
 // What a command run in a child gave.
 struct Outcome {
   int code = -1;

@@ -8,13 +8,16 @@
 
 #include "spec/file.h"
 #include "spec/internal/compile_mode.h"
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <istream>
+#include <algorithm>
 #include <string>
+#include <vector>
 #include "absl/strings/string_view.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -174,6 +177,19 @@ OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string
   }
   return absl::OkStatus();
 }
+OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ReadDirNames(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return ErrnoStatus(errno, dir);
+  std::vector<std::string> names;
+  while (const dirent* e = ::readdir(d)) {
+    const absl::string_view name = e->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  ::closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 }  // namespace ocikit
 
 #endif  // OCIKIT_SPEC_FILE_INL_H_

@@ -24,6 +24,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 #include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
@@ -55,6 +56,10 @@ std::string InputDisplayName(absl::string_view name);
 // A command-line input as a user names it: "-" reads `in` (errors say
 // "<stdin>"), anything else is ReadInputFile.
 absl::StatusOr<std::string> ReadNamedInput(const std::string& name, std::istream& in, size_t max_bytes);
+
+// The names in directory `dir` other than "." and "..", sorted (so walks are
+// deterministic); an error naming `dir` when it cannot be opened.
+absl::StatusOr<std::vector<std::string>> ReadDirNames(const std::string& dir);
 
 // Writes `data` to `path` atomically with permission bits `mode`.
 absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode);

@@ -10,6 +10,7 @@
 
 #include "absl/strings/match.h"
 #include "executor/cli/command_test_util.h"
+#include "executor/flags/spec_flags.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 #include "spec/file.h"
@@ -27,7 +28,8 @@ class GoldenCommandTest : public ::testing::Test {
     std::string tmpl = ::testing::TempDir() + "/golden-cmd-XXXXXX";
     ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
-    AddCase("web", "--hostname\nweb\n-e\nA=1\n");
+    // No seccomp filter: the mismatch below stays about the flags changed.
+    AddCase("web", "--hostname\nweb\n-e\nA=1\n--security-opt\nseccomp=unconfined\n");
     AddCase("plain", "# the default spec, compact\n--compact\n");
   }
   void AddCase(const std::string& name, const std::string& args) {
@@ -65,13 +67,13 @@ TEST_F(GoldenCommandTest, UpdateThenCheckThenMismatchShowsTheSemanticDiff) {
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("updated " + dir_ + "/web/config.json\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("golden: 2 cases, 2 updated\n"), std::string::npos) << r.out;
-  EXPECT_EQ(*ReadRegularFile(dir_ + "/plain/config.json", 1 << 20), Marshal(DefaultLinuxSpec()) + "\n");
+  EXPECT_EQ(*ReadRegularFile(dir_ + "/plain/config.json", 1 << 20), Marshal(*BuildSpec(SpecFlags())) + "\n");
 
   r = RunCli({"check", dir_});
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_EQ(r.out, "ok      " + dir_ + "/plain\nok      " + dir_ + "/web\ngolden: 2 cases, 0 differ\n");
 
-  AddCase("web", "--hostname\ndb\n-e\nA=1\n--cap-add\nsys_admin\n");
+  AddCase("web", "--hostname\ndb\n-e\nA=1\n--cap-add\nsys_admin\n--security-opt\nseccomp=unconfined\n");
   r = RunCli({"check", "-q", dir_ + "/"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "FAIL    " + dir_ + "/web\n"
@@ -95,7 +97,7 @@ TEST_F(GoldenCommandTest, UpdateThenCheckThenMismatchShowsTheSemanticDiff) {
 
 TEST_F(GoldenCommandTest, LayoutOnlyDifferenceShowsTheLineDiff) {
   ASSERT_EQ(RunCli({"update", dir_}).code, 0);
-  ASSERT_TRUE(WriteFileAtomic(dir_ + "/plain/config.json", MarshalIndent(DefaultLinuxSpec(), 2) + "\n", 0644).ok());
+  ASSERT_TRUE(WriteFileAtomic(dir_ + "/plain/config.json", MarshalIndent(*BuildSpec(SpecFlags()), 2) + "\n", 0644).ok());
   Result r = RunCli({"check", "-q", dir_});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out.rfind("FAIL    " + dir_ + "/plain\nsame spec, other bytes (layout):\n@@ line 1 @@\n-{\n", 0), 0u)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "executor/cli/command_test_util.h"
+#include "executor/flags/spec_flags.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
 
@@ -23,7 +24,7 @@ Result RunCommand(const std::vector<std::string>& args) { return RunCommandForTe
 TEST(RunSpec, PrintsDefaultSpecIndentedByDefault) {
   Result r = RunCommand({});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, MarshalIndent(DefaultLinuxSpec(), 4) + "\n");
+  EXPECT_EQ(r.out, MarshalIndent(*BuildSpec(SpecFlags()), 4) + "\n");  // the plain-run defaults: spec_flags_test
   EXPECT_EQ(r.err, "");
 }
 

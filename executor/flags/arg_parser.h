@@ -152,7 +152,10 @@ class FlagSet {
 
   absl::Status Unknown(absl::string_view typed, absl::string_view name) const {
     const Flag* best = nullptr;
-    size_t best_distance = 3;  // suggest only close names
+    // Suggest only close names: fewer than 3 edits, and at most half of what
+    // was typed, so a short flag is not "corrected" into an unrelated one
+    // (--rm is two edits from --from).
+    size_t best_distance = std::min<size_t>(3, name.size() / 2 + 1);
     for (const Flag& f : flags_) {
       const size_t d = internal::EditDistance(name, f.name);
       if (d < best_distance) {

@@ -64,6 +64,17 @@ TEST_F(FlagSetTest, ErrorsNameTheFlag) {
   EXPECT_EQ(set_.Parse({"--hostname="}).status().message(), "--hostname \"\": must not be empty");
 }
 
+TEST(FlagSet, DidYouMeanSkipsUnrelatedShortNames) {
+  std::string from;
+  bool rm = false;
+  FlagSet set;
+  set.Add({"from", 0, "FILE", "base", AssignFlag(from)});
+  EXPECT_EQ(set.Parse({"--rm"}).status().message(), "unknown flag \"--rm\"");  // not --from
+  EXPECT_EQ(set.Parse({"--frm", "x"}).status().message(), "unknown flag \"--frm\"; did you mean --from?");
+  set.Add({"rm", 0, "", "remove", BoolFlag(rm)});
+  EXPECT_EQ(set.Parse({"--rmm"}).status().message(), "unknown flag \"--rmm\"; did you mean --rm?");
+}
+
 TEST_F(FlagSetTest, RequireUtf8RefusesInvalidBytesWithoutEchoingThem) {
   const std::string bad = "A=caf\xe9";  // Latin-1, not UTF-8
   ASSERT_TRUE(set_.Parse({"-e", bad}).ok());  // without RequireUtf8 any bytes pass

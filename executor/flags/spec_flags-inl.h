@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <cerrno>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <cstdlib>
 #include <limits.h>
@@ -24,6 +25,7 @@
 #include <utility>
 #include <vector>
 #include "absl/status/status.h"
+#include "nlohmann/json.hpp"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -241,7 +243,15 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            [add_mount](absl::string_view v) { return add_mount(ParseVolumeFlag(v)); }});
   set.Add({"tmpfs", 0, "DST[:OPTS]", "mount a tmpfs (default noexec,nosuid,nodev; e.g. size=64m,mode=1777)",
            [add_mount](absl::string_view v) { return add_mount(ParseTmpfsFlag(v)); }});
-  set.Add({"path-defaults", 0, "SET", "masked and read-only path defaults: containerd (default), moby or podman",
+  set.Add({"defaults", 0, "ENGINE",
+           "what a plain run of ENGINE writes: ocikit (default: containerd's spec, read-only /sys/fs/cgroup, private "
+           "cgroup namespace, moby's seccomp), podman, docker or containerd (ctr run: no seccomp, no cgroupfs)",
+           [&f](absl::string_view v) {
+             OCIKIT_ASSIGN_OR_RETURN(f.defaults, ParseEngineDefaults(v));
+             return absl::OkStatus();
+           }});
+  set.Add({"path-defaults", 0, "SET", "only the masked and read-only paths of a --defaults engine: containerd "
+           "(default), moby or podman; applies after --defaults",
            [&f](absl::string_view v) {
              absl::StatusOr<PathDefaults> d = ParsePathDefaults(v);
              if (!d.ok()) return d.status();
@@ -271,24 +281,93 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
   set.Add({"add-host", 0, "NAME:IP", "add a line to the generated hosts file; repeatable", AppendFlag(f.add_hosts)});
   set.Add({"no-hosts", 0, "", "do not generate /etc/hosts", BoolFlag(f.no_hosts)});
   AddResourceFlags(set, f.resources);
-  set.Add({"annotation", 0, "KEY=VALUE", "add an annotation", [&f](absl::string_view v) {
-             const size_t eq = v.find('=');
-             if (eq == absl::string_view::npos || eq == 0) {
-               return absl::InvalidArgumentError("expected KEY=VALUE");
-             }
-             const absl::string_view key = v.substr(0, eq);
-             if (absl::StartsWith(key, "org.opencontainers.") && !absl::StartsWith(key, "org.opencontainers.image.")) {
-               return absl::InvalidArgumentError(
-                   "org.opencontainers.* keys are reserved by the runtime-spec (only org.opencontainers.image.* "
-                   "may be set); expected your own prefix");
-             }
-             f.annotations[std::string(v.substr(0, eq))] = std::string(v.substr(eq + 1));
-             return absl::OkStatus();
-           }});
+  set.Add({"annotation", 0, "KEY=VALUE", "add an annotation", AnnotationFlag(f.annotations)});
+  set.Add({"label", 'l', "KEY=VALUE", "add a label; labels become annotations, as in Podman (KEY alone: empty value)",
+           AnnotationFlag(f.annotations, /*value_optional=*/true)});
+  AddProcessStartFlags(set, f);
   set.Add({"seccomp-arch", 0, "ARCH", "architecture of generated seccomp profiles (amd64, arm64, ...; default: this machine's)",
            AssignFlag(f.seccomp_arch)});
   set.Add({"seccomp-kernel", 0, "X.Y", "kernel version for the profile's minKernel rules (default 6.1; host: this kernel)",
            AssignFlag(f.seccomp_kernel)});
+}
+
+namespace internal {
+
+// --entrypoint: a JSON array of strings (Podman's and Docker's exec form), or
+// one program; "" runs the COMMAND alone (Podman's way to clear an image's).
+OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> ParseEntrypoint(absl::string_view v) {
+  if (v.empty()) return std::vector<std::string>{};
+  if (!absl::StartsWith(absl::StripLeadingAsciiWhitespace(v), "[")) return std::vector<std::string>{std::string(v)};
+  const nlohmann::json j = nlohmann::json::parse(v.begin(), v.end(), nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return absl::InvalidArgumentError("expected a JSON array of strings, e.g. [\"sh\",\"-c\"]");
+  for (const nlohmann::json& e : j) {
+    if (!e.is_string()) return absl::InvalidArgumentError("expected a JSON array of strings, e.g. [\"sh\",\"-c\"]");
+    out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+// --userns: host, or keep-id with optional uid=U and gid=G.
+OCIKIT_INLINE absl::Status CheckUsernsMode(absl::string_view v) {
+  if (v == "host" || v == "keep-id") return absl::OkStatus();
+  if (absl::StartsWith(v, "keep-id:")) {
+    for (absl::string_view opt : absl::StrSplit(v.substr(8), ',')) {
+      uint32_t id = 0;
+      const bool known = absl::StartsWith(opt, "uid=") || absl::StartsWith(opt, "gid=");
+      if (!known || !absl::SimpleAtoi(opt.substr(4), &id) || id > 2147483647u) {
+        return absl::InvalidArgumentError(absl::StrCat("keep-id option \"", opt, "\"; expected uid=N or gid=N"));
+      }
+    }
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError("expected host, keep-id or keep-id:uid=N,gid=N");
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE std::function<absl::Status(absl::string_view)> AnnotationFlag(std::map<std::string, std::string>& out,
+                                                                           bool value_optional) {
+  return [&out, value_optional](absl::string_view v) {
+    const size_t eq = v.find('=');
+    if ((eq == absl::string_view::npos && !value_optional) || eq == 0 || v.empty()) {
+      return absl::InvalidArgumentError(value_optional ? "expected KEY=VALUE or KEY" : "expected KEY=VALUE");
+    }
+    const absl::string_view key = v.substr(0, eq);
+    if (absl::StartsWith(key, "org.opencontainers.") && !absl::StartsWith(key, "org.opencontainers.image.")) {
+      return absl::InvalidArgumentError(
+          "org.opencontainers.* keys are reserved by the runtime-spec (only org.opencontainers.image.* "
+          "may be set); expected your own prefix");
+    }
+    out[std::string(key)] = eq == absl::string_view::npos ? "" : std::string(v.substr(eq + 1));
+    return absl::OkStatus();
+  };
+}
+
+OCIKIT_INLINE void AddProcessStartFlags(FlagSet& set, SpecFlags& f) {
+  set.Add({"entrypoint", 0, "CMD", "run CMD (one program, or a JSON array) with the COMMAND arguments after it",
+           [&f](absl::string_view v) {
+             OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> e, internal::ParseEntrypoint(v));
+             f.entrypoint = std::move(e);
+             return absl::OkStatus();
+           }});
+  set.Add({"init", 0, "", "run a small init as PID 1 that reaps zombies and forwards signals (tini-static, bound "
+           "read-only at /run/ocikit-init)", BoolFlag(f.init)});
+  set.Add({"init-path", 0, "FILE", "the static init binary for --init (default /usr/bin/tini-static)",
+           AssignFlag(f.init_path), true});
+  set.Add({"userns", 0, "MODE", "user namespace: host (none), or keep-id[:uid=N,gid=N] (the caller's uid and gid "
+           "mapped to themselves, or to N, and the process runs as them)", [&f](absl::string_view v) {
+             OCIKIT_RETURN_IF_ERROR(internal::CheckUsernsMode(v));
+             f.userns = std::string(v);
+             return absl::OkStatus();
+           }});
+  set.Add({"stop-signal", 0, "SIGNAL", "signal that stops the container (name or number), recorded as the "
+           "org.opencontainers.image.stopSignal annotation, as Podman does", [&f](absl::string_view v) {
+             OCIKIT_ASSIGN_OR_RETURN(const int sig, executor::ParseSignal(v));
+             f.stop_signal = sig;
+             return absl::OkStatus();
+           }});
+  set.Add({"host-dev", 0, "DIR", "host /dev whose devices --privileged adds (default /dev)", AssignFlag(f.dev_dir), true});
 }
 
 OCIKIT_INLINE void AddOutputFlags(FlagSet& set, OutputFlags& out) {
@@ -388,15 +467,84 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> EnvFromFlags(const SpecFl
   return env;
 }
 
+namespace internal {
+
+// The engine whose plain-run defaults apply: none (containerd's, which is
+// the default spec as it is) for a --from file, which is taken as it is.
+OCIKIT_INLINE EngineDefaults EngineFor(const SpecFlags& f) {
+  return f.from.empty() ? f.defaults : EngineDefaults::kContainerd;
+}
+
+// Podman and Docker make the cgroup namespace private on cgroup v2 hosts
+// only (their presets follow this host); ocikit's own defaults everywhere.
+OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine) {
+  if (engine == EngineDefaults::kPodman || engine == EngineDefaults::kDocker) return IsCgroupV2Host();
+  return engine == EngineDefaults::kOcikit;
+}
+
+// The caller's subordinate ids in `path` (by user name or uid); none when
+// the file or the entry is missing.
+OCIKIT_INLINE std::optional<SubordinateIDs> CallerSubordinateIDs(const std::string& path, uint32_t uid) {
+  absl::StatusOr<std::string> text = ReadRegularFile(path, 1 << 20);
+  if (!text.ok()) return std::nullopt;
+  std::string name;
+  struct passwd pw;
+  struct passwd* found = nullptr;
+  char buf[4096];
+  if (::getpwuid_r(static_cast<uid_t>(uid), &pw, buf, sizeof(buf), &found) == 0 && found != nullptr) name = pw.pw_name;
+  return FindSubordinateIDs(*text, name, uid);
+}
+
+// --userns keep-id[:uid=U,gid=G]: the caller's ids, mapped to U and G (by
+// default to themselves), with the caller's subordinate ids around them.
+// CheckUsernsMode has checked the form.
+OCIKIT_INLINE SpecOpt KeepIDOpt(const SpecFlags& f) {
+  const uint32_t host_uid = static_cast<uint32_t>(::getuid());
+  const uint32_t host_gid = static_cast<uint32_t>(::getgid());
+  uint32_t uid = host_uid;
+  uint32_t gid = host_gid;
+  const absl::string_view mode = f.userns;
+  if (absl::StartsWith(mode, "keep-id:")) {
+    for (absl::string_view opt : absl::StrSplit(mode.substr(8), ',')) {
+      uint32_t& id = absl::StartsWith(opt, "uid=") ? uid : gid;
+      if (!absl::SimpleAtoi(opt.substr(4), &id)) continue;  // CheckUsernsMode refused it
+    }
+  }
+  return WithKeepIDUserNamespace(host_uid, host_gid, uid, gid, CallerSubordinateIDs(f.subuid_file, host_uid),
+                                 CallerSubordinateIDs(f.subgid_file, host_uid));
+}
+
+// The address "host-gateway" stands for, when an --add-host uses it.
+OCIKIT_INLINE absl::StatusOr<std::string> GatewayFor(const std::vector<std::string>& add_hosts) {
+  const bool used = std::any_of(add_hosts.begin(), add_hosts.end(), [](const std::string& h) {
+    return absl::EndsWith(h, absl::StrCat(":", kHostGateway)) || absl::EndsWith(h, absl::StrCat("=", kHostGateway));
+  });
+  if (!used) return std::string();
+  absl::StatusOr<std::string> address = HostGatewayAddress();
+  if (!address.ok()) return absl::Status(address.status().code(), absl::StrCat("--add-host: ", address.status().message()));
+  return address;
+}
+
+}  // namespace internal
+
 OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecFlags& f,
                                                               std::vector<std::string>* warnings) {
   std::vector<SpecOpt> opts;
+  const EngineDefaults engine = internal::EngineFor(f);
+  if (engine == EngineDefaults::kPodman) opts.push_back(WithPodmanDefaults());
+  if (engine == EngineDefaults::kDocker) opts.push_back(WithDockerDefaults());
   if (f.path_defaults) opts.push_back(WithPathDefaults(*f.path_defaults));
   // root.path keeps the path as typed (a runtime resolves a relative one
   // against the bundle); lookups use SpecContext::rootfs, resolved.
   if (!f.rootfs.empty()) opts.push_back(WithRootFSPath(f.rootfs));
   // The process.
-  if (!f.command.empty()) opts.push_back(WithProcessArgs(f.command));
+  if (f.entrypoint) {
+    std::vector<std::string> args = *f.entrypoint;
+    args.insert(args.end(), f.command.begin(), f.command.end());
+    opts.push_back(WithProcessArgs(std::move(args)));
+  } else if (!f.command.empty()) {
+    opts.push_back(WithProcessArgs(f.command));
+  }
   if (!f.workdir.empty()) opts.push_back(WithProcessCwd(f.workdir));
   OCIKIT_ASSIGN_OR_RETURN(std::vector<std::string> env, EnvFromFlags(f));
   if (!env.empty()) opts.push_back(WithEnvOverrides(std::move(env)));
@@ -415,8 +563,14 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (!f.remove_mounts.empty()) opts.push_back(WithoutMounts(f.remove_mounts));
   if (!f.mounts.empty()) opts.push_back(WithMounts(f.mounts));
   if (f.read_only && f.read_only_tmpfs) opts.push_back(WithReadOnlyTmpfs());  // after the user's own mounts
+  if (engine != EngineDefaults::kContainerd) opts.push_back(WithCgroupfsMount());
+  if (f.init) opts.push_back(WithInit(f.init_path));
   // Privileges: --privileged first, so explicit capability changes still apply.
-  if (f.privileged) opts.push_back(WithPrivileged());
+  if (f.privileged) {
+    opts.push_back(WithPrivileged());
+    opts.push_back(WithHostDevices(internal::Resolve(f.base_dir, f.dev_dir)));
+    opts.push_back(WithAllDevicesAllowed());
+  }
   // Docker: with --cap-add ALL, drops apply to the full set; otherwise drops
   // (including ALL) apply first and adds win.
   const bool add_all = std::find_if(f.cap_add.begin(), f.cap_add.end(), [](const std::string& c) {
@@ -427,7 +581,9 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (!add_all && !f.cap_add.empty()) opts.push_back(WithAddedCapabilities(f.cap_add));
   if (f.ambient_caps && !f.cap_add.empty() && !add_all) opts.push_back(WithAmbientAddedCapabilities(f.cap_add));
   if (f.drop_nonroot_caps) opts.push_back(WithNonRootCapabilitiesCleared());
-  // Namespaces and the user namespace.
+  // Namespaces (the cgroup namespace is private by default, as in Podman on
+  // cgroup v2) and the user namespace.
+  if (internal::PrivateCgroupnsByDefault(engine)) opts.push_back(WithLinuxNamespace("cgroup"));
   for (const auto& [type, mode] : f.namespaces) {
     if (mode == "host") {
       opts.push_back(WithHostNamespace(type));
@@ -448,6 +604,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   } else if (!uid_maps.empty()) {
     opts.push_back(WithUserNamespace(uid_maps, gid_maps));
   }
+  if (absl::StartsWith(f.userns, "keep-id")) opts.push_back(internal::KeepIDOpt(f));
   if (f.no_process_sandbox) opts.push_back(WithNoProcessSandbox());
   // Limits, devices and sysctls (which check the namespaces above).
   absl::StatusOr<std::vector<SpecOpt>> resource_opts = ResourceOptsFromFlags(f.resources);
@@ -483,10 +640,14 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
     } else {
       HostsOptions hosts;
       hosts.extra_hosts = f.add_hosts;
+      OCIKIT_ASSIGN_OR_RETURN(hosts.gateway_address, internal::GatewayFor(f.add_hosts));
       opts.push_back(WithHostsFile(std::move(hosts)));
     }
   }
-  if (!f.annotations.empty()) opts.push_back(WithAnnotations(f.annotations));
+  if (engine == EngineDefaults::kPodman) opts.push_back(WithPodmanFinish());
+  std::map<std::string, std::string> annotations = f.annotations;
+  if (f.stop_signal) annotations["org.opencontainers.image.stopSignal"] = absl::StrCat(*f.stop_signal);
+  if (!annotations.empty()) opts.push_back(WithAnnotations(std::move(annotations)));
   return opts;
 }
 
@@ -508,6 +669,9 @@ OCIKIT_INLINE absl::Status CheckSpecFlags(const SpecFlags& f) {
                                       "where the generated resolv.conf and hosts files are written");
   }
   if (f.no_hosts && !f.add_hosts.empty()) return absl::InvalidArgumentError("--no-hosts and --add-host conflict");
+  if (!f.userns.empty() && (f.rootless || !f.uid_maps.empty() || !f.gid_maps.empty())) {
+    return absl::InvalidArgumentError("--userns conflicts with --uidmap, --gidmap and --rootless; expected one of them");
+  }
   const auto last_uts = std::find_if(f.namespaces.rbegin(), f.namespaces.rend(),
                                      [](const std::pair<std::string, std::string>& n) { return n.first == "uts"; });
   if (last_uts != f.namespaces.rend() && last_uts->second == "host" && (!f.hostname.empty() || !f.domainname.empty())) {
@@ -549,9 +713,13 @@ OCIKIT_INLINE absl::StatusOr<Spec> BaseSpec(const SpecFlags& f) {
 
 OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const SpecFlags& f,
                                                                  std::vector<std::string>* warnings) {
-  const std::string& choice = f.seccomp;
+  // Without --security-opt seccomp=, the default spec gets moby's profile, as
+  // in Docker and Podman; a --from file keeps its own seccomp section.
+  const bool implicit = f.seccomp.empty();
+  const std::string choice =
+      implicit && internal::EngineFor(f) != EngineDefaults::kContainerd ? "default" : f.seccomp;
   if (choice.empty()) return std::vector<SpecOpt>{};
-  if (choice == "unconfined") return std::vector<SpecOpt>{WithSeccompUnconfined()};
+  if (choice == "unconfined" || (implicit && f.privileged)) return std::vector<SpecOpt>{WithSeccompUnconfined()};
   if (f.privileged) {
     // Docker runs privileged containers without a filter whatever the option says.
     if (warnings != nullptr) warnings->push_back(absl::StrCat("--security-opt seccomp=", choice, " ignored: --privileged runs without a seccomp filter"));
@@ -571,6 +739,10 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const Sp
     }
     options.kernel = *kernel;
   }
+  // Names the host's libseccomp does not know are reported when the profile
+  // was asked for by name; the implicit default stays quiet (ocikit lint
+  // --host reports them).
+  if (implicit) options.check = SeccompNameCheck::kOff;
   options.warn = [warnings](absl::string_view w) {
     if (warnings != nullptr) warnings->emplace_back(w);
   };

@@ -52,7 +52,11 @@
 #include "executor/flags/arg_parser.h"
 #include "executor/flags/resource_flags.h"
 #include "spec/opts/capabilities.h"
+#include "executor/signals.h"
+#include "spec/opts/devices.h"
+#include "spec/opts/engine_defaults.h"
 #include "spec/opts/hosts.h"
+#include "spec/opts/init.h"
 #include "spec/opts/masked_paths.h"
 #include "spec/opts/mount_flags.h"
 #include "spec/opts/mounts.h"
@@ -106,6 +110,7 @@ struct SpecFlags {
   bool privileged = false;
   std::vector<Mount> mounts;        // --mount, -v, --tmpfs in command-line order
   std::optional<PathDefaults> path_defaults;
+  EngineDefaults defaults = EngineDefaults::kOcikit;  // --defaults: whose plain run (default spec only)
   bool mask_thermal_throttle = false;
   std::string sysfs = "/sys";
   std::string proc_status = "/proc/self/status";  // where the caller's capabilities are read
@@ -127,6 +132,14 @@ struct SpecFlags {
   std::vector<std::string> add_hosts;
   bool no_hosts = false;
   ResourceFlags resources;  // limits, devices, sysctls (resource_flags.h)
+  std::optional<std::vector<std::string>> entrypoint;  // --entrypoint: runs before the command
+  bool init = false;                 // --init: tini-static as PID 1
+  std::string init_path = std::string(kDefaultInitBinary);
+  std::string userns;                // --userns: "", host, keep-id[:uid=U,gid=G]
+  std::string subuid_file = "/etc/subuid";  // the caller's subordinate ids, for keep-id
+  std::string subgid_file = "/etc/subgid";
+  std::optional<int> stop_signal;    // --stop-signal, as the image stopSignal annotation
+  std::string dev_dir = "/dev";      // host devices for --privileged
   std::vector<std::string> command;  // process args, from the positionals
   // Relative file arguments (--from, --rootfs) are resolved against this
   // directory when set (golden cases use their own folder).
@@ -155,6 +168,16 @@ std::string AbsolutePath(const std::string& path);
 
 // Registers the spec-building flags of `f` in `set`.
 void AddSpecFlags(FlagSet& set, SpecFlags& f);
+
+// The setter of --annotation and -l/--label: KEY=VALUE (KEY alone when
+// `value_optional`, an empty value), refusing keys in the reserved
+// org.opencontainers. namespace other than org.opencontainers.image.*.
+std::function<absl::Status(absl::string_view)> AnnotationFlag(std::map<std::string, std::string>& out,
+                                                              bool value_optional = false);
+
+// Registers --entrypoint, --init, --init-path, --userns, --stop-signal and
+// --host-dev.
+void AddProcessStartFlags(FlagSet& set, SpecFlags& f);
 
 // Registers --indent and --compact.
 void AddOutputFlags(FlagSet& set, OutputFlags& out);

@@ -2,6 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <map>
+#include "absl/strings/str_cat.h"
+#include "policy/seccomp/opts.h"
+#include "spec/codec.h"
+#include "spec/file.h"
+#include "spec/opts/mounts.h"
+#include "spec/opts/namespaces.h"
+
 #include "executor/flags/test_util.h"
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -18,10 +28,166 @@ absl::StatusOr<Spec> Build(const Strings& args) {
   return BuildSpec(*flags);
 }
 
-TEST(BuildSpec, NoFlagsGiveTheDefaultSpec) {
-  absl::StatusOr<Spec> spec = Build({});
-  ASSERT_TRUE(spec.ok());
-  EXPECT_EQ(*spec, DefaultLinuxSpec());
+// The default spec plus what Docker and Podman users expect of a plain run:
+// a read-only /sys/fs/cgroup, a private cgroup namespace and moby's seccomp
+// profile (issue 14).
+Spec DefaultsForAPlainRun() {
+  Spec want = DefaultLinuxSpec();
+  SeccompProfileOptions seccomp;
+  seccomp.check = SeccompNameCheck::kOff;
+  EXPECT_TRUE(ApplyOpts({}, want, {WithCgroupfsMount(), WithLinuxNamespace("cgroup"), WithDefaultSeccompProfile(seccomp)}).ok());
+  return want;
+}
+
+TEST(BuildSpec, NoFlagsGiveTheDefaultSpecWithCgroupfsCgroupnsAndSeccomp) {
+  std::vector<std::string> warnings;
+  absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs({});
+  ASSERT_TRUE(flags.ok());
+  absl::StatusOr<Spec> spec = BuildSpec(*flags, &warnings);
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(*spec, DefaultsForAPlainRun());
+  ASSERT_TRUE(spec->linux_section->seccomp.has_value());
+  EXPECT_EQ(spec->linux_section->seccomp->default_action, "SCMP_ACT_ERRNO");
+  // The implicit profile does not warn about names this host's libseccomp lacks.
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(BuildSpec, SeccompUnconfinedPrivilegedAndFromFilesHaveNoDefaultFilter) {
+  for (const Strings& args : {Strings{"--security-opt", "seccomp=unconfined"}, Strings{"--privileged"}}) {
+    std::vector<std::string> warnings;
+    absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs(args);
+    ASSERT_TRUE(flags.ok());
+    absl::StatusOr<Spec> spec = BuildSpec(*flags, &warnings);
+    ASSERT_TRUE(spec.ok()) << args[0] << ": " << spec.status();
+    EXPECT_FALSE(spec->linux_section->seccomp.has_value()) << args[0];
+    EXPECT_TRUE(warnings.empty()) << args[0];  // nothing was asked for and ignored
+  }
+  // A --from file is taken as it is: no seccomp, cgroup mount or namespace added.
+  const std::string base = testing::WriteTemp("base.json", Marshal(DefaultLinuxSpec()));
+  absl::StatusOr<Spec> from = Build({"--from", base});
+  ASSERT_TRUE(from.ok()) << from.status();
+  EXPECT_EQ(*from, DefaultLinuxSpec());
+}
+
+TEST(BuildSpec, DefaultsPresets) {
+  // containerd: ctr run's plain spec, the default spec as it is.
+  absl::StatusOr<Spec> containerd = Build({"--defaults", "containerd"});
+  ASSERT_TRUE(containerd.ok()) << containerd.status();
+  EXPECT_EQ(*containerd, DefaultLinuxSpec());
+  // ocikit: the same as no flag.
+  absl::StatusOr<Spec> ocikit = Build({"--defaults", "ocikit"});
+  ASSERT_TRUE(ocikit.ok());
+  EXPECT_EQ(*ocikit, DefaultsForAPlainRun());
+  // podman and docker: their presets, moby's seccomp, the cgroup namespace as they set it on this host.
+  for (const char* engine : {"podman", "docker"}) {
+    absl::StatusOr<Spec> spec = Build({"--defaults", engine});
+    ASSERT_TRUE(spec.ok()) << engine << ": " << spec.status();
+    EXPECT_TRUE(spec->linux_section->seccomp.has_value()) << engine;
+    EXPECT_FALSE(spec->process->no_new_privileges) << engine;
+    bool cgroupns = false;
+    for (const LinuxNamespace& ns : spec->linux_section->namespaces) cgroupns |= ns.type == "cgroup";
+    EXPECT_EQ(cgroupns, IsCgroupV2Host()) << engine;
+  }
+  absl::StatusOr<Spec> podman = Build({"--defaults", "podman", "--path-defaults", "moby"});
+  ASSERT_TRUE(podman.ok());
+  EXPECT_EQ(podman->process->capabilities->bounding, PodmanCapabilities());
+  EXPECT_EQ(podman->linux_section->masked_paths, DefaultMaskedPathsFor(PathDefaults::kMoby));  // applies after
+  EXPECT_FALSE(testing::ParseSpecArgs({"--defaults", "moby"}).ok());
+}
+
+TEST(BuildSpec, CgroupnsHostKeepsTheReadOnlyCgroupfs) {
+  absl::StatusOr<Spec> spec = Build({"--cgroupns", "host"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  for (const LinuxNamespace& ns : spec->linux_section->namespaces) EXPECT_NE(ns.type, "cgroup");
+  EXPECT_TRUE(std::any_of(spec->mounts.begin(), spec->mounts.end(),
+                          [](const Mount& m) { return m.destination == "/sys/fs/cgroup" && m.options.back() == "ro"; }));
+}
+
+TEST(BuildSpec, PrivilegedAddsTheHostDevicesAndAllowsAll) {
+  absl::StatusOr<Spec> spec = Build({"--privileged", "--proc-status", "/proc/self/status"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  const std::vector<LinuxDevice>& devices = spec->linux_section->devices;
+  EXPECT_TRUE(std::any_of(devices.begin(), devices.end(), [](const LinuxDevice& d) {
+    return d.path == "/dev/null" && d.type == "c" && d.major == 1 && d.minor == 3;
+  }));
+  ASSERT_EQ(spec->linux_section->resources->devices.size(), 1u);
+  EXPECT_TRUE(spec->linux_section->resources->devices[0].allow);
+  EXPECT_EQ(spec->linux_section->resources->devices[0].type, "");
+  EXPECT_FALSE(Build({"--privileged", "--host-dev", "/nonexistent"}).ok());
+}
+
+TEST(BuildSpec, EntrypointLabelsStopSignalAndUserns) {
+  absl::StatusOr<Spec> spec = Build({"--entrypoint", "[\"sh\",\"-c\"]", "-l", "team=db", "--label", "tier",
+                                     "--stop-signal", "SIGINT", "echo hi"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->process->args, (Strings{"sh", "-c", "echo hi"}));
+  EXPECT_EQ(spec->annotations, (std::map<std::string, std::string>{
+                                   {"org.opencontainers.image.stopSignal", "2"}, {"team", "db"}, {"tier", ""}}));
+  // keep-id: the caller's subordinate ids come from the subuid and subgid files.
+  const uint32_t me = static_cast<uint32_t>(::getuid());
+  const std::string sub = testing::WriteTemp("subuid", absl::StrCat(me, ":100000:65536\n"));
+  absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs({"--userns", "keep-id:uid=1000,gid=1000"});
+  ASSERT_TRUE(flags.ok());
+  flags->subuid_file = sub;
+  flags->subgid_file = sub;
+  absl::StatusOr<Spec> keep = BuildSpec(*flags);
+  ASSERT_TRUE(keep.ok()) << keep.status();
+  EXPECT_EQ(keep->process->user.uid, 1000u);
+  ASSERT_EQ(keep->linux_section->uid_mappings.size(), 3u);
+  EXPECT_EQ(keep->linux_section->uid_mappings[1].container_id, 1000u);
+  EXPECT_EQ(keep->linux_section->uid_mappings[1].host_id, me);
+  flags->subuid_file = "/nonexistent";
+  EXPECT_FALSE(BuildSpec(*flags).ok());  // container root would be unmapped
+  absl::StatusOr<Spec> plain = Build({"--entrypoint", "/bin/true", "a"});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->process->args, (Strings{"/bin/true", "a"}));
+  absl::StatusOr<Spec> cleared = Build({"--entrypoint", "", "sh"});
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(cleared->process->args, Strings{"sh"});
+  absl::StatusOr<Spec> host = Build({"--userns", "host"});
+  ASSERT_TRUE(host.ok());
+  EXPECT_TRUE(host->linux_section->uid_mappings.empty());
+}
+
+TEST(BuildSpec, BadEntrypointUsernsLabelAndStopSignalAreRefusedNamingTheFlag) {
+  for (const Strings& args : {Strings{"--entrypoint", "[\"sh\", 1]"}, Strings{"--userns", "auto"},
+                              Strings{"--userns", "keep-id:uid=x"}, Strings{"--label", "org.opencontainers.x=1"},
+                              Strings{"--stop-signal", "SIGNOPE"}, Strings{"-l", "=x"}}) {
+    absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs(args);
+    ASSERT_FALSE(flags.ok()) << args[0] << " " << args[1];
+    EXPECT_NE(flags.status().message().find(args[0]), absl::string_view::npos) << flags.status();
+  }
+  EXPECT_FALSE(Build({"--userns", "keep-id", "--uidmap", "0:1000:1"}).ok());
+}
+
+TEST(BuildSpec, InitRunsTheCommandUnderTini) {
+  const std::string init = testing::WriteTemp("tini", "#!/bin/sh\n");
+  ASSERT_EQ(::chmod(init.c_str(), 0755), 0);
+  absl::StatusOr<Spec> spec = Build({"--init", "--init-path", init, "sleep", "1"});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->process->args, (Strings{"/run/ocikit-init", "--", "sleep", "1"}));
+  EXPECT_TRUE(std::any_of(spec->mounts.begin(), spec->mounts.end(),
+                          [&](const Mount& m) { return m.destination == "/run/ocikit-init" && m.source == init; }));
+  absl::StatusOr<Spec> missing = Build({"--init", "--init-path", "/nonexistent/tini", "sh"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("apt-get install tini"), absl::string_view::npos) << missing.status();
+}
+
+TEST(BuildSpec, HostNetworkHostsStartFromTheHostsFile) {
+  const std::string state = ::testing::TempDir() + "/state-hostnet";
+  ASSERT_TRUE(::mkdir(state.c_str(), 0755) == 0 || errno == EEXIST);
+  absl::StatusOr<Spec> spec = Build({"--network", "host", "--hostname", "box", "--state-dir", state,
+                                     "--add-host", "gw:host-gateway"});
+  if (!spec.ok() && absl::IsNotFound(spec.status())) GTEST_SKIP() << spec.status();  // no IPv4 address here
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  absl::StatusOr<std::string> host = ReadRegularFile("/etc/hosts", 1 << 20);
+  absl::StatusOr<std::string> got = ReadRegularFile(state + "/hosts", 1 << 20);
+  ASSERT_TRUE(got.ok());
+  if (host.ok()) {
+    EXPECT_TRUE(absl::StartsWith(*got, *host)) << *got;
+  }
+  EXPECT_NE(got->find("\tgw\n"), std::string::npos) << *got;
+  EXPECT_EQ(got->find("127.0.0.1\tgw"), std::string::npos) << *got;  // the host's address, not loopback
 }
 
 TEST(BuildSpec, RelativeStateDirIsTakenFromTheWorkingDirectory) {

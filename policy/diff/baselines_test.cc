@@ -57,7 +57,7 @@ TEST(BaselineSpec, PodmanHasContainersCommonDefaults) {
                           R"(- process.capabilities.permitted "CAP_AUDIT_WRITE")",
                           R"(- process.rlimits [{"type":"RLIMIT_NOFILE","hard":1024,"soft":1024}])",
                           R"(- linux.maskedPaths "/proc/asound")", R"(+ linux.maskedPaths "/sys/fs/selinux")",
-                          R"(+ linux.maskedPaths "/proc/interrupts")", R"(+ linux.readonlyPaths "/proc/asound")"));
+                          R"(+ linux.maskedPaths "/sys/dev/block")", R"(+ linux.maskedPaths "/proc/interrupts")", R"(+ linux.readonlyPaths "/proc/asound")"));
 }
 
 TEST(BaselineSpec, UnknownNameListsTheKnownOnes) {

@@ -40,16 +40,9 @@ OCIKIT_INLINE std::string JoinDisplay(absl::string_view dir, absl::string_view n
 }
 
 OCIKIT_INLINE void FindConfigs(const std::string& dir, const std::string& relative, std::vector<std::string>& out) {
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return;
-  std::vector<std::string> names;
-  while (const dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
+  absl::StatusOr<std::vector<std::string>> names = ReadDirNames(dir);
+  if (!names.ok()) return;
+  for (const std::string& name : *names) {
     const std::string full = absl::StrCat(dir, "/", name);
     const std::string rel = relative.empty() ? name : absl::StrCat(relative, "/", name);
     struct stat st;

@@ -142,6 +142,16 @@ OCIKIT_INLINE LinuxDeviceCgroup AllowDeviceRule(const char* type, int64_t major,
   return r;
 }
 
+// Replaces the device with the same path as `dev`, or appends it.
+OCIKIT_INLINE void PutDevice(std::vector<LinuxDevice>& devices, LinuxDevice dev) {
+  auto it = std::find_if(devices.begin(), devices.end(), [&](const LinuxDevice& d) { return d.path == dev.path; });
+  if (it != devices.end()) {
+    *it = std::move(dev);
+  } else {
+    devices.push_back(std::move(dev));
+  }
+}
+
 OCIKIT_INLINE absl::Status AddLinuxDevice(Spec& spec, absl::string_view host_path, absl::string_view container_path,
                                    absl::string_view permissions, bool follow_symlinks) {
   OCIKIT_RETURN_IF_ERROR(ValidateDevicePermissions(permissions));
@@ -161,13 +171,7 @@ OCIKIT_INLINE absl::Status AddLinuxDevice(Spec& spec, absl::string_view host_pat
     std::vector<LinuxDeviceCgroup>& rules = EnsureLinuxResources(spec).devices;
     if (rules.empty() || !(rules.back() == rule)) rules.push_back(std::move(rule));
   }
-  std::vector<LinuxDevice>& devices = EnsureLinux(spec).devices;
-  auto it = std::find_if(devices.begin(), devices.end(), [&](const LinuxDevice& d) { return d.path == dev.path; });
-  if (it != devices.end()) {
-    *it = std::move(dev);
-  } else {
-    devices.push_back(std::move(dev));
-  }
+  PutDevice(EnsureLinux(spec).devices, std::move(dev));
   return absl::OkStatus();
 }
 }  // namespace internal
@@ -230,6 +234,47 @@ OCIKIT_INLINE SpecOpt WithAllDevicesAllowed() {
     all.allow = true;
     all.access = "rwm";
     EnsureLinuxResources(spec).devices = {all};
+    return absl::OkStatus();
+  });
+}
+
+namespace internal {
+
+OCIKIT_INLINE absl::Status CollectHostDevices(const std::string& dir, const std::string& container_dir,
+                                              std::vector<LinuxDevice>& out) {
+  static constexpr absl::string_view kSkippedDirs[] = {"pts", "shm", "fd", "mqueue", ".lxc", ".lxd-mounts", ".udev"};
+  OCIKIT_ASSIGN_OR_RETURN(const std::vector<std::string> names, ReadDirNames(dir));
+  for (const std::string& name : names) {
+    const std::string path = JoinPath({dir, name});
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) continue;  // gone meanwhile
+    if (S_ISDIR(st.st_mode)) {
+      if (std::find(std::begin(kSkippedDirs), std::end(kSkippedDirs), name) != std::end(kSkippedDirs)) continue;
+      OCIKIT_RETURN_IF_ERROR(CollectHostDevices(path, JoinPath({container_dir, name}), out));
+      continue;
+    }
+    if (name == "console" || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) continue;
+    absl::StatusOr<LinuxDevice> dev = DeviceFromPath(path, false);
+    if (!dev.ok()) continue;
+    dev->path = JoinPath({container_dir, name});
+    out.push_back(*std::move(dev));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<std::vector<LinuxDevice>> HostDevices(const std::string& dev_dir) {
+  std::vector<LinuxDevice> out;
+  OCIKIT_RETURN_IF_ERROR(internal::CollectHostDevices(dev_dir, "/dev", out));
+  return out;
+}
+
+OCIKIT_INLINE SpecOpt WithHostDevices(std::string dev_dir) {
+  return SpecOpt("WithHostDevices", [dev_dir = std::move(dev_dir)](const SpecContext&, Spec& spec) -> absl::Status {
+    OCIKIT_ASSIGN_OR_RETURN(std::vector<LinuxDevice> found, HostDevices(dev_dir));
+    std::vector<LinuxDevice>& devices = EnsureLinux(spec).devices;
+    for (LinuxDevice& dev : found) internal::PutDevice(devices, std::move(dev));
     return absl::OkStatus();
   });
 }

@@ -68,6 +68,9 @@ namespace internal {
 
 LinuxDeviceCgroup AllowDeviceRule(const char* type, int64_t major, std::optional<int64_t> minor);
 
+// Replaces the device with the same path as `dev`, or appends it.
+void PutDevice(std::vector<LinuxDevice>& devices, LinuxDevice dev);
+
 absl::Status AddLinuxDevice(Spec& spec, absl::string_view host_path, absl::string_view container_path,
                                    absl::string_view permissions, bool follow_symlinks);
 
@@ -102,6 +105,20 @@ const std::vector<LinuxDeviceCgroup>& DefaultUnixDeviceRules();
 
 // Appends containerd's default device allow rules (DefaultUnixDeviceRules).
 SpecOpt WithDefaultUnixDevices();
+
+// The character and block devices under `dev_dir` (normally "/dev"), as
+// runc's GetDevices finds them for Podman's and containerd's privileged
+// containers: the tree is walked in name order, without following symlinks,
+// skipping the directories pts, shm, fd, mqueue, .lxc, .lxd-mounts and .udev,
+// the file "console", FIFOs and anything that is not a device node. Paths
+// are given as inside the container (`dev_dir` replaced by "/dev"). A
+// `dev_dir` that cannot be read is an error naming it.
+absl::StatusOr<std::vector<LinuxDevice>> HostDevices(const std::string& dev_dir = "/dev");
+
+// Podman's and containerd's --privileged devices: every host device
+// (HostDevices of `dev_dir`) added to linux.devices, replacing an entry with
+// the same path. The device cgroup is left to WithAllDevicesAllowed.
+SpecOpt WithHostDevices(std::string dev_dir = "/dev");
 
 // Replaces the device cgroup rules with one rule allowing every device
 // ({"allow":true,"access":"rwm"}).

@@ -327,5 +327,32 @@ TEST_F(DeviceFixture, HeaderExample) {
                                             Rule(true, "c", 10, 229, "rwm"), Rule(true, "c", 10, 200, "rwm")}));
 }
 
+TEST_F(DeviceFixture, HostDevicesWalksTheTreeAsRuncDoes) {
+  ASSERT_EQ(::mkdir(Path("pts").c_str(), 0755), 0);  // skipped, as runc skips /dev/pts
+  ASSERT_EQ(::mknod(Path("pts/0").c_str(), S_IFCHR | 0620, makedev(136, 0)), 0);
+  ASSERT_EQ(::mknod(Path("dir/loop0").c_str(), S_IFBLK | 0660, makedev(7, 0)), 0);
+  ASSERT_EQ(::mknod(Path("console").c_str(), S_IFCHR | 0600, makedev(5, 1)), 0);
+  absl::StatusOr<std::vector<LinuxDevice>> devices = HostDevices(dir_);
+  ASSERT_TRUE(devices.ok()) << devices.status();
+  std::vector<std::string> paths;
+  for (const LinuxDevice& d : *devices) paths.push_back(d.path);
+  // Name order; no FIFO, file, symlink, console or pts entry.
+  EXPECT_EQ(paths, (std::vector<std::string>{"/dev/dir/loop0", "/dev/fuse", "/dev/null", "/dev/sda"}));
+  EXPECT_EQ((*devices)[0].type, "b");
+  EXPECT_EQ((*devices)[0].major, 7);
+  EXPECT_FALSE(HostDevices(Path("missing")).ok());
+}
+
+TEST_F(DeviceFixture, PrivilegedDevicesAndAllowAll) {
+  Spec spec = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithLinuxDevice(Path("null"), "/dev/null", "rwm"), WithHostDevices(dir_),
+                                   WithAllDevicesAllowed()})
+                  .ok());
+  ASSERT_EQ(spec.linux_section->devices.size(), 3u);  // /dev/null replaced, not doubled
+  EXPECT_EQ(spec.linux_section->devices[0].path, "/dev/null");
+  EXPECT_EQ(spec.linux_section->resources->devices,
+            (std::vector<LinuxDeviceCgroup>{Rule(true, "", std::nullopt, std::nullopt, "rwm")}));
+}
+
 }  // namespace
 }  // namespace ocikit

@@ -8,6 +8,11 @@
 
 #include "spec/opts/hosts.h"
 #include "spec/internal/compile_mode.h"
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <cerrno>
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -81,17 +86,66 @@ OCIKIT_INLINE absl::StatusOr<ExtraHost> ParseExtraHost(absl::string_view value) 
   return host;
 }
 
+namespace internal {
+
+// Whether a line of a hosts file names `name` (after the address).
+OCIKIT_INLINE bool HostsFileNames(absl::string_view text, absl::string_view name) {
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    line = line.substr(0, line.find('#'));
+    const std::vector<absl::string_view> fields = absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    if (fields.size() > 1 && std::find(fields.begin() + 1, fields.end(), name) != fields.end()) return true;
+  }
+  return false;
+}
+
+// The lines before the extra hosts: the host's file with host networking
+// (plus the hostname), else the localhost template.
+OCIKIT_INLINE absl::StatusOr<std::string> HostsBase(const HostsInputs& in) {
+  const bool named = in.include_hostname && !in.hostname.empty() && in.hostname != "localhost";
+  if (in.host_networking && in.host_file) {
+    std::string text = *in.host_file;
+    if (!text.empty() && text.back() != '\n') text.push_back('\n');
+    if (named && !HostsFileNames(text, in.hostname)) {
+      OCIKIT_RETURN_IF_ERROR(CheckHostname(in.hostname));
+      absl::StrAppend(&text, "127.0.0.1\t", in.hostname, "\n");
+    }
+    return text;
+  }
+  std::string text = "127.0.0.1\tlocalhost";
+  if (named && !in.host_networking) {
+    OCIKIT_RETURN_IF_ERROR(CheckHostname(in.hostname));
+    absl::StrAppend(&text, " ", in.hostname);
+  }
+  absl::StrAppend(&text, "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  return text;
+}
+
+}  // namespace internal
+
+OCIKIT_INLINE absl::StatusOr<std::string> HostGatewayAddress() {
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return ErrnoStatus(errno, "getifaddrs");
+  std::string found;
+  for (const ifaddrs* a = list; a != nullptr && found.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    if ((a->ifa_flags & IFF_UP) == 0 || (a->ifa_flags & IFF_LOOPBACK) != 0) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
+    if (::inet_ntop(AF_INET, &in->sin_addr, text, sizeof(text)) != nullptr) found = text;
+  }
+  ::freeifaddrs(list);
+  if (found.empty()) {
+    return absl::NotFoundError("\"host-gateway\": this host has no IPv4 address that is up and not loopback");
+  }
+  return found;
+}
+
 OCIKIT_INLINE absl::StatusOr<std::string> GenerateHosts(const HostsInputs& in) {
   if (!in.gateway_address.empty() && !internal::IsIPAddress(in.gateway_address)) {
     return absl::InvalidArgumentError(
         absl::StrCat("invalid gateway address \"", in.gateway_address, "\"; expected an IPv4 or IPv6 address"));
   }
-  std::string text = "127.0.0.1\tlocalhost";
-  if (in.include_hostname && !in.host_networking && !in.hostname.empty()) {
-    OCIKIT_RETURN_IF_ERROR(CheckHostname(in.hostname));
-    if (in.hostname != "localhost") absl::StrAppend(&text, " ", in.hostname);
-  }
-  absl::StrAppend(&text, "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  OCIKIT_ASSIGN_OR_RETURN(std::string text, internal::HostsBase(in));
   bool alias_taken = false;
   for (const std::string& value : in.extra_hosts) {
     OCIKIT_ASSIGN_OR_RETURN(ExtraHost host, ParseExtraHost(value));
@@ -124,6 +178,14 @@ OCIKIT_INLINE SpecOpt WithHostsFile(HostsOptions options) {
     in.include_hostname = options.include_hostname;
     in.extra_hosts = options.extra_hosts;
     in.host_networking = !HasNamespace(spec, "network");
+    if (in.host_networking && options.host_file_on_host_network) {
+      absl::StatusOr<std::string> host = ReadRegularFile(ctx.host_hosts, 1 << 20);
+      if (host.ok()) {
+        in.host_file = *std::move(host);
+      } else if (!absl::IsNotFound(host.status())) {
+        return host.status();
+      }
+    }
     in.gateway_address = options.gateway_address;
     in.gateway_alias = options.gateway_alias;
     OCIKIT_ASSIGN_OR_RETURN(std::string text, GenerateHosts(in));

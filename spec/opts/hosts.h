@@ -1,8 +1,9 @@
 // File: spec/opts/hosts.h
 //
 // The container's /etc/hosts, built from a fixed template as BuildKit's
-// GetHostsFile does, never copied from the host (the host's file leaks host
-// names into containers, Podman #11835). GenerateHosts is a pure function;
+// GetHostsFile does, not copied from the host into a container with its own
+// network (the host's file leaks host names into containers, Podman #11835);
+// with host networking Podman's rule applies (below). GenerateHosts is a pure function;
 // WithHostsFile writes the result to <state_dir>/hosts and binds it read-only
 // onto /etc/hosts; WithoutHostsFile leaves the image's own /etc/hosts.
 //
@@ -12,7 +13,13 @@
 //   <ip><TAB><name>                   one per extra host, in the given order
 //   <gateway-ip><TAB><gateway-alias>  when an alias is configured
 //
-// The hostname goes on the 127.0.0.1 line, as in BuildKit (Docker writes a
+// With host networking and the host's file given (WithHostsFile reads
+// SpecContext::host_hosts), the file starts from the host's /etc/hosts
+// instead, as Podman does for --network host, followed by
+// "127.0.0.1<TAB><hostname>" unless the host's file already names the
+// hostname, then the extra hosts and the alias.
+//
+// Otherwise the hostname goes on the 127.0.0.1 line, as in BuildKit (Docker writes a
 // separate line for the container's own address, which a spec generator does
 // not know). With host networking no hostname is added: the container's
 // name is the host's, and a loopback entry for it breaks services that bind
@@ -38,6 +45,7 @@
 #ifndef OCIKIT_SPEC_OPTS_HOSTS_H_
 #define OCIKIT_SPEC_OPTS_HOSTS_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -85,6 +93,14 @@ absl::Status CheckHostname(absl::string_view name);
 //   ParseExtraHost("db=[2001:db8::5]"); // {"db", "2001:db8::5"}
 absl::StatusOr<ExtraHost> ParseExtraHost(absl::string_view value);
 
+// HostGatewayAddress()
+//
+// What --add-host NAME:host-gateway maps to when no gateway is configured:
+// the host's first IPv4 address that is up and not loopback, in the order
+// getifaddrs(3) lists them, as Podman picks host.containers.internal without
+// a bridge network. NotFound when the host has none.
+absl::StatusOr<std::string> HostGatewayAddress();
+
 // What GenerateHosts works from.
 struct HostsInputs {
   std::string hostname;                 // the container's hostname; may be empty
@@ -93,6 +109,7 @@ struct HostsInputs {
   bool host_networking = false;         // no hostname line (the host's name is the container's)
   std::string gateway_address;          // what "host-gateway" and the alias map to
   std::string gateway_alias;            // e.g. "host.containers.internal"; empty: no alias line
+  std::optional<std::string> host_file;  // the host's /etc/hosts: with host_networking, the base (Podman)
 };
 
 // GenerateHosts()
@@ -112,13 +129,16 @@ struct HostsOptions {
   std::vector<std::string> extra_hosts;  // --add-host values
   std::string gateway_address;           // for "host-gateway" and the alias
   std::string gateway_alias;             // e.g. "host.containers.internal"
+  bool host_file_on_host_network = true;  // host networking: start from SpecContext::host_hosts (Podman)
 };
 
 // WithHostsFile()
 //
 // Generates the container's hosts file (GenerateHosts; host networking when
-// the spec has no network namespace entry; the hostname from `options` or
-// else the spec's), writes it atomically with mode 0644 to <state_dir>/hosts,
+// the spec has no network namespace entry, and then the host's file from
+// SpecContext::host_hosts is the base unless it is missing or
+// `host_file_on_host_network` is false; the hostname from `options` or else
+// the spec's), writes it atomically with mode 0644 to <state_dir>/hosts,
 // and binds it read-only onto /etc/hosts with BuildKit's options (nosuid,
 // noexec, nodev, rbind, ro), replacing a mount already there in place. Fails,
 // leaving the spec unchanged, without a state directory (FailedPrecondition)

@@ -250,9 +250,41 @@ TEST_F(WithHostsFileTest, HostnameComesFromTheSpecAndHostNetworkingFromItsNamesp
   opts.hostname = "web";  // wins over the spec's
   ASSERT_TRUE(ApplyOpts(ctx_, spec_, {WithHostsFile(opts)}).ok());
   EXPECT_EQ(Generated(), "127.0.0.1\tlocalhost web\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  opts.host_file_on_host_network = false;  // the template, as before Podman's rule
   ASSERT_TRUE(ApplyOpts(ctx_, spec_, {WithHostNamespace("network"), WithHostsFile(opts)}).ok());
   EXPECT_EQ(Generated(), kLocalhostLines);
   EXPECT_EQ(StateEntries(), Strings{"hosts"});
+}
+
+TEST_F(WithHostsFileTest, HostNetworkingStartsFromTheHostsFileAndAddsTheHostname) {
+  const std::string host = ::testing::TempDir() + "/host-hosts";
+  ASSERT_TRUE(WriteFileAtomic(host, "127.0.0.1 localhost\n10.1.1.1\tgw gw.lan # router", 0644).ok());
+  ctx_.host_hosts = host;
+  HostsOptions opts;
+  opts.hostname = "web";
+  opts.extra_hosts = {"db:10.0.0.5"};
+  ASSERT_TRUE(ApplyOpts(ctx_, spec_, {WithHostNamespace("network"), WithHostsFile(opts)}).ok());
+  EXPECT_EQ(Generated(), "127.0.0.1 localhost\n10.1.1.1\tgw gw.lan # router\n127.0.0.1\tweb\n10.0.0.5\tdb\n");
+  opts.hostname = "gw.lan";  // already named by the host's file: no second line
+  opts.extra_hosts.clear();
+  ASSERT_TRUE(ApplyOpts(ctx_, spec_, {WithHostsFile(opts)}).ok());
+  EXPECT_EQ(Generated(), "127.0.0.1 localhost\n10.1.1.1\tgw gw.lan # router\n");
+  ctx_.host_hosts = ::testing::TempDir() + "/no-such-hosts";  // missing: the template
+  ASSERT_TRUE(ApplyOpts(ctx_, spec_, {WithHostsFile(opts)}).ok());
+  EXPECT_EQ(Generated(), kLocalhostLines);
+}
+
+TEST(HostGatewayAddress, IsAnIPv4AddressOrNotFound) {
+  absl::StatusOr<std::string> address = HostGatewayAddress();
+  if (!address.ok()) {
+    EXPECT_TRUE(absl::IsNotFound(address.status())) << address.status();
+    return;
+  }
+  HostsInputs in;
+  in.extra_hosts = {"gw:host-gateway"};
+  in.gateway_address = *address;
+  EXPECT_TRUE(GenerateHosts(in).ok()) << *address;
+  EXPECT_NE(*address, "127.0.0.1");
 }
 
 TEST_F(WithHostsFileTest, ReplacesAnExistingMountInPlace) {

@@ -57,11 +57,12 @@ OCIKIT_INLINE const std::vector<std::string>& DefaultMaskedPathsFor(PathDefaults
       "/proc/keys",       "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats",
       "/proc/sched_debug", "/proc/scsi",        "/sys/firmware",    "/sys/devices/virtual/powercap",
   };
-  // /proc/asound is read-only here, not masked; /sys/fs/selinux is masked.
+  // /proc/asound is read-only here, not masked; /sys/fs/selinux and
+  // /sys/dev/block are masked (Podman 4.3 writes both).
   static const std::vector<std::string> kPodman = {
       "/proc/acpi",       "/proc/kcore",       "/proc/keys",        "/proc/latency_stats",
       "/proc/sched_debug", "/proc/scsi",       "/proc/timer_list",  "/proc/timer_stats",
-      "/sys/devices/virtual/powercap", "/sys/firmware", "/sys/fs/selinux", "/proc/interrupts",
+      "/sys/devices/virtual/powercap", "/sys/firmware", "/sys/fs/selinux", "/sys/dev/block", "/proc/interrupts",
   };
   switch (set) {
     case PathDefaults::kMoby:

@@ -45,7 +45,7 @@ TEST(DefaultMaskedPathsFor, PodmanIsContainersCommon) {
   EXPECT_EQ(DefaultMaskedPathsFor(PathDefaults::kPodman),
             (Paths{"/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/sched_debug",
                    "/proc/scsi", "/proc/timer_list", "/proc/timer_stats", "/sys/devices/virtual/powercap",
-                   "/sys/firmware", "/sys/fs/selinux", "/proc/interrupts"}));
+                   "/sys/firmware", "/sys/fs/selinux", "/sys/dev/block", "/proc/interrupts"}));
   EXPECT_EQ(DefaultReadonlyPathsFor(PathDefaults::kPodman),
             (Paths{"/proc/asound", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"}));
 }

@@ -111,6 +111,23 @@ OCIKIT_INLINE SpecOpt WithReadOnlyTmpfs() {
   });
 }
 
+OCIKIT_INLINE SpecOpt WithCgroupfsMount() {
+  return SpecOpt("WithCgroupfsMount", [](const SpecContext&, Spec& spec) {
+    const auto at = [](absl::string_view destination) {
+      return [destination](const Mount& m) { return CleanPath(m.destination) == destination; };
+    };
+    if (std::any_of(spec.mounts.begin(), spec.mounts.end(), at("/sys/fs/cgroup"))) return absl::OkStatus();
+    Mount m;
+    m.destination = "/sys/fs/cgroup";
+    m.type = "cgroup";
+    m.source = "cgroup";
+    m.options = {"rprivate", "nosuid", "noexec", "nodev", "relatime", "ro"};
+    const auto sys = std::find_if(spec.mounts.begin(), spec.mounts.end(), at("/sys"));
+    spec.mounts.insert(sys == spec.mounts.end() ? sys : sys + 1, std::move(m));
+    return absl::OkStatus();
+  });
+}
+
 OCIKIT_INLINE SpecOpt WithDevShmSize(uint64_t kib) {
   return SpecOpt("WithDevShmSize", [kib](const SpecContext&, Spec& spec) -> absl::Status {
     for (Mount& m : spec.mounts) {

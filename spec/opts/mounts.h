@@ -63,6 +63,15 @@ SpecOpt WithoutRunMount();
 // Podman it does not copy the image's files into them (tmpcopyup).
 SpecOpt WithReadOnlyTmpfs();
 
+// Adds a read-only cgroup filesystem on /sys/fs/cgroup, right after the /sys
+// mount (appended when there is none), with Podman's options (rprivate,
+// nosuid, noexec, nodev, relatime, ro), unless a mount is already there. With
+// a private cgroup namespace the container sees its own cgroup as the root
+// (cgroup v2), so JVMs and Go runtimes find their limits (memory.max); on a
+// cgroup v1 host runc mounts each controller of the container's cgroup. Moby
+// and Podman mount it too; containerd's default spec does not.
+SpecOpt WithCgroupfsMount();
+
 // Sets the size of the /dev/shm mount to `kib` KiB: in the first mount with
 // cleaned destination /dev/shm, source "shm" and type "tmpfs", every size=
 // option is removed and size=<kib>k appended. Fails with NoShmMountError()

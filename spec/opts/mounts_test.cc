@@ -33,6 +33,30 @@ std::vector<std::string> Destinations(const Spec& spec) {
 
 // --- Transforms -------------------------------------------------------------
 
+TEST(WithCgroupfsMount, AddsAReadOnlyCgroupMountAfterSysOnce) {
+  Spec spec;
+  spec.mounts = {MakeMount("/proc", "proc", "proc", {}), MakeMount("/sys", "sysfs", "sysfs", {"ro"}),
+                 MakeMount("/run", "tmpfs", "tmpfs", {})};
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithCgroupfsMount(), WithCgroupfsMount()}).ok());
+  EXPECT_EQ(Destinations(spec), (std::vector<std::string>{"/proc", "/sys", "/sys/fs/cgroup", "/run"}));
+  EXPECT_EQ(spec.mounts[2], MakeMount("/sys/fs/cgroup", "cgroup", "cgroup",
+                                      {"rprivate", "nosuid", "noexec", "nodev", "relatime", "ro"}));
+  // --privileged makes it writable (WithWriteableCgroupfs).
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithWriteableCgroupfs()}).ok());
+  EXPECT_EQ(spec.mounts[2].options.back(), "rw");
+}
+
+TEST(WithCgroupfsMount, KeepsAMountAlreadyThereAndAppendsWithoutSys) {
+  Spec spec;
+  spec.mounts = {MakeMount("/sys/fs/cgroup/", "bind", "/srv/cg", {"rbind", "rw"})};
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithCgroupfsMount()}).ok());
+  ASSERT_EQ(spec.mounts.size(), 1u);
+  EXPECT_EQ(spec.mounts[0].type, "bind");
+  Spec bare;
+  ASSERT_TRUE(ApplyOpts({}, bare, {WithCgroupfsMount()}).ok());
+  EXPECT_EQ(Destinations(bare), std::vector<std::string>{"/sys/fs/cgroup"});
+}
+
 TEST(WithReadOnlyTmpfs, AddsTmpVarTmpAndRunWhereNothingIsMounted) {
   Spec spec;
   Mount mine;

@@ -311,6 +311,22 @@ OCIKIT_INLINE SpecOpt WithHostnameEnv() {
     return absl::OkStatus();
   });
 }
+
+OCIKIT_INLINE SpecOpt WithHomeEnv() {
+  return SpecOpt("WithHomeEnv", [](const SpecContext& ctx, Spec& spec) -> absl::Status {
+    Process& p = EnsureProcess(spec);
+    if (internal::HasEnvKey(p.env, "HOME")) return absl::OkStatus();
+    internal::AccountFiles files(ctx, spec, "user", absl::StrCat(p.user.uid));
+    std::string home = "/";
+    if (files.HasRootfs()) {
+      OCIKIT_ASSIGN_OR_RETURN(const internal::AccountFile* passwd, files.Passwd());
+      const std::optional<PasswdEntry> entry = passwd->text ? FindPasswdByUid(*passwd->text, p.user.uid) : std::nullopt;
+      if (entry && !entry->home.empty()) home = entry->home;
+    }
+    p.env.push_back(absl::StrCat("HOME=", home));
+    return absl::OkStatus();
+  });
+}
 }  // namespace ocikit
 
 #endif  // OCIKIT_SPEC_OPTS_USER_INL_H_

@@ -250,6 +250,11 @@ SpecOpt WithProcessPathLookup();
 // (Buildah). No-op when the spec has no hostname.
 SpecOpt WithHostnameEnv();
 
+// Adds HOME=<home of process.user.uid in the rootfs' /etc/passwd> to
+// process.env unless it has a HOME entry, as Podman does for every run; "/"
+// when the uid has no entry or home, or there is no rootfs to read.
+SpecOpt WithHomeEnv();
+
 }  // namespace ocikit
 
 #ifndef OCIKIT_COMPILED_LIB

@@ -125,6 +125,69 @@ OCIKIT_INLINE SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, st
     return absl::OkStatus();
   });
 }
+OCIKIT_INLINE std::optional<SubordinateIDs> FindSubordinateIDs(absl::string_view text, absl::string_view name,
+                                                              uint32_t id) {
+  const std::string id_text = absl::StrCat(id);
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    const std::vector<absl::string_view> f = absl::StrSplit(line, ':');
+    SubordinateIDs sub;
+    if (f.size() != 3 || f[0].empty() || f[0][0] == '#' || !absl::SimpleAtoi(f[1], &sub.start) ||
+        !absl::SimpleAtoi(f[2], &sub.count) || sub.count == 0) {
+      continue;
+    }
+    if (f[0] == name || f[0] == id_text) return sub;
+  }
+  return std::nullopt;
+}
+
+OCIKIT_INLINE std::vector<LinuxIDMapping> KeepIDMappings(uint32_t host_id, uint32_t container_id,
+                                                         const std::optional<SubordinateIDs>& sub) {
+  const auto map = [](uint32_t container, uint32_t host, uint32_t size) {
+    LinuxIDMapping m;
+    m.container_id = container;
+    m.host_id = host;
+    m.size = size;
+    return m;
+  };
+  std::vector<LinuxIDMapping> out;
+  const uint32_t below = sub ? std::min(container_id, sub->count) : 0;
+  if (below > 0) out.push_back(map(container_id - below, sub->start, below));
+  out.push_back(map(container_id, host_id, 1));
+  if (sub && sub->count > below && container_id < 4294967294u) {
+    const uint32_t above = static_cast<uint32_t>(std::min<uint64_t>(sub->count - below, 4294967295ull - container_id - 1));
+    out.push_back(map(container_id + 1, sub->start + below, above));
+  }
+  return out;
+}
+
+OCIKIT_INLINE SpecOpt WithKeepIDUserNamespace(uint32_t host_uid, uint32_t host_gid, uint32_t uid, uint32_t gid,
+                                              std::optional<SubordinateIDs> subuid,
+                                              std::optional<SubordinateIDs> subgid) {
+  return SpecOpt("WithKeepIDUserNamespace", [=](const SpecContext& ctx, Spec& spec) -> absl::Status {
+    if (spec.linux_section && (!spec.linux_section->uid_mappings.empty() || !spec.linux_section->gid_mappings.empty())) {
+      return absl::FailedPreconditionError("the spec already has uid or gid mappings; expected none with keep-id");
+    }
+    const std::vector<LinuxIDMapping> uids = KeepIDMappings(host_uid, uid, subuid);
+    const std::vector<LinuxIDMapping> gids = KeepIDMappings(host_gid, gid, subgid);
+    if (!IDToHost(0, uids).ok() || !IDToHost(0, gids).ok()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "keep-id maps container uid ", uid, " and gid ", gid, " to yours, and runtimes need container root mapped "
+          "too; expected subordinate ids for you in /etc/subuid and /etc/subgid (NAME:START:COUNT), or uid=0,gid=0"));
+    }
+    OCIKIT_RETURN_IF_ERROR(WithUserNamespace(uids, gids)(ctx, spec));
+    User& user = EnsureProcess(spec).user;
+    user.uid = uid;
+    user.gid = gid;
+    user.additional_gids = {gid};
+    if (!IDToHost(5, gids).ok()) {
+      for (Mount& m : spec.mounts) {
+        if (m.type == "devpts") std::erase(m.options, std::string("gid=5"));
+      }
+    }
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace ocikit
 
 #endif  // OCIKIT_SPEC_OPTS_USERNS_INL_H_

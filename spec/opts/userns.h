@@ -14,6 +14,7 @@
 #define OCIKIT_SPEC_OPTS_USERNS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,33 @@ absl::StatusOr<uint32_t> IDToContainer(uint32_t id, const std::vector<LinuxIDMap
 // mappings; repeated calls accumulate, as in containerd. The combined
 // mappings must not overlap.
 SpecOpt WithUserNamespace(std::vector<LinuxIDMapping> uid_maps, std::vector<LinuxIDMapping> gid_maps);
+
+// A range of subordinate ids from /etc/subuid or /etc/subgid.
+struct SubordinateIDs {
+  uint32_t start = 0;
+  uint32_t count = 0;
+};
+
+// The first "NAME:START:COUNT" line of a subuid/subgid file whose first field
+// is `name` or the decimal `id`; malformed lines and # comments are skipped.
+std::optional<SubordinateIDs> FindSubordinateIDs(absl::string_view text, absl::string_view name, uint32_t id);
+
+// Podman's keep-id mappings for one kind of id: container `container_id` to
+// the caller's `host_id`, and with subordinate ids, the container ids below
+// it to the start of the range and the ones above it to the rest of the
+// range (so container root is mapped too). Without them, only the one id.
+std::vector<LinuxIDMapping> KeepIDMappings(uint32_t host_id, uint32_t container_id,
+                                           const std::optional<SubordinateIDs>& sub);
+
+// Podman's --userns keep-id: a user namespace with KeepIDMappings for uids
+// and gids, the process running as uid:gid (so files the caller owns keep
+// their owner inside), and devpts without gid=5 when gid 5 is not mapped
+// (crun #234). Runtimes need container root mapped: with `uid` or `gid`
+// other than 0 that takes the caller's subordinate ids, else it is an error
+// saying so. Fails, changing nothing, when the spec has id mappings already.
+SpecOpt WithKeepIDUserNamespace(uint32_t host_uid, uint32_t host_gid, uint32_t uid, uint32_t gid,
+                                std::optional<SubordinateIDs> subuid = std::nullopt,
+                                std::optional<SubordinateIDs> subgid = std::nullopt);
 
 }  // namespace ocikit
 

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec.h"
+#include "spec/default_spec.h"
+
+#include <algorithm>
+#include <optional>
 
 namespace ocikit {
 namespace {
@@ -80,6 +84,62 @@ TEST(WithUserNamespace, OverlapWithExistingMappingsFailsAndChangesNothing) {
   EXPECT_EQ(ApplyOpts({}, spec, {WithUserNamespace({Map(5, 5000, 1)}, {})}).message(),
             "WithUserNamespace: uid mapping \"5:5000:1\" overlaps \"0:1000:10\" in container ids");
   EXPECT_EQ(spec, before);
+}
+
+using Maps = std::vector<LinuxIDMapping>;
+
+TEST(FindSubordinateIDs, ByNameOrUidFirstWellFormedLine) {
+  const char kText[] = "# comment\nbob:bad:1\nalice:100000:65536\n1001:200000:1000\nalice:300000:10\n";
+  EXPECT_EQ(FindSubordinateIDs(kText, "alice", 1000)->start, 100000u);
+  EXPECT_EQ(FindSubordinateIDs(kText, "carol", 1001)->count, 1000u);
+  EXPECT_FALSE(FindSubordinateIDs(kText, "bob", 7).has_value());
+}
+
+TEST(KeepIDMappings, PodmansLayoutAroundTheCallersId) {
+  EXPECT_EQ(KeepIDMappings(1000, 1000, std::nullopt), (Maps{{.container_id = 1000, .host_id = 1000, .size = 1}}));
+  EXPECT_EQ(KeepIDMappings(1000, 1000, SubordinateIDs{100000, 65536}),
+            (Maps{{.container_id = 0, .host_id = 100000, .size = 1000},
+                  {.container_id = 1000, .host_id = 1000, .size = 1},
+                  {.container_id = 1001, .host_id = 101000, .size = 64536}}));
+  EXPECT_EQ(KeepIDMappings(0, 0, SubordinateIDs{100000, 10}),
+            (Maps{{.container_id = 0, .host_id = 0, .size = 1}, {.container_id = 1, .host_id = 100000, .size = 10}}));
+}
+
+TEST(WithKeepIDUserNamespace, MapsTheCallersIdsAndRunsAsThem) {
+  Spec spec = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithKeepIDUserNamespace(1000, 1001, 1000, 1001, SubordinateIDs{100000, 65536},
+                                                           SubordinateIDs{100000, 65536})})
+                  .ok());
+  EXPECT_EQ(spec.linux_section->namespaces.back().type, "user");
+  EXPECT_EQ(spec.linux_section->uid_mappings[1], (LinuxIDMapping{.container_id = 1000, .host_id = 1000, .size = 1}));
+  EXPECT_EQ(spec.linux_section->gid_mappings[1], (LinuxIDMapping{.container_id = 1001, .host_id = 1001, .size = 1}));
+  EXPECT_EQ(spec.process->user.uid, 1000u);
+  EXPECT_EQ(spec.process->user.gid, 1001u);
+  EXPECT_EQ(spec.process->user.additional_gids, std::vector<uint32_t>{1001});
+  for (const Mount& m : spec.mounts) {
+    if (m.type == "devpts") {
+      EXPECT_EQ(m.options.back(), "gid=5");  // gid 5 is mapped: kept
+    }
+  }
+}
+
+TEST(WithKeepIDUserNamespace, WithoutSubordinateIdsOnlyRootWorksAndDevptsLosesGid5) {
+  Spec spec = DefaultLinuxSpec();
+  ASSERT_TRUE(ApplyOpts({}, spec, {WithKeepIDUserNamespace(0, 0, 0, 0)}).ok());
+  EXPECT_EQ(spec.linux_section->uid_mappings, (Maps{{.container_id = 0, .host_id = 0, .size = 1}}));
+  for (const Mount& m : spec.mounts) {
+    if (m.type == "devpts") {
+      EXPECT_EQ(std::count(m.options.begin(), m.options.end(), "gid=5"), 0);
+    }
+  }
+  Spec other = DefaultLinuxSpec();
+  const Spec before = other;
+  const absl::Status s = WithKeepIDUserNamespace(1000, 1000, 1000, 1000)({}, other);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("/etc/subuid"), absl::string_view::npos) << s;
+  EXPECT_EQ(other, before);
+  const absl::Status twice = WithKeepIDUserNamespace(0, 0, 0, 0)({}, spec);
+  EXPECT_NE(twice.message().find("already has uid or gid mappings"), absl::string_view::npos) << twice;
 }
 
 }  // namespace

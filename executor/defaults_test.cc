@@ -1,0 +1,168 @@
+// The defaults of issue 14 inside real containers: runc on the busybox
+// rootfs (skipped with the reason where that cannot run), and next to Podman
+// where Podman runs containers here.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "executor/cli/run_command.h"
+#include "executor/testing_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "spec/file.h"
+#include "spec/opts/devices.h"
+#include "spec/opts/init.h"
+
+namespace ocikit::executor {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::Outcome;
+
+class DefaultsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!env_.skip.empty()) GTEST_SKIP() << env_.skip;
+    char tmpl[] = "/tmp/ocikit-defaults-test.XXXXXX";
+    root_ = ::mkdtemp(tmpl);
+  }
+
+  void TearDown() override {
+    if (root_.empty()) return;
+    absl::StatusOr<CommandResult> left = RunCommand({env_.runc, "--root", root_ + "/runc", "list", "--quiet"}, {});
+    EXPECT_TRUE(left.ok() && left->out.empty()) << "runtime state left in " << root_;
+    RemoveTree(root_).IgnoreError();
+  }
+
+  // `ocikit run` with this test's state root, runc and the busybox rootfs.
+  Outcome Run(std::vector<std::string> args) {
+    std::vector<std::string> all = {"--root", root_, "--runtime", env_.runc, "--rootfs", env_.rootfs};
+    all.insert(all.end(), args.begin(), args.end());
+    return testing::RunCommandInChild(cli::RunRun, all);
+  }
+
+  const testing::ContainerEnv& env_ = testing::GetContainerEnv();
+  std::string root_;
+};
+
+const char kSeccompLine[] = "grep '^Seccomp:' /proc/self/status";
+
+// Sets d to the memory controller's directory: /sys/fs/cgroup/memory on
+// cgroup v1, /sys/fs/cgroup itself on v2. (On v1 runc mounts a tmpfs at
+// /sys/fs/cgroup, writable as in Podman, with each controller read-only
+// below it; the controllers are what must be read-only.)
+const char kCgroupDir[] = "d=/sys/fs/cgroup; [ -d $d/memory ] && d=$d/memory";
+
+TEST_F(DefaultsTest, SeccompFiltersByDefaultAndNotWhenUnconfinedOrPrivileged) {
+  Outcome r = Run({"sh", "-c", kSeccompLine});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Seccomp:\t2\n");
+  EXPECT_EQ(r.err, "") << "the implicit profile must not warn on every run";
+  r = Run({"--security-opt", "seccomp=unconfined", "sh", "-c", kSeccompLine});
+  EXPECT_EQ(r.out, "Seccomp:\t0\n") << r.err;
+  r = Run({"--privileged", "sh", "-c", kSeccompLine});
+  EXPECT_EQ(r.out, "Seccomp:\t0\n") << r.err;
+  // What the default profile refuses: unshare(CLONE_NEWUSER) needs CAP_SYS_ADMIN there.
+  r = Run({"sh", "-c", "unshare -U true 2>/dev/null && echo allowed || echo refused"});
+  EXPECT_EQ(r.out, "refused\n") << r.err;
+}
+
+TEST_F(DefaultsTest, CgroupfsIsReadOnlyWithTheContainersOwnLimits) {
+  // cgroup v2: memory.max at the root of the container's namespace; cgroup v1
+  // (these hosts, hybrid): the memory controller's memory.limit_in_bytes.
+  const std::string script = absl::StrCat(
+      kCgroupDir, "; [ -f $d/memory.max ] && f=$d/memory.max || f=$d/memory.limit_in_bytes; cat $f; ",
+      "grep -q ' /sys/fs/cgroup' /proc/mounts && echo mounted; ",
+      "echo 1 > $f 2>/dev/null || echo read-only; mkdir $d/ocikit-x 2>/dev/null || echo read-only; ",
+      "grep -c ':/$' /proc/self/cgroup");
+  Outcome r = Run({"--memory", "64m", "sh", "-c", script});
+  EXPECT_EQ(r.code, 0) << r.err;
+  const std::vector<std::string> lines = absl::StrSplit(r.out, '\n');
+  ASSERT_GE(lines.size(), 5u) << r.out;
+  EXPECT_EQ(lines[0], "67108864");
+  EXPECT_EQ(lines[1], "mounted");
+  EXPECT_EQ(lines[2], "read-only");
+  EXPECT_EQ(lines[3], "read-only");
+  EXPECT_NE(lines[4], "0") << "a private cgroup namespace shows the container's cgroup as /";
+  // --cgroupns host: the host's path, the mount still read-only.
+  r = Run({"--cgroupns", "host", "sh", "-c", "cat /proc/self/cgroup | grep -c ':/$' || true"});
+  EXPECT_EQ(r.out, "0\n") << r.err;
+}
+
+TEST_F(DefaultsTest, PrivilegedSeesTheHostDevicesWithAllowAll) {
+  absl::StatusOr<std::vector<LinuxDevice>> devices = HostDevices("/dev");
+  ASSERT_TRUE(devices.ok()) << devices.status();
+  const std::vector<std::string> runc_defaults = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random",
+                                                  "/dev/urandom", "/dev/tty", "/dev/ptmx"};
+  const auto extra = std::find_if(devices->begin(), devices->end(), [&](const LinuxDevice& d) {
+    return std::find(runc_defaults.begin(), runc_defaults.end(), d.path) == runc_defaults.end();
+  });
+  if (extra == devices->end()) GTEST_SKIP() << "this host has no device beyond runc's defaults";
+  const std::string check = absl::StrCat("test -", extra->type == "b" ? "b" : "c", " ", extra->path, " && echo present");
+  Outcome r = Run({"--privileged", "sh", "-c", check});
+  EXPECT_EQ(r.out, "present\n") << extra->path << ": " << r.err;
+  r = Run({"sh", "-c", check + " || echo absent"});
+  EXPECT_EQ(r.out, "absent\n") << extra->path;
+}
+
+TEST_F(DefaultsTest, HostNetworkSeesTheHostsFileAndItsOwnName) {
+  absl::StatusOr<std::string> host = ReadRegularFile("/etc/hosts", 1 << 20);
+  if (!host.ok()) GTEST_SKIP() << "no /etc/hosts on this host: " << host.status();
+  Outcome r = Run({"--network", "host", "--hostname", "ocikit-dflt-box", "cat", "/etc/hosts"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, *host)) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("127.0.0.1\tocikit-dflt-box\n"));
+}
+
+TEST_F(DefaultsTest, InitRunsAsPid1AndPassesTheExitCodeOn) {
+  struct stat st;
+  if (::stat(std::string(kDefaultInitBinary).c_str(), &st) != 0) {
+    GTEST_SKIP() << kDefaultInitBinary << " is missing: apt-get install tini (scripts/setup.sh)";
+  }
+  Outcome r = Run({"--init", "sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline; echo; exit 3"});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_THAT(r.out, ::testing::StartsWith("/run/ocikit-init -- sh -c"));
+  // A zombie whose parent exits is reaped by the init: none is left.
+  r = Run({"--init", "sh", "-c", "sh -c 'sleep 0 & exec sleep 1' & sleep 2; grep -l '^State:.*Z' /proc/[0-9]*/status | wc -l"});
+  EXPECT_EQ(r.out, "0\n") << r.err;
+}
+
+TEST_F(DefaultsTest, UsernsKeepIdRunsAsTheCallerInAUserNamespace) {
+  // As root without subordinate ids: container root is the caller, one id
+  // mapped, and devpts without gid=5 (unmapped), which runc would refuse.
+  Outcome r = Run({"--userns", "keep-id", "sh", "-c", "id -u; tr -s ' ' < /proc/self/uid_map"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, absl::StrCat(::getuid(), "\n ", 0, " ", ::getuid(), " 1\n"));
+  r = Run({"--userns", "host", "sh", "-c", "tr -s ' ' < /proc/self/uid_map"});
+  EXPECT_EQ(r.out, " 0 0 4294967295\n") << r.err;
+}
+
+// Podman next to ocikit: the same Seccomp status and a read-only
+// /sys/fs/cgroup. Podman's crun refuses this cgroup v1 hybrid host and its
+// default rlimits exceed this machine's hard limit, so it runs with runc and
+// lower rlimits; it is skipped with the reason where it does not run at all.
+TEST_F(DefaultsTest, SideBySideWithPodman) {
+  if (::access("/usr/bin/podman", X_OK) != 0) GTEST_SKIP() << "podman is not installed";
+  const std::string script =
+      absl::StrCat(kSeccompLine, "; ", kCgroupDir, "; mkdir $d/ocikit-x 2>/dev/null || echo cgroupfs read-only");
+  absl::StatusOr<CommandResult> podman =
+      RunCommand({"/usr/bin/podman", "--runtime", env_.runc, "run", "--rm", "--name", "ocikit-dflt-side", "--ulimit",
+                  "nofile=1024:1024", "--ulimit", "nproc=1024:1024", "--network", "none", "--rootfs", env_.rootfs,
+                  "sh", "-c", script},
+                 {});
+  if (!podman.ok() || !podman->success()) {
+    GTEST_SKIP() << "podman cannot run a container here: " << (podman.ok() ? podman->err : podman.status().message());
+  }
+  Outcome r = Run({"sh", "-c", script});
+  EXPECT_EQ(r.out, podman->out);
+  EXPECT_EQ(r.out, "Seccomp:\t2\ncgroupfs read-only\n");
+}
+
+}  // namespace
+}  // namespace ocikit::executor
