@@ -97,6 +97,8 @@ OCIKIT_INLINE std::vector<std::string> OrphanBundles(const Runtime& rt, absl::st
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
     if (name == "." || name == "..") continue;
+    // Containers of `ocikit run` (with an owner lock) are `ocikit gc`'s.
+    if (PathExists(BundlePaths::For(state_root, name).owner_lock)) continue;
     if (!PathExists(RuntimeStateDir(rt, name))) ids.push_back(name);
   }
   ::closedir(d);
