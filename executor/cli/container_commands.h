@@ -33,6 +33,7 @@ bool ReportGc(const executor::GcResult& gc, absl::string_view name, Streams io);
 
 // `ocikit ps [-a] [-q] [--format table|json]` (also `ocikit list`).
 int RunPs(const std::vector<std::string>& args, Streams io);
+int RunList(const std::vector<std::string>& args, Streams io);
 
 // `ocikit logs [-f] ID`.
 int RunLogs(const std::vector<std::string>& args, Streams io);

@@ -30,7 +30,7 @@ constexpr ocikit::cli::Command kCommands[] = {
     {"kill", "send a signal to a container", ocikit::cli::RunKill},
     {"delete", "delete containers and what crashed runs left", ocikit::cli::RunDelete},
     {"ps", "list containers (-a: also exited ones)", ocikit::cli::RunPs},
-    {"list", "list containers: the same as ps", ocikit::cli::RunPs},
+    {"list", "list containers: the same as ps", ocikit::cli::RunList},
     {"logs", "print a detached container's output (-f: follow)", ocikit::cli::RunLogs},
     {"stop", "stop containers: stop signal, then SIGKILL", ocikit::cli::RunStop},
     {"wait", "wait for containers to exit; print their exit codes", ocikit::cli::RunWait},

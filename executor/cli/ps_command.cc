@@ -77,9 +77,8 @@ void PrintJson(const std::vector<executor::ContainerInfo>& infos, std::ostream& 
   }
   out << all.dump(2) << "\n";
 }
-}  // namespace
-
-int RunPs(const std::vector<std::string>& args, Streams io) {
+// `ocikit ps`, or its alias `name` ("list"), which its messages name.
+int Ps(const std::vector<std::string>& args, Streams io, absl::string_view name) {
   FlagSet set;
   internal::LifecycleFlags f;
   std::string format = "table";
@@ -93,17 +92,17 @@ int RunPs(const std::vector<std::string>& args, Streams io) {
            }});
   set.Add({"quiet", 'q', "", "print the ids only", BoolFlag(quiet)});
   absl::StatusOr<std::vector<std::string>> operands = internal::ParseLifecycle(args, set, f);
-  if (!operands.ok()) return internal::Fail(io, "ps", operands.status().message());
+  if (!operands.ok()) return internal::Fail(io, name, operands.status().message());
   if (f.help) {
-    io.out << "Usage: ocikit ps [FLAGS]   (also: ocikit list)\n\nLists the containers of the state root: id, command, "
+    io.out << "Usage: ocikit " << name << " [FLAGS]\n\n`ocikit ps` and `ocikit list` are the same command. Lists the containers of the state root: id, command, "
               "creation, status (running,\nexited, or the runtime's word for those of `ocikit create`) and exit code. "
               "Only running\ncontainers unless -a. Orphans of killed `ocikit run`s are removed first (see `ocikit "
               "gc`).\n\nFlags:\n"
            << set.Help();
     return kExitOk;
   }
-  if (!operands->empty()) return internal::Fail(io, "ps", absl::StrCat("unexpected argument \"", (*operands)[0], "\""));
-  internal::ReportGc(executor::CollectOrphans(f.root, f.runtime), "ps", io);
+  if (!operands->empty()) return internal::Fail(io, name, absl::StrCat("unexpected argument \"", (*operands)[0], "\""));
+  internal::ReportGc(executor::CollectOrphans(f.root, f.runtime), name, io);
   std::vector<executor::ContainerInfo> infos = executor::ListContainerInfos(f.root, f.runtime);
   if (!all) {
     infos.erase(std::remove_if(infos.begin(), infos.end(), [](const executor::ContainerInfo& c) { return c.status != "running"; }),
@@ -120,10 +119,15 @@ int RunPs(const std::vector<std::string>& args, Streams io) {
           executor::ResolveRuntime(f.runtime.empty() ? executor::kDefaultRuntime : f.runtime, f.root);
       rt.ok()) {
     for (const std::string& id : executor::OrphanBundles(*rt, f.root)) {
-      io.err << "ocikit: ps: bundle of \"" << id << "\" has no " << rt->name
+      io.err << "ocikit: " << name << ": bundle of \"" << id << "\" has no " << rt->name
              << " state (a crashed run?); remove it with \"" << executor::DeleteCommand(f.root, id) << "\"\n";
     }
   }
   return kExitOk;
 }
+}  // namespace
+
+int RunPs(const std::vector<std::string>& args, Streams io) { return Ps(args, io, "ps"); }
+
+int RunList(const std::vector<std::string>& args, Streams io) { return Ps(args, io, "list"); }
 }  // namespace ocikit::cli
