@@ -8,11 +8,9 @@
 
 #include "executor/detached.h"
 #include "spec/internal/compile_mode.h"
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <algorithm>
 #include <cerrno>
 #include <functional>
 #include <optional>
@@ -40,21 +38,6 @@
 namespace ocikit::executor {
 
 namespace internal {
-
-// The ids of the bundles in `state_root`, sorted.
-OCIKIT_INLINE std::vector<std::string> BundleIds(absl::string_view state_root) {
-  std::vector<std::string> ids;
-  const std::string dir = JoinPath({state_root, "bundles"});
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return ids;
-  while (const dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name != "." && name != "..") ids.push_back(name);
-  }
-  ::closedir(d);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
 
 // Status, command and creation time of a container made by `ocikit create`,
 // from its config.json and the runtime's state.
@@ -146,7 +129,7 @@ OCIKIT_INLINE absl::StatusOr<ContainerInfo> GetContainerInfo(absl::string_view s
 OCIKIT_INLINE std::vector<ContainerInfo> ListContainerInfos(absl::string_view state_root,
                                                             absl::string_view runtime_flag) {
   std::vector<ContainerInfo> infos;
-  for (const std::string& id : internal::BundleIds(state_root)) {
+  for (const std::string& id : ListBundleIds(state_root)) {
     // A bundle removed meanwhile, or with a broken record, is left out.
     if (absl::StatusOr<ContainerInfo> info = GetContainerInfo(state_root, id, runtime_flag); info.ok()) {
       infos.push_back(*std::move(info));
@@ -159,7 +142,7 @@ OCIKIT_INLINE GcResult CollectOrphans(absl::string_view state_root, absl::string
                                       absl::string_view only) {
   GcResult gc;
   const std::vector<std::string> ids =
-      only.empty() ? internal::BundleIds(state_root) : std::vector<std::string>{std::string(only)};
+      only.empty() ? ListBundleIds(state_root) : std::vector<std::string>{std::string(only)};
   for (const std::string& id : ids) {
     const BundlePaths b = BundlePaths::For(state_root, id);
     if (!PathExists(b.owner_lock)) continue;  // `ocikit create`, or an `ocikit run` setting up

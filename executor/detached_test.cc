@@ -39,20 +39,9 @@ bool Exited(pid_t pid) {
   return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
-class DetachedTest : public ::testing::Test {
+class DetachedTest : public testing::IntegrationTest {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-  void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
-    char tmpl[] = "/tmp/ocikit-detached-test.XXXXXX";
-    root_ = ::mkdtemp(tmpl);
-  }
+  const char* Prefix() const override { return "ocikit-detached-test"; }
   void TearDown() override {
     if (root_.empty()) return;
     const std::string left = RuncList();
@@ -99,15 +88,7 @@ class DetachedTest : public ::testing::Test {
   }
   std::string Log(const std::string& id) { return testing::ReadAll(root_ + "/bundles/" + id + "/container.log"); }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
-  std::string root_;
 };
-
-std::string* DetachedTest::skip_ = nullptr;
-std::string* DetachedTest::runc_ = nullptr;
-std::string* DetachedTest::rootfs_ = nullptr;
 
 TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
   // ocikit run -d returns (its process has exited) while the container runs.

@@ -72,6 +72,9 @@ bool HasRuntimeStateFile(const std::string& dir);
 // container is not running or gone counts as done.
 absl::Status RemoveRuntimeState(const Runtime& rt, const std::string& log, const std::string& id);
 
+// The ids of the bundles in the state root (<state_root>/bundles/*), sorted.
+std::vector<std::string> ListBundleIds(absl::string_view state_root);
+
 // Bundles in the state root whose container has no runtime state and no
 // owner lock (executor/owner.h): what a crashed `ocikit create`, or a run
 // killed before it took ownership, left.

@@ -24,20 +24,9 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using testing::Outcome;
 
-class LifecycleTest : public ::testing::Test {
+class LifecycleTest : public testing::IntegrationTest {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-  void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
-    char tmpl[] = "/tmp/ocikit-lifecycle-test.XXXXXX";
-    root_ = ::mkdtemp(tmpl);
-  }
+  const char* Prefix() const override { return "ocikit-lifecycle-test"; }
   void TearDown() override {
     if (root_.empty()) return;
     absl::StatusOr<CommandResult> list = RunCommand({*runc_, "--root", root_ + "/runc", "list", "-q"}, {});
@@ -54,15 +43,7 @@ class LifecycleTest : public ::testing::Test {
   }
   std::string State(const std::string& id) { return Cmd(cli::RunState, {id}).out; }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
-  std::string root_;
 };
-
-std::string* LifecycleTest::skip_ = nullptr;
-std::string* LifecycleTest::runc_ = nullptr;
-std::string* LifecycleTest::rootfs_ = nullptr;
 
 TEST_F(LifecycleTest, CreateStartExecKillDelete) {
   Outcome r = Cmd(cli::RunCreate, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "sh", "-c",

@@ -14,9 +14,11 @@
 #ifndef OCIKIT_EXECUTOR_CLI_CONTAINER_COMMANDS_H_
 #define OCIKIT_EXECUTOR_CLI_CONTAINER_COMMANDS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "executor/cli/command.h"
 #include "executor/detached.h"
@@ -28,6 +30,11 @@ namespace internal {
 // Prints what CollectOrphans removed and could not remove, as "ocikit NAME: ...";
 // false when something could not be removed.
 bool ReportGc(const executor::GcResult& gc, absl::string_view name, Streams io);
+
+// Runs `each` on every id, checked first; each failure is one line
+// "ocikit: NAME: ..." and makes the exit code 125. No id is an error.
+int ForEachId(const std::vector<std::string>& ids, absl::string_view name, Streams io,
+              const std::function<absl::Status(const std::string&)>& each);
 
 }  // namespace internal
 

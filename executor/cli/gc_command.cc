@@ -16,15 +16,6 @@
 
 namespace ocikit::cli {
 
-namespace internal {
-
-bool ReportGc(const executor::GcResult& gc, absl::string_view name, Streams io) {
-  for (const std::string& line : gc.removed) io.err << "ocikit: " << name << ": " << line << "\n";
-  for (const std::string& line : gc.errors) io.err << "ocikit: " << name << ": " << line << "\n";
-  return gc.errors.empty();
-}
-}  // namespace internal
-
 int RunGc(const std::vector<std::string>& args, Streams io) {
   FlagSet set;
   internal::LifecycleFlags f;

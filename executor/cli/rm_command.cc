@@ -28,19 +28,16 @@ int RunRm(const std::vector<std::string>& args, Streams io) {
            << set.Help();
     return kExitOk;
   }
-  if (ids->empty()) return internal::Fail(io, "rm", "expected a container ID");
   const executor::GcResult gc = executor::CollectOrphans(f.root, f.runtime);
-  int code = internal::ReportGc(gc, "rm", io) ? kExitOk : kExitOcikitError;
-  for (const std::string& id : *ids) {
-    absl::Status s = internal::CheckId(id);
+  const bool gc_ok = internal::ReportGc(gc, "rm", io);
+  const int code = internal::ForEachId(*ids, "rm", io, [&](const std::string& id) -> absl::Status {
     const bool collected = std::find(gc.removed_ids.begin(), gc.removed_ids.end(), id) != gc.removed_ids.end();
-    if (s.ok() && !collected) s = executor::RemoveContainer(f.root, id, f.runtime, force);
-    if (!s.ok()) {
-      code = internal::Fail(io, "rm", s.message());
-      continue;
+    if (!collected) {
+      if (absl::Status s = executor::RemoveContainer(f.root, id, f.runtime, force); !s.ok()) return s;
     }
     io.out << id << "\n";
-  }
-  return code;
+    return absl::OkStatus();
+  });
+  return gc_ok ? code : kExitOcikitError;
 }
 }  // namespace ocikit::cli

@@ -41,17 +41,10 @@ int RunStop(const std::vector<std::string>& args, Streams io) {
            << set.Help();
     return kExitOk;
   }
-  if (ids->empty()) return internal::Fail(io, "stop", "expected a container ID");
-  int code = kExitOk;
-  for (const std::string& id : *ids) {
-    absl::Status s = internal::CheckId(id);
-    if (s.ok()) s = executor::StopContainer(f.root, id, f.runtime, timeout);
-    if (!s.ok()) {
-      code = internal::Fail(io, "stop", s.message());
-      continue;
-    }
+  return internal::ForEachId(*ids, "stop", io, [&](const std::string& id) -> absl::Status {
+    if (absl::Status s = executor::StopContainer(f.root, id, f.runtime, timeout); !s.ok()) return s;
     io.out << id << "\n";
-  }
-  return code;
+    return absl::OkStatus();
+  });
 }
 }  // namespace ocikit::cli

@@ -25,18 +25,11 @@ int RunWait(const std::vector<std::string>& args, Streams io) {
            << set.Help();
     return kExitOk;
   }
-  if (ids->empty()) return internal::Fail(io, "wait", "expected a container ID");
-  int code = kExitOk;
-  for (const std::string& id : *ids) {
-    absl::Status s = internal::CheckId(id);
-    absl::StatusOr<int> exit_code = s.ok() ? executor::WaitForContainer(f.root, id) : absl::StatusOr<int>(s);
-    if (!exit_code.ok()) {
-      code = internal::Fail(io, "wait", exit_code.status().message());
-      continue;
-    }
+  return internal::ForEachId(*ids, "wait", io, [&](const std::string& id) -> absl::Status {
+    absl::StatusOr<int> exit_code = executor::WaitForContainer(f.root, id);
+    if (!exit_code.ok()) return exit_code.status();
     io.out << *exit_code << "\n";
-    io.out.flush();
-  }
-  return code;
+    return absl::OkStatus();
+  });
 }
 }  // namespace ocikit::cli
