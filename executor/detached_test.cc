@@ -122,6 +122,12 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
   EXPECT_EQ(j["Paths"]["Log"], root_ + "/bundles/web/container.log");
   EXPECT_EQ(j["Config"]["process"]["args"][0], "sh");
   EXPECT_EQ(::kill(j["Pid"].get<int>(), 0), 0);
+  // The monitor outlived `ocikit run -d`, in a session of its own (whose
+  // leader, the middle process of the double fork, has exited).
+  const pid_t monitor = j["OwnerPid"].get<int>();
+  EXPECT_EQ(::kill(monitor, 0), 0);
+  EXPECT_NE(::getsid(monitor), ::getsid(0));
+  EXPECT_NE(::getsid(monitor), monitor);
 
   // logs -f follows until the container exits; wait blocks until then.
   testing::ChildCommand follow = testing::StartCommandInChild(cli::RunLogs, WithRoot({"-f", "web"}));
@@ -214,7 +220,7 @@ TEST_F(DetachedTest, NamesAreUniquePerStateRoot) {
 TEST_F(DetachedTest, SecondCtrlCStopsAContainerThatIgnoresSigint) {
   Outcome r = testing::RunCommandInChild(
       cli::RunRun, RunArgs({"--stop-timeout", "500ms", "sh", "-c", "echo ready; exec sleep 100"}), "",
-      [this](pid_t pid, const std::string& out) {
+      [](pid_t pid, const std::string& out) {
         ASSERT_TRUE(testing::WaitForText(out, "ready\n"));
         // Ctrl-C until ocikit has seen two (signals sent at once merge).
         for (int i = 0; i < 100 && !Exited(pid); ++i) {

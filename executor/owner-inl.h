@@ -145,8 +145,13 @@ OCIKIT_INLINE bool IsOwned(const std::string& lock_path) {
 }
 
 OCIKIT_INLINE bool WaitUntilUnowned(const std::string& lock_path, absl::Duration timeout) {
+  // Opened once: the owner may unlink the file (removing the bundle) before
+  // it lets go of the lock, which is when it has finished.
+  UniqueFd fd(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (!fd.valid()) return true;
   const absl::Time until = absl::Now() + timeout;
-  while (IsOwned(lock_path)) {
+  while (::flock(fd.get(), LOCK_SH | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) return true;
     if (absl::Now() >= until) return false;
     absl::SleepFor(absl::Milliseconds(20));
   }

@@ -93,8 +93,9 @@ absl::StatusOr<std::optional<UniqueFd>> TryLockOwner(const std::string& lock_pat
 // Whether a live process owns the container whose lock is at `lock_path`.
 bool IsOwned(const std::string& lock_path);
 
-// Waits until nobody owns the container (the lock is free or gone), at most
-// `timeout`; true when it happened.
+// Waits until nobody owns the container (the lock is free, or there is no
+// lock file), at most `timeout`; true when it happened. The owner has then
+// finished, its cleanup included.
 bool WaitUntilUnowned(const std::string& lock_path, absl::Duration timeout);
 
 // Writes the exit code `code` into the lock file `fd` (for `ocikit wait` once

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/cli/command.h"
 #include "executor/cli/container_commands.h"
@@ -32,7 +33,7 @@ int RunLogs(const std::vector<std::string>& args, Streams io) {
   const executor::BundlePaths b = executor::BundlePaths::For(f.root, c->id);
   absl::Status s;
   if (follow && executor::PathExists(b.owner_lock)) {
-    s = executor::FollowLogs(b, io.out, [&b] { return executor::IsOwned(b.owner_lock); });
+    s = executor::FollowLogs(b, io.out, [&b] { return !executor::WaitUntilUnowned(b.owner_lock, absl::ZeroDuration()); });
   } else {
     s = executor::PrintLogs(b, io.out);
   }
