@@ -257,7 +257,7 @@ OCIKIT_INLINE absl::StatusOr<std::string> InspectContainer(absl::string_view sta
   }
   OCIKIT_ASSIGN_OR_RETURN(const std::string config, ReadRegularFile(b.config, 16 << 20));
   j["Config"] = nlohmann::json::parse(config, nullptr, /*allow_exceptions=*/false);
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws
 }
 }  // namespace ocikit::executor
 

@@ -79,7 +79,7 @@ OCIKIT_INLINE std::string RecordToJson(const ContainerRecord& r) {
                       {"remove", r.remove}};
   if (r.exit_code) j["exitCode"] = *r.exit_code;
   if (r.finished) j["finished"] = internal::FormatRecordTime(*r.finished);
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws
 }
 
 OCIKIT_INLINE absl::StatusOr<ContainerRecord> ParseRecord(absl::string_view json, absl::string_view path) {

@@ -75,7 +75,7 @@ void PrintJson(const std::vector<executor::ContainerInfo>& infos, std::ostream& 
     j["ExitCode"] = c.record && c.record->exit_code ? nlohmann::json(*c.record->exit_code) : nlohmann::json();
     all.push_back(std::move(j));
   }
-  out << all.dump(2) << "\n";
+  out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";  // never throws
 }
 // `ocikit ps`, or its alias `name` ("list"), which its messages name.
 int Ps(const std::vector<std::string>& args, Streams io, absl::string_view name) {
