@@ -39,6 +39,13 @@ bool Exited(pid_t pid) {
   return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
+// Where descriptor `fd` of process `pid` leads.
+std::string FdTarget(pid_t pid, const char* fd) {
+  char buf[4096];
+  const ssize_t n = ::readlink(absl::StrCat("/proc/", pid, "/fd/", fd).c_str(), buf, sizeof(buf));
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "";
+}
+
 class DetachedTest : public testing::IntegrationTest {
  protected:
   const char* Prefix() const override { return "ocikit-detached-test"; }
@@ -128,6 +135,15 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
   EXPECT_EQ(::kill(monitor, 0), 0);
   EXPECT_NE(::getsid(monitor), ::getsid(0));
   EXPECT_NE(::getsid(monitor), monitor);
+  // It holds none of the caller's descriptors (`ocikit run -d | cat` returns):
+  // its stdio is /dev/null, and nothing else leads to the caller's files.
+  for (const char* fd : {"0", "1", "2"}) EXPECT_EQ(FdTarget(monitor, fd), "/dev/null") << fd;
+  if (DIR* d = ::opendir(absl::StrCat("/proc/", monitor, "/fd").c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      EXPECT_THAT(FdTarget(monitor, e->d_name), ::testing::Not(HasSubstr("ocikit-io."))) << e->d_name;
+    }
+    ::closedir(d);
+  }
 
   // logs -f follows until the container exits; wait blocks until then.
   testing::ChildCommand follow = testing::StartCommandInChild(cli::RunLogs, WithRoot({"-f", "web"}));
