@@ -88,7 +88,7 @@ OCIKIT_INLINE void WriteReport(int fd, const std::string& text) {
   ContainerLog log(b);
   std::ostringstream messages;
   RunOptions& run = o.run;
-  run.keep_bundle = !record.remove;
+  run.keep_bundle = run.keep_bundle || !record.remove;
   run.write_output = [&log](const char* data, size_t size) {
     log.Write(data, size);
     return true;
