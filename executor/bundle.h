@@ -10,7 +10,12 @@
 //   pid            the container's host pid (--pid-file)
 //   console.sock   the console socket, for a terminal
 //   process-*.json `exec` processes
-//   container.log  stdout and stderr of a detached container
+//   container.log  stdout and stderr of a detached container (`run -d`: at
+//                  most kContainerLogCap bytes; the previous part, as big,
+//                  in container.log.1)
+//   owner.lock     flocked by the process that owns the container (`ocikit
+//                  run`, or the monitor of `run -d`) while it lives
+//   status.json    ocikit's record of a container made by `ocikit run`
 //
 // The state root and bundles directory are created 0711 (searchable, not
 // listable), the bundle itself 0711. A bundle that already exists is refused:
@@ -51,6 +56,9 @@ struct BundlePaths {
   std::string pid_file;
   std::string console_socket;
   std::string container_log;
+  std::string container_log_previous;
+  std::string owner_lock;
+  std::string status;
 
   static BundlePaths For(absl::string_view state_root, absl::string_view id) {
     BundlePaths b;
@@ -61,6 +69,9 @@ struct BundlePaths {
     b.pid_file = b.dir + "/pid";
     b.console_socket = b.dir + "/console.sock";
     b.container_log = b.dir + "/container.log";
+    b.container_log_previous = b.dir + "/container.log.1";
+    b.owner_lock = b.dir + "/owner.lock";
+    b.status = b.dir + "/status.json";
     return b;
   }
 };

@@ -89,18 +89,27 @@ OCIKIT_INLINE absl::Status RemoveRuntimeState(const Runtime& rt, const std::stri
   return s;
 }
 
-OCIKIT_INLINE std::vector<std::string> OrphanBundles(const Runtime& rt, absl::string_view state_root) {
+OCIKIT_INLINE std::vector<std::string> ListBundleIds(absl::string_view state_root) {
   std::vector<std::string> ids;
   const std::string dir = JoinPath({state_root, "bundles"});
   DIR* d = ::opendir(dir.c_str());
   if (d == nullptr) return ids;
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    if (!PathExists(RuntimeStateDir(rt, name))) ids.push_back(name);
+    if (name != "." && name != "..") ids.push_back(name);
   }
   ::closedir(d);
   std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+OCIKIT_INLINE std::vector<std::string> OrphanBundles(const Runtime& rt, absl::string_view state_root) {
+  std::vector<std::string> ids;
+  for (const std::string& id : ListBundleIds(state_root)) {
+    // Containers of `ocikit run` (with an owner lock) are `ocikit gc`'s.
+    if (PathExists(BundlePaths::For(state_root, id).owner_lock)) continue;
+    if (!PathExists(RuntimeStateDir(rt, id))) ids.push_back(id);
+  }
   return ids;
 }
 

@@ -72,8 +72,12 @@ bool HasRuntimeStateFile(const std::string& dir);
 // container is not running or gone counts as done.
 absl::Status RemoveRuntimeState(const Runtime& rt, const std::string& log, const std::string& id);
 
-// Bundles in the state root whose container has no runtime state: what a
-// crashed run left.
+// The ids of the bundles in the state root (<state_root>/bundles/*), sorted.
+std::vector<std::string> ListBundleIds(absl::string_view state_root);
+
+// Bundles in the state root whose container has no runtime state and no
+// owner lock (executor/owner.h): what a crashed `ocikit create`, or a run
+// killed before it took ownership, left.
 std::vector<std::string> OrphanBundles(const Runtime& rt, absl::string_view state_root);
 
 // Deletes container `id`: its runtime state (`<runtime> delete [--force]`,

@@ -1,4 +1,4 @@
-// Integration tests of the detached lifecycle: ocikit create, state, list,
+// Integration tests of the detached lifecycle: ocikit create, state, ps,
 // start, exec, kill and delete, with real runc on the busybox rootfs.
 #include <signal.h>
 #include <sys/stat.h>
@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "executor/bundle.h"
+#include "executor/cli/container_commands.h"
 #include "executor/cli/lifecycle_commands.h"
 #include "executor/cli/run_command.h"
 #include "executor/testing_util.h"
@@ -23,20 +24,9 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using testing::Outcome;
 
-class LifecycleTest : public ::testing::Test {
+class LifecycleTest : public testing::IntegrationTest {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-  void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
-    char tmpl[] = "/tmp/ocikit-lifecycle-test.XXXXXX";
-    root_ = ::mkdtemp(tmpl);
-  }
+  const char* Prefix() const override { return "ocikit-lifecycle-test"; }
   void TearDown() override {
     if (root_.empty()) return;
     absl::StatusOr<CommandResult> list = RunCommand({*runc_, "--root", root_ + "/runc", "list", "-q"}, {});
@@ -53,15 +43,7 @@ class LifecycleTest : public ::testing::Test {
   }
   std::string State(const std::string& id) { return Cmd(cli::RunState, {id}).out; }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
-  std::string root_;
 };
-
-std::string* LifecycleTest::skip_ = nullptr;
-std::string* LifecycleTest::runc_ = nullptr;
-std::string* LifecycleTest::rootfs_ = nullptr;
 
 TEST_F(LifecycleTest, CreateStartExecKillDelete) {
   Outcome r = Cmd(cli::RunCreate, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "sh", "-c",
@@ -69,7 +51,7 @@ TEST_F(LifecycleTest, CreateStartExecKillDelete) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "det\n");
   EXPECT_THAT(State("det"), HasSubstr("\"status\": \"created\""));
-  r = Cmd(cli::RunList, {"--quiet"});
+  r = Cmd(cli::RunPs, {"--all", "--quiet"});
   EXPECT_EQ(r.out, "det\n");
 
   // Later commands use the runtime recorded in the bundle: no --runtime.
@@ -136,7 +118,7 @@ TEST_F(LifecycleTest, DeleteCleansWhatACrashedRunLeft) {
   ASSERT_TRUE(MakeDirs(root_ + "/bundles/crashed", 0711).ok());
   ASSERT_TRUE(WriteFileAtomic(root_ + "/bundles/crashed/config.json", "{}", 0600).ok());
   ASSERT_TRUE(MakeDirs(root_ + "/runc/crashed", 0711).ok());
-  Outcome r = Cmd(cli::RunList, {"--runtime", *runc_, "--quiet"});
+  Outcome r = Cmd(cli::RunPs, {"--runtime", *runc_, "-a", "--quiet"});
   EXPECT_EQ(r.code, 0) << r.err;
   r = Cmd(cli::RunDelete, {"--runtime", *runc_, "crashed"});
   EXPECT_EQ(r.code, 0) << r.err;
@@ -146,11 +128,11 @@ TEST_F(LifecycleTest, DeleteCleansWhatACrashedRunLeft) {
   EXPECT_NE(::access((root_ + "/bundles/crashed").c_str(), F_OK), 0);
 }
 
-TEST_F(LifecycleTest, ListReportsOrphanBundles) {
+TEST_F(LifecycleTest, PsReportsOrphanBundles) {
   ASSERT_TRUE(MakeDirs(root_ + "/bundles/crashed", 0711).ok());
-  Outcome r = Cmd(cli::RunList, {"--runtime", *runc_});
+  Outcome r = Cmd(cli::RunPs, {"--runtime", *runc_});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.err, "ocikit: list: bundle of \"crashed\" has no runc state (a crashed run?); remove it with "
+  EXPECT_EQ(r.err, "ocikit: ps: bundle of \"crashed\" has no runc state (a crashed run?); remove it with "
                    "\"ocikit delete --root " + root_ + " crashed\"\n");
   EXPECT_EQ(Cmd(cli::RunDelete, {"crashed"}).code, 0);
 }

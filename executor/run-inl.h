@@ -127,6 +127,7 @@ OCIKIT_INLINE absl::Status KillContainer(const RunState& r, int sig) {
 // reaps what is left, and returns `code`.
 OCIKIT_INLINE int FinishRun(RunState& r, int code, bool started) {
   r.raw.reset();
+  if (r.o.on_finished) r.o.on_finished(code, started);
   if (r.runtime_invoked) {
     if (absl::Status s = RemoveRuntimeState(r.rt(), r.bundle().log, r.o.id); !s.ok()) {
       r.say(absl::StrCat(s.message(), "; remove the leftovers with \"",
@@ -179,6 +180,7 @@ OCIKIT_INLINE Supervision RuntimeRunSupervision(RunState& r, pid_t runtime_pid, 
   sup.note = [&r](const std::string& line) { r.say(line); };
   sup.timeout = r.o.timeout;
   sup.stop_timeout = r.o.stop_timeout;
+  sup.interrupt_stop_signal = r.o.stop_signal;
   sup.kill_pid_after = kRuntimeExitGrace;
   return sup;
 }
@@ -279,7 +281,10 @@ OCIKIT_INLINE int StartAndSupervise(RunState& r, pid_t pid, UniqueFd& master, in
   if (absl::Status s = RunRuntimeCommand(r.rt(), r.bundle().log, {"start", "--", r.o.id}, start).status(); !s.ok()) {
     return FailRun(r, s.message(), ExitCodeForRuntimeError(s.message()), false);
   }
+  if (r.o.on_started) r.o.on_started(pid);
   Supervision sup = SupervisionFor(r.o, pid, [&r](const std::string& line) { r.say(line); }, master, winsize_from);
+  sup.write_out = r.o.write_output;
+  sup.interrupt_stop_signal = r.o.write_output ? 0 : r.o.stop_signal;
   sup.forward = [&r](int sig) {
     absl::Status s = KillContainer(r, sig);
     if (!s.ok() && !IsNotRunningError(s.message())) r.say(s.message());
@@ -293,6 +298,37 @@ OCIKIT_INLINE int StartAndSupervise(RunState& r, pid_t pid, UniqueFd& master, in
     return FinishRun(r, kExitOcikitError, true);
   }
   return FinishRun(r, ExitCodeFromWaitStatus(result->status), true);
+}
+
+// `<runtime> create` with /dev/null as stdin and `output` as stdout and stderr.
+OCIKIT_INLINE absl::Status CreateWithOutput(RunState& r, int output) {
+  const BundlePaths& b = r.bundle();
+  UniqueFd null_in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+  if (!null_in.valid()) return absl::InternalError(absl::StrCat("/dev/null: ", std::strerror(errno)));
+  RuntimeCommandOptions create;
+  create.timeout = kRuntimeSetupTimeout;
+  create.inherit_stdio = true;
+  create.stdio = {null_in.get(), output, output};
+  r.runtime_invoked = true;
+  return RunRuntimeCommand(r.rt(), b.log, {"create", "--bundle", b.dir, "--pid-file", b.pid_file, "--", r.o.id}, create)
+      .status();
+}
+
+// Detached (5d): create with the output pipe, start, and wait for the
+// container process, copying the pipe to `write_output`.
+OCIKIT_INLINE int RunDetachedWithPipe(RunState& r) {
+  r.setup.SyncDir();
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return FailRun(r, absl::StrCat("pipe: ", std::strerror(errno)), kExitOcikitError, false);
+  UniqueFd output(fds[0]);
+  UniqueFd output_in(fds[1]);
+  absl::Status created = CreateWithOutput(r, output_in.get());
+  output_in.Reset();  // the container holds the write end now
+  if (!created.ok()) return FailRun(r, created.message(), ExitCodeForRuntimeError(created.message()), false);
+  absl::StatusOr<pid_t> pid = ReadPidFile(r.bundle().pid_file);
+  if (!pid.ok()) return FailRun(r, pid.status().message(), kExitOcikitError, false);
+  if (const int sig = CancellingSignal(r); sig != 0) return CancelRun(r, sig);
+  return StartAndSupervise(r, *pid, output, -1);
 }
 
 // With a terminal: create, start, and wait for the container process.
@@ -322,7 +358,8 @@ OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& mes
   const auto fail_early = [&](absl::string_view message) {
     return internal::FailBeforeSetup(say, o.state_root, o.id, o.bundle_created, message);
   };
-  if (absl::Status s = internal::PrepareToRun(spec, o.runtime, o.prepare, /*detached=*/false, say); !s.ok()) {
+  const bool detached = static_cast<bool>(o.write_output);
+  if (absl::Status s = internal::PrepareToRun(spec, o.runtime, o.prepare, detached, say); !s.ok()) {
     return fail_early(s.message());
   }
 
@@ -342,7 +379,8 @@ OCIKIT_INLINE int RunContainer(Spec spec, const RunOptions& o, std::ostream& mes
     return kExitOcikitError;
   }
   internal::RunState run(o, say, **signals, *setup, /*kill_all=*/!HasPrivatePidNamespace(spec));
-  return spec.process->terminal ? internal::RunWithTerminal(run) : internal::RunWithoutTerminal(run);
+  if (spec.process->terminal) return internal::RunWithTerminal(run);
+  return detached ? internal::RunDetachedWithPipe(run) : internal::RunWithoutTerminal(run);
 }
 
 OCIKIT_INLINE int CreateContainer(Spec spec, const CreateOptions& o, std::ostream& out, std::ostream& messages) {

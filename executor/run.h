@@ -42,6 +42,11 @@
 //      from the pid file, `<runtime> start ID`; Supervise then waits for the
 //      container process itself (ocikit's child through the subreaper),
 //      forwarding signals as above and copying the pty.
+//   5d. Detached (the monitor of `ocikit run -d`, executor/monitor.h): as 5t,
+//      `<runtime> create` then `start`, but the container's stdin is
+//      /dev/null and its stdout and stderr one pipe, which Supervise copies
+//      to `write_output` (the size-capped container.log); `on_started` is
+//      told the container's pid once it runs.
 //   6. On every path: the runtime state removed when there is any (a stat of
 //      its state directory; `<runtime> delete --force` only when it exists:
 //      after create, a failure, or a runtime that died), the bundle removed
@@ -66,6 +71,10 @@
 #define OCIKIT_EXECUTOR_RUN_H_
 
 
+#include <signal.h>
+
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -106,6 +115,17 @@ struct RunOptions {
   // (ocikit kill, exec, delete) find the same way without the file.
   bool record_runtime = true;
   bool interactive = false;                            // -i: stdin to the pty, local terminal raw
+  // --stop-signal: sent on the second Ctrl-C (then SIGKILL after
+  // stop_timeout), so a container that ignores SIGINT can still be left.
+  int stop_signal = SIGTERM;
+  // Detached (5d): takes the container's stdout and stderr; unset in the
+  // foreground.
+  std::function<bool(const char*, size_t)> write_output;
+  // Told the container's host pid once it started (5t and 5d).
+  std::function<void(pid_t)> on_started;
+  // Told the exit code, and whether the container started, before the
+  // runtime state and the bundle are removed.
+  std::function<void(int code, bool started)> on_finished;
   PrepareOptions prepare;
   // The container's stdio without a terminal; with one, what the pty is
   // copied from and to.

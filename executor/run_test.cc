@@ -33,21 +33,9 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using testing::Outcome;
 
-class RunTest : public ::testing::Test {
+class RunTest : public testing::IntegrationTest {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-
-  void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
-    char tmpl[] = "/tmp/ocikit-run-test.XXXXXX";
-    root_ = ::mkdtemp(tmpl);
-  }
+  const char* Prefix() const override { return "ocikit-run-test"; }
 
   void TearDown() override {
     if (root_.empty()) return;
@@ -90,10 +78,6 @@ class RunTest : public ::testing::Test {
     EXPECT_EQ(RuncList(), "") << "runtime state left in " << root_ << "/runc";
   }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
-  std::string root_;
 };
 
 // The pids of the children of `parent` named `comm`.
@@ -133,10 +117,6 @@ bool ProcessRuns(const std::string& command) {
   absl::StatusOr<CommandResult> r = RunCommand({"/bin/sh", "-c", "pgrep -f -x '" + command + "' || true"}, {});
   return !r.ok() || !r->out.empty();
 }
-
-std::string* RunTest::skip_ = nullptr;
-std::string* RunTest::runc_ = nullptr;
-std::string* RunTest::rootfs_ = nullptr;
 
 TEST_F(RunTest, OutputAndExitCodes) {
   Outcome r = Run({"sh", "-c", "echo hello"});

@@ -49,12 +49,13 @@ OCIKIT_INLINE bool WriteAllFd(int fd, const char* data, size_t size) {
   return true;
 }
 
-OCIKIT_INLINE MasterState PumpMaster(int master, int out) {
+OCIKIT_INLINE MasterState PumpMaster(int master, int out, const std::function<bool(const char*, size_t)>& write_out) {
   char buf[65536];
   while (true) {
     const ssize_t n = ::read(master, buf, sizeof(buf));
     if (n > 0) {
-      if (!WriteAllFd(out, buf, static_cast<size_t>(n))) return MasterState::kOutputGone;
+      const bool written = write_out ? write_out(buf, static_cast<size_t>(n)) : WriteAllFd(out, buf, static_cast<size_t>(n));
+      if (!written) return MasterState::kOutputGone;
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
@@ -83,6 +84,7 @@ struct SuperviseState {
   absl::Time timeout_at;
   absl::Time kill_at = absl::InfiniteFuture();
   absl::Time kill_pid_at = absl::InfiniteFuture();
+  int interrupts = 0;             // SIGINTs received
   std::vector<int> undelivered;  // signals `forward` could not deliver yet, in arrival order
   absl::Time retry_at = absl::InfiniteFuture();
   bool master_open;
@@ -146,10 +148,24 @@ OCIKIT_INLINE absl::StatusOr<PolledFds> WaitForEvents(const SuperviseState& st) 
   return p;
 }
 
+// The second SIGINT stops the container: the stop signal now, SIGKILL after
+// stop_timeout (unless a deadline already says so earlier).
+OCIKIT_INLINE void StopOnSecondInterrupt(SuperviseState& st) {
+  const Supervision& s = st.s;
+  if (s.note) {
+    s.note(absl::StrCat("received SIGINT again; stopping the container: ", executor::SignalName(s.interrupt_stop_signal),
+                        ", then SIGKILL after ", absl::FormatDuration(s.stop_timeout)));
+  }
+  ForwardSignal(st, s.interrupt_stop_signal);
+  st.kill_at = std::min(st.kill_at, absl::Now() + s.stop_timeout);
+}
+
 // SIGWINCH resizes the terminal; the others are forwarded.
 OCIKIT_INLINE void HandleSignals(SuperviseState& st) {
   for (int sig : st.signals.ReadPending()) {
-    if (sig == SIGWINCH) {
+    if (sig == SIGINT && st.s.interrupt_stop_signal != 0 && ++st.interrupts == 2) {
+      StopOnSecondInterrupt(st);
+    } else if (sig == SIGWINCH) {
       if (st.master_open && st.s.winsize_from >= 0) CopyWindowSize(st.s.winsize_from, st.s.master);
     } else if (IsForwardedSignal(sig)) {
       ForwardSignal(st, sig);
@@ -160,7 +176,7 @@ OCIKIT_INLINE void HandleSignals(SuperviseState& st) {
 // Copies the terminal's output out, and pending input in.
 OCIKIT_INLINE void PumpTerminal(SuperviseState& st, short revents) {
   if (revents & (POLLIN | POLLHUP | POLLERR)) {
-    const MasterState state = PumpMaster(st.s.master, st.s.out);
+    const MasterState state = PumpMaster(st.s.master, st.s.out, st.s.write_out);
     st.master_open = state == MasterState::kOpen;
     // Nobody reads the output any more: hang the terminal up, as closing
     // a terminal window does (the container's writes then fail).
@@ -240,7 +256,7 @@ OCIKIT_INLINE absl::StatusOr<SupervisionResult> Supervise(SignalChannel& signals
     }
     internal::EnforceDeadlines(st, internal::RetryUndelivered(st));
   }
-  if (st.master_open) internal::PumpMaster(s.master, s.out);
+  if (st.master_open) internal::PumpMaster(s.master, s.out, s.write_out);
   return st.result;
 }
 

@@ -20,9 +20,15 @@
 //     and, when `kill_pid_after` is finite, SIGKILL to `pid` itself when it
 //     is still there that long after the forwarded SIGKILL (a runtime stuck
 //     after its container was killed through it);
+//   - a second SIGINT (Ctrl-C pressed again) when `interrupt_stop_signal` is
+//     set: the container got the first one and is still there, so it is
+//     stopped: `interrupt_stop_signal` through `forward`, then SIGKILL after
+//     stop_timeout, said through `note`, so a user can always get out;
 //   - with a terminal: pty master -> stdout, and stdin -> master when stdin is
 //     attached (-i); end of stdin sends ^D. The master is drained when the
 //     container exits, and hung up (closed) when stdout's reader is gone.
+//     The same copying serves a detached container's output pipe: `master`
+//     is then the pipe's read end and `write_out` takes what it gives.
 //
 // Example:
 //   Supervision s;
@@ -72,6 +78,11 @@ struct Supervision {
   int out = STDOUT_FILENO;     // receives the master's output
   int winsize_from = -1;       // local terminal whose size follows SIGWINCH, or -1
   std::function<void()> hang_up;  // closes the master: `out` no longer takes output
+  // When set, takes the master's output instead of `out`; false when nobody
+  // takes it any more.
+  std::function<bool(const char*, size_t)> write_out;
+  // The signal that stops the container on a second SIGINT, or 0 for none.
+  int interrupt_stop_signal = 0;
 };
 
 // The Supervision fields run and exec fill alike from their options (which
@@ -106,8 +117,8 @@ bool WriteAllFd(int fd, const char* data, size_t size);
 
 enum class MasterState { kOpen, kEnded, kOutputGone };
 
-// Copies what the master has now to `out`.
-MasterState PumpMaster(int master, int out);
+// Copies what the master has now to `out`, or to `write_out` when set.
+MasterState PumpMaster(int master, int out, const std::function<bool(const char*, size_t)>& write_out = {});
 
 }  // namespace internal
 

@@ -33,6 +33,17 @@ class SuperviseTest : public ::testing::Test {
     EXPECT_TRUE(pid.ok());
     return *pid;
   }
+  // Start, returning once `script` said "ready" (its traps are set).
+  pid_t StartReady(const std::string& script) {
+    int ready[2];
+    EXPECT_EQ(pipe2(ready, O_CLOEXEC), 0);
+    const pid_t pid = Start(script, ready[1]);
+    close(ready[1]);
+    char buf[8];
+    EXPECT_GT(read(ready[0], buf, sizeof(buf)), 0);
+    close(ready[0]);
+    return pid;
+  }
   Supervision For(pid_t pid) {
     Supervision s;
     s.pid = pid;
@@ -93,6 +104,65 @@ TEST_F(SuperviseTest, TimeoutSendsTermThenKill) {
   EXPECT_LT(absl::Now() - start, absl::Seconds(3));
   EXPECT_EQ(notes, (std::vector<std::string>{"timeout of 100ms reached; sending SIGTERM, then SIGKILL after 100ms",
                                              "the container did not stop within 100ms; sending SIGKILL"}));
+}
+
+TEST_F(SuperviseTest, SecondInterruptStopsAContainerThatIgnoresIt) {
+  std::vector<std::string> notes;
+  const pid_t pid = StartReady("trap '' INT TERM; echo ready; exec sleep 10");
+  Supervision s = For(pid);
+  s.interrupt_stop_signal = SIGTERM;
+  s.stop_timeout = absl::Milliseconds(100);
+  s.note = [&notes](const std::string& line) { notes.push_back(line); };
+  // Ctrl-C once before the wait, and again once the first was forwarded.
+  s.forward = [pid, this](int sig) {
+    forwarded_.push_back(sig);
+    kill(pid, sig);
+    if (forwarded_.size() == 1) kill(getpid(), SIGINT);
+    return true;
+  };
+  kill(getpid(), SIGINT);
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 137);
+  EXPECT_FALSE(r->timed_out);
+  EXPECT_EQ(forwarded_, (std::vector<int>{SIGINT, SIGTERM, SIGKILL}));
+  EXPECT_EQ(notes, (std::vector<std::string>{"received SIGINT again; stopping the container: SIGTERM, then SIGKILL after 100ms",
+                                             "the container did not stop within 100ms; sending SIGKILL"}));
+}
+
+TEST_F(SuperviseTest, WithoutAStopSignalEveryInterruptIsForwarded) {
+  const pid_t pid = StartReady("trap '' INT; trap 'exit 4' USR1; echo ready; while :; do sleep 0.05; done");
+  Supervision s = For(pid);
+  s.forward = [pid, this](int sig) {
+    forwarded_.push_back(sig);
+    kill(pid, sig);
+    if (forwarded_.size() == 1) kill(getpid(), SIGINT);
+    if (forwarded_.size() == 2) kill(getpid(), SIGUSR1);
+    return true;
+  };
+  kill(getpid(), SIGINT);
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ExitCodeFromWaitStatus(r->status), 4);
+  EXPECT_EQ(forwarded_, (std::vector<int>{SIGINT, SIGINT, SIGUSR1}));
+}
+
+TEST_F(SuperviseTest, OutputGoesToWriteOut) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  const pid_t pid = Start("echo one; echo two", fds[1]);
+  close(fds[1]);
+  UniqueFd master(fds[0]);
+  std::string got;
+  Supervision s = For(pid);
+  s.master = master.get();
+  s.write_out = [&got](const char* data, size_t size) {
+    got.append(data, size);
+    return true;
+  };
+  absl::StatusOr<SupervisionResult> r = Supervise(*signals_, s);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(got, "one\ntwo\n");
 }
 
 TEST_F(SuperviseTest, SignalsThatCannotBeDeliveredYetAreTriedAgainInOrder) {

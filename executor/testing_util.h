@@ -2,7 +2,8 @@
 //
 // Helpers for the executor's integration tests, which run real containers
 // with runc on the busybox rootfs: the reason to skip (not root, no runc, no
-// rootfs), a fresh state root per test, and RunCommandInChild, which runs an
+// rootfs), a fresh state root per test (IntegrationTest), and
+// RunCommandInChild, which runs an
 // ocikit command function in a forked child with files as its stdio, exactly
 // as the ocikit binary would run it (its own process, signals, subreaper).
 #ifndef OCIKIT_EXECUTOR_TESTING_UTIL_H_
@@ -30,6 +31,7 @@
 #include "executor/default_rootfs.h"
 #include "executor/runtime.h"
 #include "executor/spawn.h"
+#include "gtest/gtest.h"
 #include "spec/file.h"
 
 namespace ocikit::executor::testing {
@@ -166,6 +168,32 @@ inline bool WaitForText(const std::string& path, const std::string& text, absl::
   }
   return false;
 }
+
+// The fixture of the integration tests: skips (saying why) where they cannot
+// run; otherwise `runc_` and `rootfs_` are set and `root_` is a fresh state
+// root named after `Prefix()`. Subclasses clean up in TearDown.
+class IntegrationTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (skip_ != nullptr) return;
+    skip_ = new std::string(SkipReason());
+    if (skip_->empty()) {
+      runc_ = new std::string(*FindRunc());
+      rootfs_ = new std::string(*FindDefaultRootfs());
+    }
+  }
+  void SetUp() override {
+    if (!skip_->empty()) GTEST_SKIP() << *skip_;
+    std::string tmpl = absl::StrCat("/tmp/", Prefix(), ".XXXXXX");
+    root_ = ::mkdtemp(tmpl.data());
+  }
+  virtual const char* Prefix() const = 0;
+
+  static inline std::string* skip_ = nullptr;
+  static inline std::string* runc_ = nullptr;
+  static inline std::string* rootfs_ = nullptr;
+  std::string root_;
+};
 
 }  // namespace ocikit::executor::testing
 

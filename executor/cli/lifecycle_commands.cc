@@ -163,39 +163,6 @@ int RunDelete(const std::vector<std::string>& args, Streams io) {
   return code;
 }
 
-int RunList(const std::vector<std::string>& args, Streams io) {
-  FlagSet set;
-  internal::LifecycleFlags f;
-  std::string format = "table";
-  bool quiet = false;
-  set.Add({"format", 0, "table|json", "output format (default table)", [&format](absl::string_view v) {
-             if (v != "table" && v != "json") return absl::InvalidArgumentError("expected table or json");
-             format = std::string(v);
-             return absl::OkStatus();
-           }});
-  set.Add({"quiet", 'q', "", "print the ids only", BoolFlag(quiet)});
-  absl::StatusOr<std::vector<std::string>> operands = internal::ParseLifecycle(args, set, f);
-  if (!operands.ok()) return internal::Fail(io, "list", operands.status().message());
-  if (f.help) {
-    io.out << "Usage: ocikit list [FLAGS]\n\nLists the containers of the state root, as the runtime sees "
-              "them.\n\nFlags:\n"
-           << set.Help();
-    return kExitOk;
-  }
-  if (!operands->empty()) return internal::Fail(io, "list", absl::StrCat("unexpected argument \"", (*operands)[0], "\""));
-  absl::StatusOr<executor::Runtime> rt =
-      executor::ResolveRuntime(f.runtime.empty() ? executor::kDefaultRuntime : f.runtime, f.root);
-  if (!rt.ok()) return internal::Fail(io, "list", rt.status().message());
-  absl::StatusOr<std::string> listed = executor::ListContainers(*rt, format, quiet);
-  if (!listed.ok()) return internal::Fail(io, "list", listed.status().message());
-  io.out << *listed;
-  for (const std::string& id : executor::OrphanBundles(*rt, f.root)) {
-    io.err << "ocikit: list: bundle of \"" << id << "\" has no " << rt->name
-           << " state (a crashed run?); remove it with \"" << executor::DeleteCommand(f.root, id) << "\"\n";
-  }
-  return kExitOk;
-}
-
 int RunExec(const std::vector<std::string>& args, Streams io) {
   FlagSet set;
   internal::LifecycleFlags f;

@@ -1,7 +1,7 @@
 // File: executor/cli/lifecycle_commands.h
 //
-// The detached lifecycle after `ocikit create`: start, state, kill, delete,
-// list and exec, delegating to the runtime's own commands with ocikit's state
+// The detached lifecycle after `ocikit create`: start, state, kill, delete
+// and exec (`list` is `ocikit ps`, executor/cli/container_commands.h), delegating to the runtime's own commands with ocikit's state
 // root (executor/lifecycle.h, executor/exec.h). Each takes --root and
 // --runtime; by default the runtime that created the container is used.
 //
@@ -80,9 +80,6 @@ int RunKill(const std::vector<std::string>& args, Streams io);
 
 // `ocikit delete [--force] ID...`: runtime state and bundle, also of a crashed run.
 int RunDelete(const std::vector<std::string>& args, Streams io);
-
-// `ocikit list`: the runtime's list for ocikit's state root.
-int RunList(const std::vector<std::string>& args, Streams io);
 
 // `ocikit exec [FLAGS] ID COMMAND [ARG...]`.
 int RunExec(const std::vector<std::string>& args, Streams io);

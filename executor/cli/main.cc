@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "executor/cli/command.h"
+#include "executor/cli/container_commands.h"
 #include "executor/cli/diff_command.h"
 #include "executor/cli/golden_command.h"
 #include "executor/cli/lifecycle_commands.h"
@@ -21,14 +22,21 @@ constexpr char kVersion[] = "0.1.0";
 
 constexpr ocikit::cli::Command kCommands[] = {
     {"spec", "print a config.json built from flags", ocikit::cli::RunSpec},
-    {"run", "run a command in a new container, in the foreground", ocikit::cli::RunRun},
+    {"run", "run a command in a new container (-d: in the background)", ocikit::cli::RunRun},
     {"create", "create a container without starting it", ocikit::cli::RunCreate},
     {"start", "start a created container", ocikit::cli::RunStart},
     {"exec", "run a command in a running container", ocikit::cli::RunExec},
     {"state", "print a container's state as JSON", ocikit::cli::RunState},
     {"kill", "send a signal to a container", ocikit::cli::RunKill},
     {"delete", "delete containers and what crashed runs left", ocikit::cli::RunDelete},
-    {"list", "list containers", ocikit::cli::RunList},
+    {"ps", "list containers (-a: also exited ones)", ocikit::cli::RunPs},
+    {"list", "list containers: the same as ps", ocikit::cli::RunList},
+    {"logs", "print a detached container's output (-f: follow)", ocikit::cli::RunLogs},
+    {"stop", "stop containers: stop signal, then SIGKILL", ocikit::cli::RunStop},
+    {"wait", "wait for containers to exit; print their exit codes", ocikit::cli::RunWait},
+    {"inspect", "print a container as JSON", ocikit::cli::RunInspect},
+    {"rm", "remove containers", ocikit::cli::RunRm},
+    {"gc", "remove containers whose ocikit was killed", ocikit::cli::RunGc},
     {"lint", "check config.json files: conformance, typos, seccomp, security, policies", ocikit::cli::RunLint},
     {"diff", "compare two config.json files by meaning", ocikit::cli::RunDiff},
     {"patch", "apply a JSON Patch or merge patch to a config.json", ocikit::cli::RunPatch},

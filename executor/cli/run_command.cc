@@ -1,6 +1,7 @@
 // File: executor/cli/run_command.cc
 
 #include "executor/cli/run_command.h"
+#include <signal.h>
 #include <unistd.h>
 #include <memory>
 #include <ostream>
@@ -11,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "executor/bundle.h"
 #include "executor/cli/command.h"
@@ -20,7 +22,10 @@
 #include "executor/default_rootfs.h"
 #include "executor/duration.h"
 #include "executor/run.h"
+#include "executor/monitor.h"
+#include "executor/owner.h"
 #include "executor/runtime.h"
+#include "executor/unique_fd.h"
 #include "executor/signals.h"
 #include "executor/flags/arg_parser.h"
 #include "spec/pathutil.h"
@@ -46,14 +51,19 @@ void AddContainerFlags(FlagSet& set, ContainerFlags& f, bool foreground) {
     set.Add({"interactive", 'i', "", "with -t: forward stdin to the container's terminal", BoolFlag(f.interactive)});
     set.Add({"timeout", 0, "DURATION", "stop the container after DURATION (30s, 500ms, 2m): SIGTERM, then SIGKILL",
              DurationFlag(f.timeout)});
-    set.Add({"stop-timeout", 0, "DURATION", "grace period between SIGTERM and SIGKILL (default 10s)",
+    set.Add({"stop-timeout", 0, "DURATION",
+             "grace period between the stop signal and SIGKILL (default 10s): --timeout, the second Ctrl-C, "
+             "ocikit stop",
              DurationFlag(f.stop_timeout)});
+    set.Add({"detach", 'd', "", "run in the background, owned by a monitor process: print the id and return",
+             BoolFlag(f.detach)});
     set.Add({"keep-bundle", 0, "", "keep the bundle directory (config.json, runtime.log) for debugging",
              BoolFlag(f.keep_bundle)});
-    // Accepted for Docker and Podman users: a foreground run always removes
-    // its container and bundle when it exits (unless --keep-bundle).
-    set.Add({"rm", 0, "", "accepted for compatibility: a foreground run always removes its container on exit",
-             [](absl::string_view) { return absl::OkStatus(); }});
+    // As Podman: a detached container stays (exited) until `ocikit rm`
+    // unless --rm; a foreground run always removes its container and bundle
+    // when it exits (unless --keep-bundle).
+    set.Add({"rm", 0, "", "with -d: remove the container when it exits (a foreground run always does)",
+             BoolFlag(f.remove)});
   }
   AddHelpFlag(set, f.help);
 }
@@ -102,6 +112,12 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
     if (s.ok()) break;
     if (!absl::IsAlreadyExists(s)) return s;
     if (generated && attempt < 3) continue;
+    if (absl::StatusOr<executor::ContainerRecord> taken = executor::ReadRecord(bundle.status); taken.ok()) {
+      return absl::AlreadyExistsError(absl::StrCat("--name \"", sf.name, "\": the name is in use by a container (",
+                                                   taken->status, "); choose another name, or remove it with \"ocikit rm",
+                                                   taken->status == executor::kStatusExited ? " " : " -f ",
+                                                   RootFlag(c.state_root), sf.name, "\""));
+    }
     const std::string state = JoinPath({c.runtime.root, sf.name});
     if (::access(state.c_str(), F_OK) == 0) {
       return absl::AlreadyExistsError(absl::StrCat("container \"", sf.name, "\" already exists (", c.runtime.name,
@@ -111,6 +127,14 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
     return s;
   }
   c.id = sf.name;
+  if (foreground) {
+    absl::StatusOr<executor::UniqueFd> lock = executor::TakeOwnership(bundle);
+    if (!lock.ok()) {
+      executor::RemoveTree(bundle.dir).IgnoreError();
+      return lock.status();
+    }
+    c.owner_lock = *std::move(lock);
+  }
   if (sf.state_dir.empty()) sf.state_dir = bundle.dir;
   absl::StatusOr<Spec> spec = BuildCheckedSpec(f.spec, &c.warnings);
   if (!spec.ok()) {
@@ -123,6 +147,38 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
 
 void PrintWarnings(const std::vector<std::string>& warnings, absl::string_view command, std::ostream& err) {
   for (const std::string& w : warnings) err << "ocikit: " << command << ": warning: " << w << "\n";
+}
+
+std::string RootFlag(absl::string_view state_root) {
+  return state_root == executor::kDefaultStateRoot ? "" : absl::StrCat("--root ", state_root, " ");
+}
+
+executor::ContainerRecord NewRecord(const NewContainer& c, const ContainerFlags& f) {
+  executor::ContainerRecord r;
+  r.id = c.id;
+  if (c.spec.process) r.command = c.spec.process->args;
+  r.created = absl::Now();
+  r.owner_pid = ::getpid();
+  r.stop_signal = f.spec.stop_signal.value_or(SIGTERM);
+  r.stop_timeout = f.stop_timeout;
+  r.remove = !f.detach || f.remove;
+  return r;
+}
+
+executor::RunOptions NewRunOptions(const NewContainer& c, const ContainerFlags& f) {
+  executor::RunOptions o;
+  o.state_root = c.state_root;
+  o.runtime = c.runtime;
+  o.id = c.id;
+  o.bundle_created = true;
+  o.timeout = f.timeout;
+  o.stop_timeout = f.stop_timeout;
+  o.stop_signal = f.spec.stop_signal.value_or(SIGTERM);
+  o.keep_bundle = f.keep_bundle;
+  o.record_runtime = f.runtime != executor::kDefaultRuntime;
+  o.interactive = f.interactive;
+  o.prepare.strict_rlimits = f.strict_rlimits;
+  return o;
 }
 }  // namespace internal
 
@@ -144,18 +200,24 @@ int RunRun(const std::vector<std::string>& args, Streams io) {
     return kExitOk;
   }
   internal::PrintWarnings(c->warnings, "run", io.err);
-  executor::RunOptions o;
-  o.state_root = c->state_root;
-  o.runtime = c->runtime;
-  o.id = c->id;
-  o.bundle_created = true;
-  o.timeout = f.timeout;
-  o.stop_timeout = f.stop_timeout;
-  o.keep_bundle = f.keep_bundle;
-  o.record_runtime = f.runtime != executor::kDefaultRuntime;
-  o.interactive = f.interactive;
-  o.prepare.strict_rlimits = f.strict_rlimits;
+  executor::ContainerRecord record = internal::NewRecord(*c, f);
+  executor::RunOptions o = internal::NewRunOptions(*c, f);
   io.out.flush();
+  if (f.detach) {
+    executor::DetachOptions d{std::move(o), std::move(record)};
+    return executor::RunDetached(std::move(c->spec), std::move(d), std::move(c->owner_lock), io.out, io.err);
+  }
+  // The foreground run owns its container: ps shows it, gc finds it when
+  // this process is killed.
+  record.status = std::string(executor::kStatusRunning);
+  const std::string record_path = executor::BundlePaths::For(c->state_root, c->id).status;
+  if (absl::Status s = executor::WriteRecord(record_path, record); !s.ok()) {
+    executor::RemoveTree(executor::BundlePaths::For(c->state_root, c->id).dir).IgnoreError();
+    io.err << "ocikit: run: " << s.message() << "\n";
+    return kExitOcikitError;
+  }
+  const int owner_lock = c->owner_lock.get();
+  o.on_finished = [owner_lock](int code, bool) { executor::WriteExitCodeToLock(owner_lock, code); };
   return executor::RunContainer(std::move(c->spec), o, io.err);
 }
 

@@ -21,6 +21,7 @@
 #ifndef OCIKIT_EXECUTOR_CLI_RUN_COMMAND_H_
 #define OCIKIT_EXECUTOR_CLI_RUN_COMMAND_H_
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <memory>
@@ -41,7 +42,9 @@
 #include "executor/default_rootfs.h"
 #include "executor/duration.h"
 #include "executor/run.h"
+#include "executor/owner.h"
 #include "executor/runtime.h"
+#include "executor/unique_fd.h"
 #include "executor/signals.h"
 #include "executor/flags/arg_parser.h"
 #include "spec/pathutil.h"
@@ -57,8 +60,15 @@ inline constexpr char kRunUsage[] =
     "not found). The spec is what `ocikit spec` prints for the same flags, with\n"
     "generated /etc/resolv.conf and /etc/hosts. Without --rootfs, the busybox rootfs\n"
     "that scripts/setup.sh builds is used. Signals (INT, TERM, HUP, QUIT, USR1,\n"
-    "USR2) are forwarded to the container; the bundle and the runtime state are\n"
-    "removed on every exit.\n"
+    "USR2) are forwarded to the container; on a second Ctrl-C the container is\n"
+    "stopped (--stop-signal, then SIGKILL after --stop-timeout). The bundle and the\n"
+    "runtime state are removed on every exit.\n"
+    "\n"
+    "With -d the container runs in the background, owned by a monitor process:\n"
+    "ocikit prints its id and returns 0 once it runs. Its stdout and stderr go to\n"
+    "a log of at most 2 x 1 MiB (`ocikit logs`); when it exits, it stays until\n"
+    "`ocikit rm` (as Podman; --rm removes it at once). See `ocikit ps`, `logs`,\n"
+    "`stop`, `wait`, `inspect`, `exec`, `rm` and `gc`.\n"
     "\n"
     "Flags:\n";
 
@@ -81,6 +91,8 @@ struct ContainerFlags {
   bool keep_bundle = false;
   bool strict_rlimits = false;
   bool interactive = false;
+  bool detach = false;                            // -d
+  bool remove = false;                            // --rm (with -d)
   bool help = false;
 };
 
@@ -110,6 +122,9 @@ struct NewContainer {
   std::string state_root;
   std::string id;
   std::vector<std::string> warnings;  // from building the spec
+  // `ocikit run` owns the container from the start (executor/owner.h); the
+  // monitor of `run -d` inherits this lock.
+  executor::UniqueFd owner_lock;
 };
 
 // Parses the flags, makes the bundle directory and builds the spec into it.
@@ -119,6 +134,13 @@ absl::StatusOr<NewContainer> PrepareNewContainer(const std::vector<std::string>&
                                                         bool foreground, std::string* help);
 
 void PrintWarnings(const std::vector<std::string>& warnings, absl::string_view command, std::ostream& err);
+
+// "--root DIR " when `state_root` is not the default, for commands in messages.
+std::string RootFlag(absl::string_view state_root);
+
+// The record and the run options of a new container of `ocikit run`.
+executor::ContainerRecord NewRecord(const NewContainer& c, const ContainerFlags& f);
+executor::RunOptions NewRunOptions(const NewContainer& c, const ContainerFlags& f);
 
 }  // namespace internal
 

@@ -361,8 +361,8 @@ OCIKIT_INLINE void AddProcessStartFlags(FlagSet& set, SpecFlags& f) {
              f.userns = std::string(v);
              return absl::OkStatus();
            }});
-  set.Add({"stop-signal", 0, "SIGNAL", "signal that stops the container (name or number), recorded as the "
-           "org.opencontainers.image.stopSignal annotation, as Podman does", [&f](absl::string_view v) {
+  set.Add({"stop-signal", 0, "SIGNAL", "signal that stops the container (name or number; default TERM): the second Ctrl-C "
+           "and ocikit stop send it; recorded as the org.opencontainers.image.stopSignal annotation, as Podman does", [&f](absl::string_view v) {
              OCIKIT_ASSIGN_OR_RETURN(const int sig, executor::ParseSignal(v));
              f.stop_signal = sig;
              return absl::OkStatus();
