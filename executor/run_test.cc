@@ -278,7 +278,9 @@ TEST_F(RunTest, Capabilities) {
 // Issue 13: a --from file whose "PROCESS" member runc would apply over the
 // canonical "process" (Go folds case) must never reach the runtime as such.
 TEST_F(RunTest, AFromFileRuntimesReadDifferentlyIsRefusedOrReadAsRuncDoes) {
-  std::string base = Marshal(DefaultLinuxSpec());
+  // A cgroup of its own: with no id the default spec's cgroupsPath is the
+  // shared /default, which another run's container may be using.
+  std::string base = Marshal(DefaultLinuxSpec(kDefaultNamespace, absl::StrCat("ocikit-from-", ::getpid())));
   base.insert(1, R"("PROCESS":{"user":{"uid":0,"gid":0},"capabilities":{"bounding":["CAP_SYS_ADMIN"],)"
                  R"("effective":["CAP_SYS_ADMIN"],"permitted":["CAP_SYS_ADMIN"]}},"Linux":{"seccomp":null},)");
   ASSERT_TRUE(WriteFileAtomic(root_ + "/base.json", base, 0600).ok());
