@@ -368,6 +368,8 @@ OCIKIT_INLINE void AddProcessStartFlags(FlagSet& set, SpecFlags& f) {
              return absl::OkStatus();
            }});
   set.Add({"host-dev", 0, "DIR", "host /dev whose devices --privileged adds (default /dev)", AssignFlag(f.dev_dir), true});
+  set.Add({"host-cgroupfs", 0, "DIR", "host cgroupfs whose version (v2: a private cgroup namespace) --defaults "
+           "podman|docker follow (default /sys/fs/cgroup)", AssignFlag(f.cgroupfs), true});
 }
 
 OCIKIT_INLINE void AddOutputFlags(FlagSet& set, OutputFlags& out) {
@@ -476,9 +478,10 @@ OCIKIT_INLINE EngineDefaults EngineFor(const SpecFlags& f) {
 }
 
 // Podman and Docker make the cgroup namespace private on cgroup v2 hosts
-// only (their presets follow this host); ocikit's own defaults everywhere.
-OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine) {
-  if (engine == EngineDefaults::kPodman || engine == EngineDefaults::kDocker) return IsCgroupV2Host();
+// only (their presets follow the host's `cgroupfs`); ocikit's own defaults
+// everywhere.
+OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine, const std::string& cgroupfs) {
+  if (engine == EngineDefaults::kPodman || engine == EngineDefaults::kDocker) return IsCgroupV2Host(cgroupfs);
   return engine == EngineDefaults::kOcikit;
 }
 
@@ -583,7 +586,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SpecOptsFromFlags(const SpecF
   if (f.drop_nonroot_caps) opts.push_back(WithNonRootCapabilitiesCleared());
   // Namespaces (the cgroup namespace is private by default, as in Podman on
   // cgroup v2) and the user namespace.
-  if (internal::PrivateCgroupnsByDefault(engine)) opts.push_back(WithLinuxNamespace("cgroup"));
+  if (internal::PrivateCgroupnsByDefault(engine, f.cgroupfs)) opts.push_back(WithLinuxNamespace("cgroup"));
   for (const auto& [type, mode] : f.namespaces) {
     if (mode == "host") {
       opts.push_back(WithHostNamespace(type));

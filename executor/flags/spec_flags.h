@@ -140,6 +140,7 @@ struct SpecFlags {
   std::string subgid_file = "/etc/subgid";
   std::optional<int> stop_signal;    // --stop-signal, as the image stopSignal annotation
   std::string dev_dir = "/dev";      // host devices for --privileged
+  std::string cgroupfs = "/sys/fs/cgroup";  // whether the host runs cgroup v2, for --defaults podman|docker
   std::vector<std::string> command;  // process args, from the positionals
   // Relative file arguments (--from, --rootfs) are resolved against this
   // directory when set (golden cases use their own folder).

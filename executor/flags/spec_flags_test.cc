@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <map>
 #include "absl/strings/str_cat.h"
 #include "policy/seccomp/opts.h"
@@ -93,6 +94,40 @@ TEST(BuildSpec, DefaultsPresets) {
   EXPECT_EQ(podman->process->capabilities->bounding, PodmanCapabilities());
   EXPECT_EQ(podman->linux_section->masked_paths, DefaultMaskedPathsFor(PathDefaults::kMoby));  // applies after
   EXPECT_FALSE(testing::ParseSpecArgs({"--defaults", "moby"}).ok());
+}
+
+// The cgroup v2 layout of the Podman and Docker presets, whatever this host
+// runs: a private cgroup namespace on a v2 cgroupfs (a hybrid host's
+// unified hierarchy stands in for one), none on anything else.
+TEST(BuildSpec, PodmanAndDockerPresetsFollowTheHostsCgroupVersion) {
+  std::string v2;
+  for (const char* dir : {"/sys/fs/cgroup/unified", "/sys/fs/cgroup"}) {
+    if (v2.empty() && IsCgroupV2Host(dir)) v2 = dir;
+  }
+  if (v2.empty()) GTEST_SKIP() << "no cgroup2 mount on this host to stand in for a v2 cgroupfs";
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  const std::string v1 = tmp != nullptr ? tmp : "/tmp";  // not a cgroup2 mount
+  for (const char* engine : {"podman", "docker"}) {
+    for (const std::string& cgroupfs : {v2, v1}) {
+      absl::StatusOr<Spec> spec = Build({"--defaults", engine, "--host-cgroupfs", cgroupfs});
+      ASSERT_TRUE(spec.ok()) << engine << ": " << spec.status();
+      const auto& ns = spec->linux_section->namespaces;
+      const bool cgroupns = std::any_of(ns.begin(), ns.end(), [](const LinuxNamespace& n) { return n.type == "cgroup"; });
+      EXPECT_EQ(cgroupns, cgroupfs == v2) << engine << " on " << cgroupfs;
+      const std::vector<Mount>& mounts = spec->mounts;
+      const auto cgroup = std::find_if(mounts.begin(), mounts.end(),
+                                       [](const Mount& m) { return m.destination == "/sys/fs/cgroup"; });
+      ASSERT_NE(cgroup, mounts.end()) << engine;
+      EXPECT_NE(std::find(cgroup->options.begin(), cgroup->options.end(), "ro"), cgroup->options.end()) << engine;
+    }
+  }
+  // ocikit's own defaults make it private on either.
+  for (const std::string& cgroupfs : {v2, v1}) {
+    absl::StatusOr<Spec> spec = Build({"--host-cgroupfs", cgroupfs});
+    ASSERT_TRUE(spec.ok()) << spec.status();
+    const auto& ns = spec->linux_section->namespaces;
+    EXPECT_TRUE(std::any_of(ns.begin(), ns.end(), [](const LinuxNamespace& n) { return n.type == "cgroup"; }));
+  }
 }
 
 TEST(BuildSpec, CgroupnsHostKeepsTheReadOnlyCgroupfs) {

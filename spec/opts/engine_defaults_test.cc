@@ -1,6 +1,9 @@
 #include "spec/opts/engine_defaults.h"
 
 #include <gtest/gtest.h>
+#include <sys/vfs.h>
+
+#include <cstdlib>
 
 #include <string>
 #include <vector>
@@ -81,6 +84,17 @@ TEST(WithDockerDefaults, MobysMountsPathsAndNoRlimits) {
   EXPECT_NE(std::find(spec.linux_section->masked_paths.begin(), spec.linux_section->masked_paths.end(),
                       "/proc/interrupts"),
             spec.linux_section->masked_paths.end());
+}
+
+TEST(IsCgroupV2Host, OnlyACgroup2MountIs) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  EXPECT_FALSE(IsCgroupV2Host(tmp != nullptr ? tmp : "/tmp"));
+  EXPECT_FALSE(IsCgroupV2Host("/nonexistent/cgroup"));
+  for (const char* dir : {"/sys/fs/cgroup/unified", "/sys/fs/cgroup"}) {
+    struct statfs fs;
+    if (::statfs(dir, &fs) != 0) continue;
+    EXPECT_EQ(IsCgroupV2Host(dir), fs.f_type == 0x63677270) << dir;  // CGROUP2_SUPER_MAGIC
+  }
 }
 
 }  // namespace
