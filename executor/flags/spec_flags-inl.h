@@ -245,7 +245,8 @@ OCIKIT_INLINE void AddSpecFlags(FlagSet& set, SpecFlags& f) {
            [add_mount](absl::string_view v) { return add_mount(ParseTmpfsFlag(v)); }});
   set.Add({"defaults", 0, "ENGINE",
            "what a plain run of ENGINE writes: ocikit (default: containerd's spec, read-only /sys/fs/cgroup, private "
-           "cgroup namespace, moby's seccomp), podman, docker or containerd (ctr run: no seccomp, no cgroupfs)",
+           "cgroup namespace, moby's seccomp), podman (with Podman's seccomp profile file), docker or containerd (ctr run: "
+           "no seccomp, no cgroupfs)",
            [&f](absl::string_view v) {
              OCIKIT_ASSIGN_OR_RETURN(f.defaults, ParseEngineDefaults(v));
              return absl::OkStatus();
@@ -485,6 +486,20 @@ OCIKIT_INLINE bool PrivateCgroupnsByDefault(EngineDefaults engine, const std::st
   return engine == EngineDefaults::kOcikit;
 }
 
+// The seccomp profile of a plain run of `engine`: none for containerd's
+// `ctr run`, Podman's profile file for Podman (moby's, with a warning, when
+// the file is missing), moby's ("default") otherwise.
+OCIKIT_INLINE std::string ImplicitSeccompChoice(EngineDefaults engine, std::vector<std::string>* warnings) {
+  if (engine == EngineDefaults::kContainerd) return "";
+  if (engine != EngineDefaults::kPodman) return "default";
+  if (::access(kPodmanSeccompProfile, R_OK) == 0) return kPodmanSeccompProfile;
+  if (warnings != nullptr) {
+    warnings->push_back(absl::StrCat("--defaults podman: Podman's seccomp profile ", kPodmanSeccompProfile,
+                                     " is missing (Debian package containers-common); moby's default applies"));
+  }
+  return "default";
+}
+
 // The caller's subordinate ids in `path` (by user name or uid); none when
 // the file or the entry is missing.
 OCIKIT_INLINE std::optional<SubordinateIDs> CallerSubordinateIDs(const std::string& path, uint32_t uid) {
@@ -717,10 +732,10 @@ OCIKIT_INLINE absl::StatusOr<Spec> BaseSpec(const SpecFlags& f) {
 OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const SpecFlags& f,
                                                                  std::vector<std::string>* warnings) {
   // Without --security-opt seccomp=, the default spec gets moby's profile, as
-  // in Docker and Podman; a --from file keeps its own seccomp section.
+  // in Docker, and --defaults podman Podman's own profile file; a --from
+  // file keeps its own seccomp section.
   const bool implicit = f.seccomp.empty();
-  const std::string choice =
-      implicit && internal::EngineFor(f) != EngineDefaults::kContainerd ? "default" : f.seccomp;
+  const std::string choice = implicit ? internal::ImplicitSeccompChoice(internal::EngineFor(f), warnings) : f.seccomp;
   if (choice.empty()) return std::vector<SpecOpt>{};
   if (choice == "unconfined" || (implicit && f.privileged)) return std::vector<SpecOpt>{WithSeccompUnconfined()};
   if (f.privileged) {

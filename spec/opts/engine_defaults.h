@@ -31,6 +31,11 @@
 
 namespace ocikit {
 
+// The seccomp profile Podman applies by default (containers.conf's
+// seccomp_profile; Debian's containers-common installs it). The flag layer
+// gives it to `--defaults podman`, as moby's profile to the others.
+inline constexpr char kPodmanSeccompProfile[] = "/usr/share/containers/seccomp.json";
+
 // Whose plain run `--defaults` reproduces. kOcikit is ocikit's own: the
 // default spec (containerd's) plus a read-only /sys/fs/cgroup, a private
 // cgroup namespace and moby's seccomp profile.
