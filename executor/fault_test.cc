@@ -197,9 +197,11 @@ std::string* FaultTest::skip_ = nullptr;
 std::string* FaultTest::runc_ = nullptr;
 std::string* FaultTest::rootfs_ = nullptr;
 
-// The id of this test's containers: unique on the machine, since a container
-// id also names its cgroup (/default/ID), which two runtimes with other state
-// roots would share.
+// The id of this test's containers: unique on the machine. An id also names
+// the container's cgroup (/default/ID), which runs in other checkouts (other
+// state roots) would share: with "x", their `runc kill --all` and
+// `delete --force` reached these containers (seen: SIGKILLed, or frozen with
+// a signal pending for minutes).
 const std::string& Id() {
   static const std::string* id = new std::string(absl::StrCat("ocikit-fault-", ::getpid()));
   return *id;
