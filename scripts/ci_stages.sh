@@ -2,7 +2,9 @@
 # CI's slower stages, after ./scripts/test.sh: the whole suite again with
 # clang 14 (Debian 12's `clang`) and clang 16, each in its own Bazel output
 # base, then the consumer programs (header-only and compiled) with every
-# compiler. Prints "ci stages: N passed, M failed" and exits non-zero when a
+# compiler, then spec/ and policy/ under ASan + UBSan and every fuzz target
+# fuzzed for 20 s (docs/reliability.md; the fuzz build reuses the ASan
+# build's output base). Prints "ci stages: N passed, M failed" and exits non-zero when a
 # stage fails.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,6 +33,9 @@ stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --con
 for cxx in g++ clang++ clang++-16; do
   stage "consumers-$cxx" env CXX="$cxx" scripts/consumer_check.sh
 done
+
+stage asan-spec-policy bazel --output_base="$cache/ocikit-bazel-asan" test --config=asan //spec/... //policy/...
+stage fuzz-20s scripts/fuzz.sh --seconds 20
 
 echo "ci stages: ${passed} passed, ${failed} failed"
 ((failed == 0))

@@ -2,7 +2,9 @@
 # Installs every Debian package ocikit needs, then assembles the busybox test rootfs.
 # Idempotent: safe to run again; it only installs what is missing.
 #   scripts/setup.sh        what the build, the tests and `ocikit run` need
-#   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16)
+#   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16) and
+#                           clang 16's sanitizer and libFuzzer runtimes
+#                           (--config=asan, --config=fuzz, scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -12,7 +14,7 @@ packages=(
   runc crun busybox-static
 )
 if [[ ${1:-} == --ci ]]; then
-  packages+=(clang clang-16)
+  packages+=(clang clang-16 libclang-rt-16-dev)
 fi
 
 missing=()
