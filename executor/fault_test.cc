@@ -30,7 +30,6 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "executor/cli/run_command.h"
-#include "executor/default_rootfs.h"
 #include "executor/signals.h"
 #include "executor/testing_util.h"
 #include "gmock/gmock.h"
@@ -97,16 +96,8 @@ std::vector<std::string> MountsUnder(const std::string& dir) {
 
 class FaultTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    skip_ = new std::string(testing::SkipReason());
-    if (skip_->empty()) {
-      runc_ = new std::string(*testing::FindRunc());
-      rootfs_ = new std::string(*FindDefaultRootfs());
-    }
-  }
-
   void SetUp() override {
-    if (!skip_->empty()) GTEST_SKIP() << *skip_;
+    if (!env_.skip.empty()) GTEST_SKIP() << env_.skip;
     char tmpl[] = "/tmp/ocikit-fault-test.XXXXXX";
     dir_ = ::mkdtemp(tmpl);
     root_ = dir_ + "/state";
@@ -125,7 +116,7 @@ class FaultTest : public ::testing::Test {
   std::vector<std::string> Args(std::vector<std::string> args, const std::string& root = "",
                                 const std::string& runtime = "") const {
     std::vector<std::string> all = {"--root", root.empty() ? root_ : root, "--runtime",
-                                    runtime.empty() ? *runc_ : runtime, "--rootfs", *rootfs_};
+                                    runtime.empty() ? env_.runc : runtime, "--rootfs", env_.rootfs};
     all.insert(all.end(), args.begin(), args.end());
     return all;
   }
@@ -152,25 +143,14 @@ class FaultTest : public ::testing::Test {
         on_run,
         "\nfi\n"
         "exec ",
-        *runc_, " \"$@\"\n");
+        env_.runc, " \"$@\"\n");
     EXPECT_TRUE(WriteFileAtomic(path, script, 0755).ok());
     return path;
   }
 
-  std::vector<std::string> Bundles(const std::string& root) const {
-    std::vector<std::string> names;
-    if (DIR* d = ::opendir((root + "/bundles").c_str())) {
-      while (const dirent* e = ::readdir(d)) {
-        if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") names.push_back(e->d_name);
-      }
-      ::closedir(d);
-    }
-    return names;
-  }
-
   void ExpectNothingLeft(const std::string& root) const {
-    EXPECT_THAT(Bundles(root), IsEmpty()) << "bundles left in " << root;
-    absl::StatusOr<CommandResult> list = RunCommand({*runc_, "--root", root + "/runc", "list", "--quiet"}, {});
+    EXPECT_THAT(testing::BundleNames(root), IsEmpty()) << "bundles left in " << root;
+    absl::StatusOr<CommandResult> list = RunCommand({env_.runc, "--root", root + "/runc", "list", "--quiet"}, {});
     EXPECT_TRUE(list.ok() && list->out.empty()) << "runtime state left in " << root << "/runc";
     EXPECT_THAT(ProcessesWith(absl::StrCat("sleep ", kMarker)), IsEmpty()) << "container processes left";
     EXPECT_THAT(ZombieChildren(), IsEmpty()) << "zombies left";
@@ -185,17 +165,11 @@ class FaultTest : public ::testing::Test {
     return true;
   }
 
-  static std::string* skip_;
-  static std::string* runc_;
-  static std::string* rootfs_;
+  const testing::RuntimeEnvironment& env_ = testing::Environment();
   std::string dir_;   // everything of the test
   std::string root_;  // the state root (--root)
   std::vector<std::string> mounted_;
 };
-
-std::string* FaultTest::skip_ = nullptr;
-std::string* FaultTest::runc_ = nullptr;
-std::string* FaultTest::rootfs_ = nullptr;
 
 // The id of this test's containers: unique on the machine. An id also names
 // the container's cgroup (/default/ID), which runs in other checkouts (other
@@ -392,7 +366,7 @@ TEST_F(FaultTest, RootfsMissingNotADirectoryOrALoop) {
       {dir_ + "/loop", "Too many levels of symbolic links"},
   };
   for (const auto& c : cases) {
-    Outcome r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", *runc_, "--rootfs", c.first,
+    Outcome r = testing::RunCommandInChild(cli::RunRun, {"--root", root_, "--runtime", env_.runc, "--rootfs", c.first,
                                                          "--name", Id(), "true"});
     EXPECT_EQ(r.code, 125) << c.first;
     EXPECT_THAT(r.err, HasSubstr("ocikit: run: rootfs " + c.first)) << r.err;

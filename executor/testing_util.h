@@ -8,6 +8,7 @@
 #ifndef OCIKIT_EXECUTOR_TESTING_UTIL_H_
 #define OCIKIT_EXECUTOR_TESTING_UTIL_H_
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -56,6 +57,38 @@ inline std::string SkipReason() {
   RemoveTree(tmpl).IgnoreError();
   if (!r.ok() || !r->success()) return absl::StrCat("runc does not work here: ", r.ok() ? r->err : r.status().message());
   return "";
+}
+
+// What the integration tests need, found once per test binary: the reason to
+// skip ("" when they can run), runc's path and the busybox rootfs.
+struct RuntimeEnvironment {
+  std::string skip;
+  std::string runc;
+  std::string rootfs;
+};
+
+inline const RuntimeEnvironment& Environment() {
+  static const RuntimeEnvironment* env = [] {
+    auto* e = new RuntimeEnvironment{SkipReason(), "", ""};
+    if (e->skip.empty()) {
+      e->runc = *FindRunc();
+      e->rootfs = *FindDefaultRootfs();
+    }
+    return e;
+  }();
+  return *env;
+}
+
+// The names in `root`/bundles (none when it does not exist).
+inline std::vector<std::string> BundleNames(const std::string& root) {
+  std::vector<std::string> names;
+  if (DIR* d = ::opendir((root + "/bundles").c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") names.push_back(e->d_name);
+    }
+    ::closedir(d);
+  }
+  return names;
 }
 
 // What a command run in a child gave.
