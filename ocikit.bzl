@@ -67,3 +67,52 @@ def ocikit_cc_binary(name, deps = [], copts = [], **kwargs):
         copts = OCIKIT_COPTS + copts,
         **kwargs
     )
+
+def ocikit_fuzz_target(name, srcs, deps = [], corpus = [], data = [], **kwargs):
+    """A fuzz target `name` and its replay test `name + "_test"`.
+
+    `srcs` define LLVMFuzzerTestOneInput. The binary `name` is a libFuzzer
+    binary under --config=fuzz (clang-16, -fsanitize=fuzzer,address,undefined;
+    libFuzzer's main) and the plain replay driver otherwise
+    (//spec/fuzz:replay_main). The test replays `corpus` (files or
+    directories, relative to the workspace; `data` brings them) with the
+    replay driver under any compiler and sanitizer configuration.
+    """
+    entry = name + "_entry"
+    native.cc_library(
+        name = entry,
+        srcs = srcs,
+        deps = deps + ["//spec:compile_mode", "//spec/fuzz:check"],
+        copts = OCIKIT_COPTS,
+        alwayslink = True,
+        testonly = True,
+        visibility = ["//visibility:private"],
+    )
+    native.cc_binary(
+        name = name,
+        deps = [":" + entry] + select({
+            "//spec/fuzz:libfuzzer": [],
+            "//conditions:default": ["//spec/fuzz:replay_main"],
+        }),
+        linkopts = select({
+            "//spec/fuzz:libfuzzer": ["-fsanitize=fuzzer"],
+            "//conditions:default": [],
+        }),
+        data = data,
+        testonly = True,
+        **kwargs
+    )
+    # The seed corpus list, for scripts/fuzz.sh.
+    native.genrule(
+        name = name + "_corpus",
+        outs = [name + "_corpus.txt"],
+        cmd = "echo %s > $@" % " ".join(corpus),
+        testonly = True,
+    )
+    native.cc_test(
+        name = name + "_test",
+        deps = [":" + entry, "//spec/fuzz:replay_main"],
+        args = corpus,
+        data = data,
+        **kwargs
+    )

@@ -169,6 +169,11 @@ OCIKIT_INLINE Supervision RuntimeRunSupervision(RunState& r, pid_t runtime_pid, 
   sup.pid = runtime_pid;
   sup.forward = [&r, &stop_signal](int sig) {
     if (stop_signal == 0 && IsTerminatingSignal(sig)) stop_signal = sig;
+    // Not before the container has started (`run` writes the pid file
+    // then): until then a signal reaches the runtime's init process at best,
+    // which under load sometimes lets the container start without it (seen
+    // with runc 1.1: the container then ran to its end). Keep it queued.
+    if (!PathExists(r.bundle().pid_file)) return false;
     absl::Status s = KillContainer(r, sig);
     if (s.ok()) return true;
     // No container yet (being created: try again) or any more (the pid

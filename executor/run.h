@@ -22,8 +22,10 @@
 //      (executor/supervise.h) waits for the runtime process:
 //        - signals go to the container with `<runtime> kill ID SIG` (--all
 //          without a private pid namespace), never to the runtime process
-//          (E1); while the container does not exist yet (no pid file), they
-//          are tried again until it does;
+//          (E1); until the container has started (no pid file yet), they
+//          are kept and sent once it has: sent during the create, they reach
+//          the runtime's init process at best, which does not always act on
+//          them (the container then starts without them);
 //        - --timeout sends SIGTERM, then SIGKILL, the same way, and kills the
 //          runtime process itself only when it is still there 5 s after its
 //          container got SIGKILL;

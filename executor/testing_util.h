@@ -9,6 +9,7 @@
 #ifndef OCIKIT_EXECUTOR_TESTING_UTIL_H_
 #define OCIKIT_EXECUTOR_TESTING_UTIL_H_
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -78,6 +79,18 @@ inline const ContainerEnv& GetContainerEnv() {
     return e;
   }();
   return *env;
+}
+
+// The names in `root`/bundles (none when it does not exist).
+inline std::vector<std::string> BundleNames(const std::string& root) {
+  std::vector<std::string> names;
+  if (DIR* d = ::opendir((root + "/bundles").c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") names.push_back(e->d_name);
+    }
+    ::closedir(d);
+  }
+  return names;
 }
 
 // What a command run in a child gave.

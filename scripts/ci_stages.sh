@@ -5,8 +5,10 @@
 # compiler, then the ways other projects consume ocikit
 # (scripts/consumer_paths.sh, from the README's snippets): a Bazel workspace,
 # the install tree with pkg-config and CMake under g++ and clang, the .deb,
-# the pre-commit hooks and the GitHub Action. Prints "ci stages: N passed, M
-# failed" and exits non-zero when a stage fails.
+# the pre-commit hooks and the GitHub Action; then spec/ and policy/ under
+# ASan + UBSan and every fuzz target fuzzed for 20 s (docs/reliability.md; the
+# fuzz build reuses the ASan build's output base). Prints "ci stages: N
+# passed, M failed" and exits non-zero when a stage fails.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -49,6 +51,8 @@ done
 stage deb "$paths" deb
 stage pre-commit "$paths" pre-commit
 stage github-action "$paths" action
+stage asan-spec-policy bazel --output_base="$cache/ocikit-bazel-asan" test --config=asan //spec/... //policy/...
+stage fuzz-20s scripts/fuzz.sh --seconds 20
 
 echo "ci stages: ${passed} passed, ${failed} failed"
 ((failed == 0))

@@ -4,7 +4,9 @@
 #   scripts/setup.sh        what the build, the tests and `ocikit run` need
 #   scripts/setup.sh --ci   also CI's second compilers (clang 14 and 16) and what
 #                           the consumer paths need (scripts/consumer_paths.sh):
-#                           pkg-config, CMake, dpkg-dev, pre-commit, PyYAML
+#                           pkg-config, CMake, dpkg-dev, pre-commit, PyYAML,
+#                           and clang 16's sanitizer and libFuzzer runtimes
+#                           (--config=asan, --config=fuzz, scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -15,7 +17,7 @@ packages=(
   podman containerd python3-yaml
 )
 if [[ ${1:-} == --ci ]]; then
-  packages+=(clang clang-16 pkgconf cmake dpkg-dev pre-commit python3-yaml)
+  packages+=(clang clang-16 pkgconf cmake dpkg-dev pre-commit python3-yaml libclang-rt-16-dev)
 fi
 
 missing=()

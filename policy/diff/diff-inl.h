@@ -10,6 +10,7 @@
 #include "spec/internal/compile_mode.h"
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -94,10 +95,66 @@ OCIKIT_INLINE KeyPairing PairKeys(const std::vector<absl::string_view>& ka, cons
   return p;
 }
 
+// Counts occupied slots before a slot (a Fenwick tree): the position of an
+// element in a list that elements leave and enter, in O(log n).
+class SlotCounter {
+ public:
+  explicit SlotCounter(size_t slots) : tree_(slots + 1, 0) {}
+  void Add(size_t slot, int delta) {
+    for (size_t i = slot + 1; i < tree_.size(); i += i & (~i + 1)) tree_[i] += delta;
+  }
+  size_t Before(size_t slot) const {
+    int n = 0;
+    for (size_t i = slot; i > 0; i -= i & (~i + 1)) n += tree_[i];
+    return static_cast<size_t>(n);
+  }
+
+ private:
+  std::vector<int> tree_;
+};
+
+// Slots order the list as it changes: element k of `order` starts at slot
+// (k, 0); a moved element goes right after its predecessor in B, so a run of
+// moved elements after the kept element at k takes (k, 1), (k, 2), ...
+// ((-1, c) at the front).
+struct MoveSlots {
+  using Slot = std::pair<ptrdiff_t, size_t>;
+  std::vector<Slot> start;   // by B index
+  std::vector<Slot> placed;  // by B index: where it ends up
+  std::vector<Slot> all;     // every slot used, sorted
+};
+
+OCIKIT_INLINE MoveSlots PlanMoveSlots(const KeyPairing& pairing, const std::vector<bool>& moved,
+                                      const std::vector<size_t>& order) {
+  const size_t m = pairing.a_of_b.size();
+  MoveSlots s;
+  s.start.resize(m);
+  s.placed.resize(m);
+  for (size_t k = 0; k < order.size(); ++k) {
+    s.start[order[k]] = {static_cast<ptrdiff_t>(k), 0};
+    s.all.push_back(s.start[order[k]]);
+  }
+  ptrdiff_t anchor = -1;
+  size_t run = 0;
+  for (size_t j = 0; j < m; ++j) {
+    if (pairing.a_of_b[j] == SIZE_MAX) continue;
+    if (!moved[j]) {
+      anchor = s.start[j].first;
+      run = 0;
+      s.placed[j] = s.start[j];
+    } else {
+      s.placed[j] = {anchor, ++run};
+      s.all.push_back(s.placed[j]);
+    }
+  }
+  std::sort(s.all.begin(), s.all.end());
+  return s;
+}
+
 OCIKIT_INLINE MovePlan PlanMoves(const KeyPairing& pairing) {
   constexpr size_t kNone = SIZE_MAX;
   const size_t m = pairing.a_of_b.size();
-  std::vector<size_t> order;  // the current list, as B positions
+  std::vector<size_t> order;  // the list, as B positions
   order.reserve(pairing.b_of_a.size());
   for (size_t b : pairing.b_of_a) {
     if (b != kNone) order.push_back(b);
@@ -110,17 +167,20 @@ OCIKIT_INLINE MovePlan PlanMoves(const KeyPairing& pairing) {
     if (!stable[k]) plan.moved[order[k]] = any_moved = true;
   }
   if (!any_moved) return plan;
-  const auto position = [&order](size_t value) {
-    return static_cast<size_t>(std::find(order.begin(), order.end(), value) - order.begin());
+  const MoveSlots slots = PlanMoveSlots(pairing, plan.moved, order);
+  const auto number = [&slots](const MoveSlots::Slot& slot) {
+    return static_cast<size_t>(std::lower_bound(slots.all.begin(), slots.all.end(), slot) - slots.all.begin());
   };
-  size_t pred = kNone;  // the previous kept element in B's order
+  SlotCounter list(slots.all.size());
+  for (size_t k = 0; k < order.size(); ++k) list.Add(number(slots.start[order[k]]), 1);
+  size_t pred = kNone;  // the previous element in B's order
   for (size_t j = 0; j < m; ++j) {
     if (pairing.a_of_b[j] == kNone) continue;
     if (plan.moved[j]) {
-      const size_t from = position(j);
-      order.erase(order.begin() + static_cast<std::ptrdiff_t>(from));
-      const size_t to = pred == kNone ? 0 : position(pred) + 1;
-      order.insert(order.begin() + static_cast<std::ptrdiff_t>(to), j);
+      const size_t from = list.Before(number(slots.start[j]));
+      list.Add(number(slots.start[j]), -1);
+      const size_t to = pred == kNone ? 0 : list.Before(number(slots.placed[pred])) + 1;
+      list.Add(number(slots.placed[j]), 1);
       plan.from_to.emplace_back(from, to);
     }
     pred = j;

@@ -8,6 +8,7 @@
 
 #include "policy/lint/conformance.h"
 #include "spec/internal/compile_mode.h"
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -367,17 +368,31 @@ OCIKIT_INLINE void CheckWindowsMountNesting(const LintContext& ctx) {
 
 OCIKIT_INLINE void CheckMountShadowing(const LintContext& ctx, const std::vector<std::string>& clean) {
   const std::vector<Mount>& mounts = ctx.spec.mounts;
+  // The mounts at each cleaned destination, in order: the mounts that cover
+  // one are found among its path's prefixes, not by comparing every pair.
+  absl::flat_hash_map<absl::string_view, std::vector<size_t>> at;
+  for (size_t i = 0; i < mounts.size(); ++i) {
+    if (!mounts[i].destination.empty()) at[clean[i]].push_back(i);
+  }
+  std::vector<size_t> covering;
   for (size_t j = 0; j < mounts.size(); ++j) {
-    for (size_t i = j + 1; i < mounts.size(); ++i) {
-      const std::string& a = clean[i];
-      const std::string& b = clean[j];
-      if (mounts[i].destination.empty() || mounts[j].destination.empty()) continue;
-      const bool ancestor = a == "/" ? b != "/" : absl::StartsWith(b, a) && b.size() > a.size() && b[a.size()] == '/';
-      if (ancestor) {
-        ctx.Report(rules::kMountShadowed, FieldPath().Field("mounts").Index(i).Field("destination"),
-                   absl::StrCat(LintQuote(mounts[i].destination), " covers mounts[", j, "] (", LintQuote(mounts[j].destination),
-                                "), mounted before it; expected parents before children"));
-      }
+    if (mounts[j].destination.empty()) continue;
+    const absl::string_view b = clean[j];
+    covering.clear();
+    const auto add_later = [&](absl::string_view ancestor) {
+      const auto it = at.find(ancestor);
+      if (it == at.end()) return;
+      covering.insert(covering.end(), std::upper_bound(it->second.begin(), it->second.end(), j), it->second.end());
+    };
+    if (b != "/") add_later("/");
+    for (size_t k = 1; k < b.size(); ++k) {
+      if (b[k] == '/') add_later(b.substr(0, k));
+    }
+    std::sort(covering.begin(), covering.end());
+    for (const size_t i : covering) {
+      ctx.Report(rules::kMountShadowed, FieldPath().Field("mounts").Index(i).Field("destination"),
+                 absl::StrCat(LintQuote(mounts[i].destination), " covers mounts[", j, "] (", LintQuote(mounts[j].destination),
+                              "), mounted before it; expected parents before children"));
     }
   }
 }
