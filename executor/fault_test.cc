@@ -69,18 +69,9 @@ std::vector<pid_t> ProcessesWith(const std::string& text) {
 // the test reaps; a zombie here is one nobody reaped).
 std::vector<pid_t> ZombieChildren() {
   std::vector<pid_t> pids;
-  DIR* d = ::opendir("/proc");
-  if (d == nullptr) return pids;
-  while (const dirent* e = ::readdir(d)) {
-    const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0) continue;
-    const std::string stat = testing::ReadAll(absl::StrCat("/proc/", pid, "/stat"));
-    const size_t close = stat.rfind(')');
-    if (close == std::string::npos) continue;
-    const std::vector<std::string> fields = absl::StrSplit(stat.substr(close + 2), ' ');
-    if (fields.size() > 1 && fields[0] == "Z" && std::atoi(fields[1].c_str()) == ::getpid()) pids.push_back(pid);
+  for (const testing::ProcessInfo& p : testing::ListProcesses()) {
+    if (p.state == 'Z' && p.ppid == ::getpid()) pids.push_back(p.pid);
   }
-  ::closedir(d);
   return pids;
 }
 

@@ -83,22 +83,9 @@ class RunTest : public testing::IntegrationTest {
 // The pids of the children of `parent` named `comm`.
 std::vector<pid_t> ChildrenNamed(pid_t parent, const std::string& comm) {
   std::vector<pid_t> pids;
-  DIR* d = ::opendir("/proc");
-  if (d == nullptr) return pids;
-  while (const dirent* e = ::readdir(d)) {
-    const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0) continue;
-    // /proc/PID/stat: "pid (comm) state ppid ..."
-    const std::string stat = testing::ReadAll(absl::StrCat("/proc/", pid, "/stat"));
-    const size_t close = stat.rfind(')');
-    const size_t open = stat.find('(');
-    if (close == std::string::npos || open == std::string::npos) continue;
-    std::vector<std::string> fields = absl::StrSplit(stat.substr(close + 2), ' ');
-    if (fields.size() > 1 && stat.substr(open + 1, close - open - 1) == comm && std::atoi(fields[1].c_str()) == parent) {
-      pids.push_back(pid);
-    }
+  for (const testing::ProcessInfo& p : testing::ListProcesses()) {
+    if (p.ppid == parent && p.comm == comm) pids.push_back(p.pid);
   }
-  ::closedir(d);
   return pids;
 }
 

@@ -112,6 +112,35 @@ inline std::string ReadAll(const std::string& path) {
   return text.ok() ? *text : "";
 }
 
+// One process of /proc/PID/stat: "pid (comm) state ppid ...".
+struct ProcessInfo {
+  pid_t pid = 0;
+  std::string comm;
+  char state = '?';
+  pid_t ppid = 0;
+};
+
+// Every process this process can see in /proc.
+inline std::vector<ProcessInfo> ListProcesses() {
+  std::vector<ProcessInfo> found;
+  DIR* d = ::opendir("/proc");
+  if (d == nullptr) return found;
+  while (const dirent* e = ::readdir(d)) {
+    const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+    if (pid <= 0) continue;
+    const std::string stat = ReadAll(absl::StrCat("/proc/", pid, "/stat"));
+    const size_t open = stat.find('(');
+    const size_t close = stat.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close + 2 >= stat.size()) continue;
+    const std::vector<std::string> fields = absl::StrSplit(stat.substr(close + 2), ' ');
+    if (fields.size() < 2 || fields[0].empty()) continue;
+    found.push_back({pid, stat.substr(open + 1, close - open - 1), fields[0][0],
+                     static_cast<pid_t>(std::atoi(fields[1].c_str()))});
+  }
+  ::closedir(d);
+  return found;
+}
+
 // A command function running in a forked child (see Start).
 struct ChildCommand {
   pid_t pid = -1;

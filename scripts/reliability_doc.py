@@ -125,7 +125,8 @@ def fault_section(testlogs):
         out.append(f'| {words(name)} | {status} | {seconds:.1f} |')
     out.append('')
     out.append('Not in this matrix: SIGKILL of `ocikit run` followed by recovery of the orphaned '
-               'container (the ownership marker and `ocikit gc` come with detached containers).')
+               'container, tested by //executor:detached_test (the owner lock and `ocikit gc`, '
+               'docs/detached.md).')
     return out
 
 
