@@ -8,7 +8,8 @@
 # the pre-commit hooks and the GitHub Action; then spec/ and policy/ under
 # ASan + UBSan and every fuzz target fuzzed for 20 s (docs/reliability.md; the
 # fuzz build reuses the ASan build's output base). Prints "ci stages: N
-# passed, M failed" and exits non-zero when a stage fails.
+# passed, M failed (the failed stages' names)" and exits non-zero when a
+# stage fails.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,6 +17,7 @@ scripts/setup.sh --ci || { echo "setup failed" >&2; exit 1; }
 
 passed=0
 failed=0
+failed_names=()
 stage() {
   local name=$1; shift
   echo "=== stage: $name"
@@ -23,7 +25,7 @@ stage() {
   if "$@"; then
     passed=$((passed + 1)); echo "=== stage $name: passed in $((SECONDS - start)) s"
   else
-    failed=$((failed + 1)); echo "=== stage $name: FAILED in $((SECONDS - start)) s"
+    failed=$((failed + 1)); failed_names+=("$name"); echo "=== stage $name: FAILED in $((SECONDS - start)) s"
   fi
 }
 
@@ -54,5 +56,5 @@ stage github-action "$paths" action
 stage asan-spec-policy bazel --output_base="$cache/ocikit-bazel-asan" test --config=asan //spec/... //policy/...
 stage fuzz-20s scripts/fuzz.sh --seconds 20
 
-echo "ci stages: ${passed} passed, ${failed} failed"
+echo "ci stages: ${passed} passed, ${failed} failed${failed_names[*]:+ (${failed_names[*]})}"
 ((failed == 0))

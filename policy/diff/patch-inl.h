@@ -131,6 +131,52 @@ OCIKIT_INLINE absl::Status CheckPatchText(absl::string_view text) {
   return absl::InvalidArgumentError(absl::StrCat("patch: line ", e.line, ", column ", e.column, ": ",
                                                  e.path.empty() ? "" : absl::StrCat(e.path, ": "), e.message));
 }
+
+// What ends every refusal of a number nlohmann/json would respell.
+inline constexpr absl::string_view kNumberLimit =
+    "; nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way";
+
+// The number tokens of `text`, JSON that CheckPatchText accepted, in order.
+// Hand-written rather than through nlohmann's SAX interface, which gives the
+// text of floats only: outside strings, a number is a run that starts with
+// '-' or a digit and goes on over [-+.0-9eE].
+OCIKIT_INLINE std::vector<absl::string_view> NumberTokens(absl::string_view text) {
+  std::vector<absl::string_view> tokens;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
+      ++i;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      const size_t end = text.find_first_not_of("-+.0123456789eE", i);
+      tokens.push_back(text.substr(i, end == absl::string_view::npos ? absl::string_view::npos : end - i));
+      i += tokens.back().size();
+    } else {
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+// Refuses a patch holding a number nlohmann/json would not write back as
+// given (0e400, 1.5e3, integers beyond 64 bits): the patched spec would carry
+// another spelling or value than the patch says.
+OCIKIT_INLINE absl::Status CheckPatchNumbers(absl::string_view text) {
+  for (const absl::string_view token : NumberTokens(text)) {
+    std::string kept;
+    try {
+      kept = Json::parse(token.begin(), token.end()).dump();
+    } catch (const nlohmann::json::exception& e) {
+      return absl::UnimplementedError(
+          absl::StrCat("patch: the patch engine cannot keep the number ", token, " (", Why(e), ")", kNumberLimit));
+    }
+    if (kept != token) {
+      return absl::UnimplementedError(
+          absl::StrCat("patch: the patch engine would write the number ", token, " as ", kept, kNumberLimit));
+    }
+  }
+  return absl::OkStatus();
+}
 }  // namespace patch_internal
 
 namespace patch_internal {
@@ -139,6 +185,7 @@ namespace patch_internal {
 // unless given).
 OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, PatchType& type) {
   OCIKIT_RETURN_IF_ERROR(CheckPatchText(patch_text));
+  OCIKIT_RETURN_IF_ERROR(CheckPatchNumbers(patch_text));
   Json patch;
   try {
     patch = Json::parse(patch_text.begin(), patch_text.end());
@@ -166,8 +213,6 @@ OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, Patc
 // `text` (the JSON of `spec`) as an nlohmann document, refusing values
 // nlohmann would round rather than change them unseen.
 OCIKIT_INLINE absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec) {
-  constexpr absl::string_view kNumberLimit =
-      "; nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way";
   Json doc;
   try {
     doc = Json::parse(text.begin(), text.end());

@@ -21,7 +21,8 @@
 // nlohmann/json keeps numbers as 64-bit integers or doubles. A spec whose
 // unknown fields hold numbers it cannot keep exactly (1e400, 1.5e3, integers
 // beyond 64 bits) is refused with Unimplemented naming the first such place,
-// instead of being silently rounded.
+// instead of being silently rounded; so is a patch holding such a number
+// (0e400 too, which nlohmann would write as 0.0).
 //
 // Status codes: InvalidArgument for a patch that is not JSON or not a patch
 // (an operation without "op" or "path"), FailedPrecondition for a patch that

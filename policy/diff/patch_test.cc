@@ -159,6 +159,27 @@ TEST(ApplySpecPatch, NumbersNlohmannCannotKeepAreRefused) {
                   .ok());
 }
 
+TEST(ApplySpecPatch, PatchNumbersNlohmannWouldRespellAreRefused) {
+  const Spec base = Parse(R"({"ociVersion":"1.3.0"})");
+  const auto message = [&](absl::string_view patch) {
+    return std::string(ApplySpecPatch(base, patch).status().message());
+  };
+  EXPECT_EQ(message(R"({"x":{"huge":0e400}})"),
+            "patch: the patch engine would write the number 0e400 as 0.0; "
+            "nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way");
+  EXPECT_EQ(message(R"([{"op":"add","path":"/x","value":[1,123456789012345678901234567891]}])"),
+            "patch: the patch engine would write the number 123456789012345678901234567891 as "
+            "1.2345678901234568e+29; nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file "
+            "another way");
+  EXPECT_EQ(message(R"({"x":-1e400})"),
+            "patch: the patch engine cannot keep the number -1e400 (number overflow parsing '-1e400'); "
+            "nlohmann/json keeps numbers as 64-bit integers or doubles, so edit this file another way");
+  EXPECT_EQ(ApplySpecPatch(base, R"({"x":"1e400 \" 1.5e3"})").status().code(), absl::StatusCode::kOk);
+  absl::StatusOr<PatchOutcome> kept = ApplySpecPatch(base, R"({"x":[0,-7,0.5,-0.0,18446744073709551615]})");
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_EQ(Marshal(kept->spec), R"({"ociVersion":"1.3.0","x":[0,-7,0.5,-0.0,18446744073709551615]})");
+}
+
 TEST(ParsePatchType, Names) {
   EXPECT_EQ(*ParsePatchType("json-patch"), PatchType::kJsonPatch);
   EXPECT_EQ(*ParsePatchType("merge-patch"), PatchType::kMergePatch);
