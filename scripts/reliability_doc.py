@@ -8,7 +8,8 @@ Sources:
     seconds, executions, executions per second, corpus size and crashes of
     the last long run (the last line of each target in the file counts);
   - the regression inputs testdata/fuzz/<target>/crash-*: crashes found by
-    fuzzing and fixed;
+    fuzzing and fixed, each with the subject of the commit that added it
+    (the fix);
   - the test logs of //executor:fault_test (test.xml: each fault and its
     result), //executor/cli:hostile_input_test and //benchmarks:scaling_test
     (the lines they print: exit code and peak RSS per hostile input, growth
@@ -23,6 +24,7 @@ import datetime
 import glob
 import os
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -67,7 +69,13 @@ def read_figures(path):
 
 
 def crash_inputs():
-    return sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, 'testdata/fuzz/*/crash-*')))
+    """(path, the subject of the commit that added it, or '') per input."""
+    out = []
+    for path in sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, 'testdata/fuzz/*/crash-*'))):
+        log = subprocess.run(['git', '-C', ROOT, 'log', '--diff-filter=A', '--format=%s', '-1', '--', path],
+                             capture_output=True, text=True, check=False)
+        out.append((path, log.stdout.strip()))
+    return out
 
 
 def test_cases(testlogs, target):
@@ -196,7 +204,7 @@ def render(figures_path, testlogs):
     lines += fuzz_section(figures)
     lines += ['', '### Crashes found and fixed', '']
     if crashes:
-        lines += [f'- `{c}`' for c in crashes]
+        lines += [f'- `{path}`' + (f': {subject}' if subject else '') for path, subject in crashes]
     else:
         lines += ['None so far: no fuzz run has found a crash, leak, undefined behaviour or failed property.',
                   'A crash found is fixed and its input added as `testdata/fuzz/<target>/crash-<what>`.']

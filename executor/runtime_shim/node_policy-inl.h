@@ -79,7 +79,7 @@ OCIKIT_INLINE std::string NodePolicy::DisplayName() const {
 }
 
 OCIKIT_INLINE RuleMode NodePolicy::ModeFor(const LintRule& rule) const {
-  for (const std::string& key : {rule.id, std::string(LintFamilyName(rule.family)), std::string("default")}) {
+  for (const std::string& key : {std::string(rule.id), std::string(LintFamilyName(rule.family)), std::string("default")}) {
     if (auto it = modes.find(key); it != modes.end()) return it->second;
   }
   return RuleMode::kEnforce;
@@ -94,7 +94,7 @@ OCIKIT_INLINE LintOptions NodePolicy::ToLintOptions() const {
   options.libseccomp = false;
   for (const LintPolicy& p : policies) options.policies.push_back(&p);
   for (const LintRule* rule : LintCatalogue(options.policies)) {
-    if (ModeFor(*rule) == RuleMode::kOff) options.disabled.push_back(rule->id);
+    if (ModeFor(*rule) == RuleMode::kOff) options.disabled.emplace_back(rule->id);
   }
   return options;
 }

@@ -182,11 +182,11 @@ CaseRun RunCase(const std::string& name) {
     if (r->family == LintFamily::kRuntime) active = active && o.features != nullptr;
     if (r->family == LintFamily::kSecurity) active = active && o.profile >= r->profile;
     if (r->family == LintFamily::kSeccomp && r->id >= "SCMP520") active = active && o.libseccomp;
-    if (active) out.active.insert(r->id);
+    if (active) out.active.insert(std::string(r->id));
   }
   for (const LintPolicy* p : o.policies) {
     for (const LintPolicyRule& r : p->rules) {
-      (out.fired.count(r.rule.id) ? out.policy_types_fired : out.policy_types_silent).insert(r.type);
+      (out.fired.count(std::string(r.rule.id)) ? out.policy_types_fired : out.policy_types_silent).insert(r.type);
     }
   }
   return out;
@@ -249,8 +249,8 @@ TEST(LintCorpus, EveryRuleFiresSomewhereAndIsSilentSomewhereElse) {
     }
   }
   for (const LintRule* r : BuiltinLintRules()) {
-    EXPECT_FALSE(fired[r->id].empty()) << r->id << " " << r->name << " fires in no case";
-    EXPECT_FALSE(silent[r->id].empty()) << r->id << " " << r->name << " is silent in no case where it is checked";
+    EXPECT_FALSE(fired[std::string(r->id)].empty()) << r->id << " " << r->name << " fires in no case";
+    EXPECT_FALSE(silent[std::string(r->id)].empty()) << r->id << " " << r->name << " is silent in no case where it is checked";
   }
 }
 

@@ -129,7 +129,7 @@ OCIKIT_INLINE LintFinding InputFinding(const LintRule& rule, absl::string_view t
                                        std::string message, size_t offset, size_t line, size_t column) {
   absl::StatusOr<FieldPath> path = FieldPath::Parse(json_path);
   LintFinding f;
-  f.rule_id = rule.id;
+  f.rule_id = std::string(rule.id);
   f.severity = rule.severity;
   f.path = path.ok() ? *std::move(path) : FieldPath();
   f.message = std::move(message);
@@ -153,7 +153,7 @@ OCIKIT_INLINE std::vector<LintFinding> DivergenceFindings(const json::Reader& re
   const std::string number = NumberGoRejects(spec);
   if (!number.empty()) {
     LintFinding& f = out.emplace_back();
-    f.rule_id = rules::kRuntimesDisagree.id;
+    f.rule_id = std::string(rules::kRuntimesDisagree.id);
     f.severity = rules::kRuntimesDisagree.severity;
     f.path = FieldPath().Field("windows").Field("credentialSpec");
     f.message = absl::StrCat("number ", number.substr(number.find(' ') + 1),
@@ -245,7 +245,7 @@ OCIKIT_INLINE LintResult LintConfigFile(const std::string& path, LintOptions opt
   if (!text.ok()) {
     LintResult result;
     LintFinding& f = result.findings.emplace_back();
-    f.rule_id = rules::kParseError.id;
+    f.rule_id = std::string(rules::kParseError.id);
     f.severity = LintSeverity::kError;
     std::string message(text.status().message());
     if (absl::StartsWith(message, path + ": ")) message.erase(0, path.size() + 2);

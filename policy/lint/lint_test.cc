@@ -42,7 +42,7 @@ Spec Runnable() {
 TEST(LintCatalogue, IdsAreUniqueAndMatchTheirFamily) {
   std::set<std::string> ids;
   for (const LintRule* r : BuiltinLintRules()) {
-    EXPECT_TRUE(ids.insert(r->id).second) << r->id;
+    EXPECT_TRUE(ids.emplace(r->id).second) << r->id;
     absl::string_view prefix;
     switch (r->family) {
       case LintFamily::kInput: prefix = "OCI0"; break;

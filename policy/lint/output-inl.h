@@ -86,11 +86,11 @@ OCIKIT_INLINE std::string FormatRuleList(const std::vector<const LintRule*>& rul
       family = r->family;
       first = false;
     }
-    std::string id = r->id;
+    std::string id(r->id);
     id.resize(std::max<size_t>(id.size(), 8), ' ');
     std::string severity(LintSeverityName(r->severity));
     severity.resize(8, ' ');
-    std::string name = r->name;
+    std::string name(r->name);
     name.resize(std::max<size_t>(name.size(), 36), ' ');
     absl::StrAppend(&out, "  ", id, " ", severity, " ", name, " ", r->title,
                     r->profile != LintProfile::kNone ? absl::StrCat(" (", LintProfileName(r->profile), ")") : "", "\n");

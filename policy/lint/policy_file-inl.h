@@ -109,27 +109,34 @@ class PolicyParser {
     std::string where = absl::StrCat("rules[", index, "]");
     if (!j.is_object()) return Error(where, absl::StrCat("expected an object, got ", j.type_name()));
     if (!j.contains("id") || !j.at("id").is_string()) return Error(where, "id: missing; expected a string such as \"ACME001\"");
-    r.rule.id = j.at("id").get<std::string>();
-    absl::StrAppend(&where, " (", LintQuote(r.rule.id), ")");
+    LintPolicyRule::Text& text = *r.text;
+    text.id = j.at("id").get<std::string>();
+    absl::StrAppend(&where, " (", LintQuote(text.id), ")");
     static const RE2 kId("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-    if (!RE2::FullMatch(r.rule.id, kId)) {
+    if (!RE2::FullMatch(text.id, kId)) {
       return Error(where, "id: expected a letter followed by up to 63 letters, digits, '_', '-' or '.'");
     }
-    if (LintContains(ids, r.rule.id)) return Error(where, "id: used by another rule of this file; expected a unique id");
-    ids.push_back(r.rule.id);
+    if (LintContains(ids, text.id)) return Error(where, "id: used by another rule of this file; expected a unique id");
+    ids.push_back(text.id);
     OCIKIT_RETURN_IF_ERROR(ParseType(j, where, r));
     std::string severity = "error";
     OCIKIT_RETURN_IF_ERROR(TextField(j, where, "severity", severity));
     const std::optional<LintSeverity> s = ParseLintSeverity(severity);
     if (!s) return Error(where, absl::StrCat("severity: ", LintQuote(severity), " is not a severity; expected error, warning or info"));
     r.rule.severity = *s;
-    OCIKIT_RETURN_IF_ERROR(TextField(j, where, "title", r.rule.title));
+    OCIKIT_RETURN_IF_ERROR(TextField(j, where, "title", text.title));
     OCIKIT_RETURN_IF_ERROR(TextField(j, where, "message", r.message));
-    OCIKIT_RETURN_IF_ERROR(TextField(j, where, "fix", r.rule.fix));
-    r.rule.name = r.type;
+    OCIKIT_RETURN_IF_ERROR(TextField(j, where, "fix", text.fix));
+    text.reference = std::string(source_);
+    OCIKIT_RETURN_IF_ERROR(ParseParameters(j, where, r));
     r.rule.family = LintFamily::kPolicy;
-    r.rule.reference = std::string(source_);
-    return ParseParameters(j, where, r);
+    r.rule.name = *std::find(LintPolicyRuleTypes().begin(), LintPolicyRuleTypes().end(), r.type);
+    r.rule.id = text.id;
+    r.rule.title = text.title;
+    r.rule.rationale = text.rationale;
+    r.rule.reference = text.reference;
+    r.rule.fix = text.fix;
+    return absl::OkStatus();
   }
 
  private:
@@ -178,8 +185,8 @@ class PolicyParser {
     } else if (t == "rlimitBounds") {
       OCIKIT_RETURN_IF_ERROR(ParseRlimitBounds(j, where, r));
     }
-    if (r.rule.title.empty()) r.rule.title = absl::StrCat("policy rule ", r.type);
-    r.rule.rationale = r.message.empty() ? absl::StrCat("custom ", r.type, " rule of ", source_) : r.message;
+    if (r.text->title.empty()) r.text->title = absl::StrCat("policy rule ", r.type);
+    r.text->rationale = r.message.empty() ? absl::StrCat("custom ", r.type, " rule of ", source_) : r.message;
     return absl::OkStatus();
   }
 
@@ -205,7 +212,7 @@ class PolicyParser {
     if (r.sets.empty()) {
       for (const absl::string_view k : kSets) r.sets.emplace_back(k);
     }
-    if (r.rule.title.empty()) r.rule.title = allowed ? "only listed capabilities" : "a denied capability";
+    if (r.text->title.empty()) r.text->title = allowed ? "only listed capabilities" : "a denied capability";
     return absl::OkStatus();
   }
 

@@ -68,7 +68,13 @@ struct LintPolicyRule {
   LintPolicyRule(LintPolicyRule&&) noexcept;
   LintPolicyRule& operator=(LintPolicyRule&&) noexcept;
 
-  LintRule rule;  // family kPolicy; name = type; reference = the file
+  LintRule rule;  // family kPolicy; name = type; reference = the file; views `text`
+
+  // The texts `rule` views, on the heap so that moving the rule keeps them.
+  struct Text {
+    std::string id, title, rationale, reference, fix;
+  };
+  std::unique_ptr<Text> text = std::make_unique<Text>();
   std::string type;
   std::string message;
   std::vector<std::string> values;  // capabilities, paths, keys or namespaces

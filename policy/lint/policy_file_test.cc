@@ -35,6 +35,25 @@ TEST(ParseLintPolicy, ParsesRulesWithDefaults) {
   EXPECT_EQ(p->rules[1].rule.title, "no secrets");
 }
 
+TEST(ParseLintPolicy, RuleTextsSurviveMoves) {
+  // LintRule views its texts; a policy rule's live on the heap, so moving
+  // the policy (and its rules) keeps them, short (SSO) strings included.
+  absl::StatusOr<LintPolicy> p = ParseLintPolicy(R"({"version": 1, "rules": [
+      {"id": "A1", "type": "forbiddenEnv", "fix": "x", "patterns": ["S"]}]})",
+                                                 "p");
+  ASSERT_TRUE(p.ok()) << p.status();
+  std::vector<LintPolicy> moved;
+  moved.push_back(*std::move(p));
+  for (int i = 0; i < 8; ++i) moved.push_back(LintPolicy{});  // reallocates, moving the first
+  const LintRule& rule = moved.front().rules.at(0).rule;
+  EXPECT_EQ(rule.id, "A1");
+  EXPECT_EQ(rule.name, "forbiddenEnv");
+  EXPECT_EQ(rule.title, "policy rule forbiddenEnv");
+  EXPECT_EQ(rule.rationale, "custom forbiddenEnv rule of p");
+  EXPECT_EQ(rule.reference, "p");
+  EXPECT_EQ(rule.fix, "x");
+}
+
 TEST(ParseLintPolicy, ErrorsNameTheFileTheRuleAndTheField) {
   EXPECT_EQ(ErrorOf(R"({"rules": [{"id": "R1", "type": "allowedMountSources", "patterns": ["/srv/(.*"]}]})"),
             "p.json: rules[0] (\"R1\"): patterns[0]: invalid RE2 pattern \"/srv/(.*\": missing ): /srv/(.*");

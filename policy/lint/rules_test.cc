@@ -63,8 +63,8 @@ TEST(RuleRegistry, IdsAndNamesAreUnique) {
   std::set<std::string> ids;
   std::set<std::string> names;
   for (const LintRule* r : BuiltinLintRules()) {
-    EXPECT_TRUE(ids.insert(r->id).second) << "duplicate id " << r->id;
-    EXPECT_TRUE(names.insert(r->name).second) << "duplicate name " << r->name << " (" << r->id << ")";
+    EXPECT_TRUE(ids.emplace(r->id).second) << "duplicate id " << r->id;
+    EXPECT_TRUE(names.emplace(r->name).second) << "duplicate name " << r->name << " (" << r->id << ")";
   }
   EXPECT_GT(ids.size(), 100u);
 }

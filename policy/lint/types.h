@@ -86,18 +86,23 @@ absl::string_view LintProfileName(LintProfile p);
 // with LintOptions::strict. `severity_note` says when a finding has another
 // severity than the default ("info in a template"); the catalogue prints it
 // after the severity.
+//
+// The texts are views: the built-in rules (policy/lint/rules.h) view string
+// literals, so the catalogue is constant-initialized, with no start-up code
+// in any program that includes it; a policy file's rules view the texts
+// their LintPolicyRule owns.
 struct LintRule {
-  std::string id;         // "OCI121"
-  std::string name;       // "process-cwd-absolute"
+  absl::string_view id;    // "OCI121"
+  absl::string_view name;  // "process-cwd-absolute"
   LintFamily family = LintFamily::kConformance;
   LintSeverity severity = LintSeverity::kError;  // the default; a finding may differ
   LintProfile profile = LintProfile::kNone;
   bool strict = false;
-  std::string severity_note = {};  // "" or e.g. "info in a template"
-  std::string title;      // one line
-  std::string rationale;  // why it matters
-  std::string reference;  // upstream reference (spec section, runtime-tools code, CVE, ...)
-  std::string fix;        // what to change
+  absl::string_view severity_note = {};  // "" or e.g. "info in a template"
+  absl::string_view title;      // one line
+  absl::string_view rationale;  // why it matters
+  absl::string_view reference;  // upstream reference (spec section, runtime-tools code, CVE, ...)
+  absl::string_view fix;        // what to change
 };
 
 // LintFinding
@@ -198,7 +203,7 @@ class LintSink {
     LintSeverity s = severity.value_or(rule.severity);
     if (options_.strict && rule.strict) s = LintSeverity::kError;
     LintFinding& f = out_.emplace_back();
-    f.rule_id = rule.id;
+    f.rule_id = std::string(rule.id);
     f.severity = s;
     f.path = std::move(path);
     f.message = std::move(message);
