@@ -8,7 +8,7 @@
 //   }
 //
 // Linking //benchmarks:bench_util replaces the global operator new with a
-// counting one (bench_util.cc), for the whole benchmark binary.
+// counting one (benchmarks/allocations.h), for the whole benchmark binary.
 //
 // Dependencies: absl_status benchmark
 #ifndef OCIKIT_BENCHMARKS_BENCH_UTIL_H_
@@ -19,13 +19,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "benchmarks/allocations.h"
 #include "spec/config.h"
 #include "spec/opts/spec_opt.h"
 
 namespace ocikit::bench {
-
-// Heap allocations made by this process so far.
-uint64_t AllocationCount();
 
 // Reports the allocations made between its construction and destruction as
 // the counter "allocs", per iteration.

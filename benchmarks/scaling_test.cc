@@ -17,45 +17,18 @@
 #include <time.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
-#include <cstdlib>
 #include <functional>
 #include <iostream>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "benchmarks/allocations.h"
 #include "gtest/gtest.h"
 #include "policy/diff/diff.h"
 #include "policy/lint/lint.h"
 #include "spec/codec.h"
-
-namespace {
-std::atomic<size_t> allocated_bytes{0};
-}  // namespace
-
-// Counting operator new: every allocation of the binary goes through these.
-void* operator new(size_t size) {
-  allocated_bytes.fetch_add(size, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
-void operator delete[](void* p, size_t) noexcept { std::free(p); }
-// The nothrow forms too (std::stable_sort's buffer), so that every delete
-// matches its new (ASan checks it).
-void* operator new(size_t size, const std::nothrow_t&) noexcept {
-  allocated_bytes.fetch_add(size, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace ocikit {
 namespace {
@@ -155,11 +128,11 @@ Cost Measure(const Operation& op, const std::string& text) {
   Cost cost;
   cost.seconds = 1e9;
   for (int rep = 0; rep < kRepetitions; ++rep) {
-    const size_t bytes_before = allocated_bytes.load();
+    const size_t bytes_before = bench::AllocatedBytes();
     const double start = ThreadCpuSeconds();
     op(text);
     cost.seconds = std::min(cost.seconds, ThreadCpuSeconds() - start);
-    cost.bytes = allocated_bytes.load() - bytes_before;
+    cost.bytes = bench::AllocatedBytes() - bytes_before;
   }
   return cost;
 }

@@ -55,7 +55,9 @@ OCIKIT_INLINE absl::StatusOr<Process> ExecProcessFromSpec(const Spec& spec, cons
     }
     p.cwd = req.cwd;
   }
-  if (p.cwd.empty()) p.cwd = "/";
+  // push_back on the empty string, not `= "/"`: at -O2, g++ 12 reports a false
+  // -Wrestrict for a one-character assignment (GCC bug 105329).
+  if (p.cwd.empty()) p.cwd.push_back('/');
   if (req.user) p.user = *req.user;
   p.terminal = req.tty;
   p.console_size.reset();

@@ -67,7 +67,9 @@ OCIKIT_INLINE absl::StatusOr<std::vector<std::string>> PrepareSpec(Spec& spec, c
     return absl::InvalidArgumentError(
         "process.args: empty; give the command to run after the flags, e.g. ocikit run sh -c 'echo hi'");
   }
-  if (p.cwd.empty()) p.cwd = "/";
+  // push_back on the empty string, not `= "/"`: at -O2, g++ 12 reports a false
+  // -Wrestrict for a one-character assignment (GCC bug 105329).
+  if (p.cwd.empty()) p.cwd.push_back('/');
   if (std::none_of(p.env.begin(), p.env.end(), [](const std::string& e) { return absl::StartsWith(e, "PATH="); })) {
     p.env.insert(p.env.begin(), std::string(kDefaultPathEnv));
   }

@@ -5,8 +5,9 @@
 #
 # It holds what scripts/install.sh installs, with prefix /usr: the ocikit
 # binary and its man page, the headers, the static libraries, the pkg-config
-# files and the CMake package. Depends: comes from dpkg-shlibdeps on the binary
-# (Debian's libabsl, libre2, libseccomp, libstdc++, libc packages) plus runc,
+# files and the CMake package. Depends: comes from dpkg-shlibdeps on the
+# binaries (libc6 and libseccomp2: they link Abseil, RE2 and libstdc++
+# statically, third_party/system/static.bzl) plus runc,
 # which `ocikit run` drives; Recommends: names the -dev packages that own the
 # .pc files ocikit's .pc files require, for building against the libraries.
 # BAZEL_BUILD_FLAGs go to scripts/install.sh: CI passes none and reuses the
