@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CI's slower stages, after ./scripts/test.sh: the whole suite again with
 # clang 14 (Debian 12's `clang`) and clang 16, each in its own Bazel output
-# base, then the consumer programs (header-only and compiled) with every
-# compiler, then the ways other projects consume ocikit
-# (scripts/consumer_paths.sh, from the README's snippets): a Bazel workspace,
+# base, the executables and benchmarks at -c opt, then the consumer programs
+# (header-only and compiled) with every compiler, then the ways other
+# projects consume ocikit (scripts/consumer_paths.sh, from the README's
+# snippets): a Bazel workspace,
 # the install tree with pkg-config and CMake under g++ and clang, the .deb,
 # the pre-commit hooks and the GitHub Action; then spec/ and policy/ under
 # ASan + UBSan and every fuzz target fuzzed for 20 s (docs/reliability.md; the
@@ -35,6 +36,10 @@ cache=${XDG_CACHE_HOME:-$HOME/.cache}
 targets=(//spec/... //policy/... //executor/... //benchmarks/... //testdata/... //docs/... //packaging/...)
 stage clang14-suite bazel --output_base="$cache/ocikit-bazel-clang14" test --config=clang "${targets[@]}"
 stage clang16-suite bazel --output_base="$cache/ocikit-bazel-clang16" test --config=clang16 "${targets[@]}"
+# The executables and benchmarks as released and measured: -c opt (-O2),
+# where g++ warns about more than at -O0.
+stage opt-build bazel --output_base="$cache/ocikit-bazel-opt" build -c opt \
+  //executor/cli:ocikit //executor/runtime_shim:ocikit-runtime //benchmarks/...
 for cxx in g++ clang++ clang++-16; do
   stage "consumers-$cxx" env CXX="$cxx" scripts/consumer_check.sh
 done
