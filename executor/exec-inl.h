@@ -152,7 +152,7 @@ OCIKIT_INLINE int SuperviseExec(ExecState& e, pid_t pid, UniqueFd& master, int w
 
 // Writes the process file, has the runtime start `process`, and supervises it.
 OCIKIT_INLINE int ExecProcess(ExecState& e, const Process& process) {
-  if (absl::Status s = WriteFileAtomic(e.files.process, MarshalProcess(process), 0600); !s.ok()) {
+  if (absl::Status s = WriteFileAtomic(e.files.process, MarshalProcess(process), 0600, FileSync::kAtomic); !s.ok()) {
     return FailExec(e, s.message(), kExitOcikitError);
   }
   std::optional<ConsoleSocket> console;

@@ -247,7 +247,6 @@ OCIKIT_INLINE int RunWithoutTerminal(RunState& r) {
       Spawn(r.rt().Argv(b.log, {"run", "--bundle", b.dir, "--pid-file", b.pid_file, "--", r.o.id}), stdio,
             /*new_session=*/true);
   if (!runtime_pid.ok()) return FailRun(r, runtime_pid.status().message(), kExitOcikitError, false);
-  r.setup.SyncDir();  // while the runtime starts
   int stop_signal = 0;  // the first terminating signal sent to the container
   absl::StatusOr<SupervisionResult> result =
       Supervise(r.signals, RuntimeRunSupervision(r, *runtime_pid, stop_signal));
@@ -322,7 +321,6 @@ OCIKIT_INLINE absl::Status CreateWithOutput(RunState& r, int output) {
 // Detached (5d): create with the output pipe, start, and wait for the
 // container process, copying the pipe to `write_output`.
 OCIKIT_INLINE int RunDetachedWithPipe(RunState& r) {
-  r.setup.SyncDir();
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return FailRun(r, absl::StrCat("pipe: ", std::strerror(errno)), kExitOcikitError, false);
   UniqueFd output(fds[0]);
@@ -338,7 +336,6 @@ OCIKIT_INLINE int RunDetachedWithPipe(RunState& r) {
 
 // With a terminal: create, start, and wait for the container process.
 OCIKIT_INLINE int RunWithTerminal(RunState& r) {
-  r.setup.SyncDir();
   absl::StatusOr<ConsoleSocket> listening = ConsoleSocket::Listen(r.bundle().console_socket);
   if (!listening.ok()) return FailRun(r, listening.status().message(), kExitOcikitError, false);
   std::optional<ConsoleSocket> console = *std::move(listening);
@@ -403,7 +400,6 @@ OCIKIT_INLINE int CreateContainer(Spec spec, const CreateOptions& o, std::ostrea
     say(setup.status().message());
     return kExitOcikitError;
   }
-  setup->SyncDir();
   const BundlePaths& b = setup->bundle;
   const auto abandon = [&](int code) {
     RuntimeDelete(rt, b.log, o.id, /*force=*/true).IgnoreError();

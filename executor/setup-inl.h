@@ -43,30 +43,7 @@ OCIKIT_INLINE absl::Status WriteRuntimeFile(const std::string& path, const std::
 OCIKIT_INLINE absl::Status WriteConfigFile(const std::string& path, const Spec& spec) {
   std::string text = Marshal(spec);
   text.push_back('\n');
-  std::string tmp = path + ".tmp-XXXXXX";
-  UniqueFd fd(::mkostemp(tmp.data(), O_CLOEXEC));
-  if (!fd.valid()) return ErrnoStatus(errno, tmp);
-  absl::Status status;
-  if (::fchmod(fd.get(), 0600) != 0) status = ErrnoStatus(errno, tmp);
-  for (size_t done = 0; status.ok() && done < text.size();) {
-    const ssize_t n = ::write(fd.get(), text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      status = ErrnoStatus(errno, tmp);
-    } else {
-      done += static_cast<size_t>(n);
-    }
-  }
-  if (status.ok() && ::fsync(fd.get()) != 0) status = ErrnoStatus(errno, tmp);
-  if (::close(fd.Release()) != 0 && status.ok()) status = ErrnoStatus(errno, tmp);
-  if (status.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) status = ErrnoStatus(errno, path);
-  if (!status.ok()) ::unlink(tmp.c_str());
-  return status;
-}
-
-OCIKIT_INLINE void SyncDirectory(const std::string& dir) {
-  UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.valid()) ::fsync(fd.get());
+  return WriteFileAtomic(path, text, 0600, FileSync::kAtomic);
 }
 
 OCIKIT_INLINE absl::StatusOr<BundleSetup> SetUpBundle(const Spec& spec, const Runtime& rt, absl::string_view state_root,

@@ -1,15 +1,15 @@
 // File: executor/setup.h
 //
 // Writing a container's bundle: the directory (executor/bundle.h), config.json
-// (atomic, 0600; the directory's fsync left to SyncDir), the runtime's path,
-// and the process's working directory inside the rootfs (executor/workdir.h),
-// owned by the process's user mapped to host ids. Any failure undoes what was done, so nothing is left; after a
-// successful setup, Abandon() undoes it again (the container never started)
-// and Keep() makes the working directory permanent (it did).
+// (atomic, 0600, no fsync: a bundle does not outlive the boot), the runtime's
+// path, and the process's working directory inside the rootfs
+// (executor/workdir.h), owned by the process's user mapped to host ids. Any
+// failure undoes what was done, so nothing is left; after a successful setup,
+// Abandon() undoes it again (the container never started) and Keep() makes
+// the working directory permanent (it did).
 //
 // Example:
 //   absl::StatusOr<BundleSetup> setup = SetUpBundle(spec, rt, "/run/ocikit", "web");
-//   setup->SyncDir();
 //   ... runtime create fails: setup->Abandon(/*remove_bundle=*/true);
 //
 // Dependencies: absl_hash absl_status absl_strings
@@ -36,16 +36,10 @@ namespace ocikit::executor {
 // (without it, runc is assumed), so it needs no fsync.
 absl::Status WriteRuntimeFile(const std::string& path, const std::string& runtime_path);
 
-// Writes the spec to config.json (`path`) atomically, as WriteSpecFile does:
-// a temporary file with mode 0600, fsync, rename. Only the fsync of the
-// directory, which makes the rename itself durable, is left to the caller
-// (SyncDirectory): `ocikit run` does it while the runtime starts, off the
-// critical path, since the runtime reads the file from the page cache.
+// Writes the spec to config.json (`path`) atomically with mode 0600 (a
+// temporary file, renamed), without fsync: a bundle does not outlive the boot
+// (FileSync::kAtomic in spec/file.h).
 absl::Status WriteConfigFile(const std::string& path, const Spec& spec);
-
-// fsync(2) of directory `dir`: the names created or renamed in it become
-// durable. Best effort, as in WriteFileAtomic.
-void SyncDirectory(const std::string& dir);
 
 // What SetUpBundle created.
 struct BundleSetup {
@@ -60,8 +54,6 @@ struct BundleSetup {
   }
   // The container started: the working directory stays.
   void Keep() { workdir.Release(); }
-  // Makes config.json's rename durable (see WriteConfigFile).
-  void SyncDir() const { SyncDirectory(bundle.dir); }
 };
 
 // Creates the bundle of container `id` for the prepared `spec` (see

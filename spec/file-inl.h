@@ -145,7 +145,8 @@ OCIKIT_INLINE absl::StatusOr<std::string> ReadNamedInput(const std::string& name
   return ReadInputFile(name, max_bytes);
 }
 
-OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode) {
+OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode,
+                                           FileSync sync) {
   const size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   std::string tmp = absl::StrCat(path, ".tmp-XXXXXX");
@@ -163,13 +164,14 @@ OCIKIT_INLINE absl::Status WriteFileAtomic(const std::string& path, absl::string
       done += static_cast<size_t>(n);
     }
   }
-  if (status.ok() && ::fsync(fd) != 0) status = ErrnoStatus(errno, tmp);
+  if (status.ok() && sync == FileSync::kDurable && ::fsync(fd) != 0) status = ErrnoStatus(errno, tmp);
   if (::close(fd) != 0 && status.ok()) status = ErrnoStatus(errno, tmp);
   if (status.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) status = ErrnoStatus(errno, path);
   if (!status.ok()) {
     ::unlink(tmp.c_str());
     return status;
   }
+  if (sync == FileSync::kAtomic) return absl::OkStatus();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);

@@ -2,8 +2,9 @@
 //
 // Reading and writing whole files safely: reads refuse anything but a regular
 // file and stop at a size cap; writes are atomic (temporary file in the same
-// directory, fsync, rename, fsync of the directory), so a reader sees the old
-// file or the new one, never a partial one, and a failed write leaves nothing.
+// directory, rename), so a reader sees the old file or the new one, never a
+// partial one, and a failed write leaves nothing; by default also durable
+// (fsync of the file and of its directory).
 //
 // Command-line inputs are read with ReadInputFile and ReadInputStream
 // instead: they also accept pipes (`<(cmd)`, FIFOs, standard input) and stop
@@ -61,8 +62,22 @@ absl::StatusOr<std::string> ReadNamedInput(const std::string& name, std::istream
 // deterministic); an error naming `dir` when it cannot be opened.
 absl::StatusOr<std::vector<std::string>> ReadDirNames(const std::string& dir);
 
+// How far WriteFileAtomic makes a write last.
+enum class FileSync {
+  // fsync of the file before the rename and of the directory after it: the
+  // new file survives a power loss.
+  kDurable,
+  // No fsync: readers still see the old file or the new one, and a crash of
+  // the writer leaves no partial file, but after a power loss the file may be
+  // empty. For files that do not outlive the boot, such as the files of a
+  // container's bundle (runc's own state is on tmpfs, /run), where each fsync
+  // costs milliseconds on a busy disk and buys nothing.
+  kAtomic,
+};
+
 // Writes `data` to `path` atomically with permission bits `mode`.
-absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode);
+absl::Status WriteFileAtomic(const std::string& path, absl::string_view data, mode_t mode,
+                             FileSync sync = FileSync::kDurable);
 
 }  // namespace ocikit
 

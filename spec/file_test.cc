@@ -34,22 +34,28 @@ class FileTest : public ::testing::Test {
 };
 
 TEST_F(FileTest, WriteFileAtomicWritesContentWithMode) {
-  const std::string path = dir_ + "/config.json";
-  ASSERT_TRUE(WriteFileAtomic(path, "{}\n", 0600).ok());
-  absl::StatusOr<std::string> got = ReadRegularFile(path, 1024);
-  ASSERT_TRUE(got.ok()) << got.status();
-  EXPECT_EQ(*got, "{}\n");
-  struct stat st;
-  ASSERT_EQ(::stat(path.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 07777, 0600u);
-  EXPECT_EQ(Entries(), std::vector<std::string>{"config.json"});  // no temp file left
+  for (const FileSync sync : {FileSync::kDurable, FileSync::kAtomic}) {
+    const std::string path = dir_ + "/config.json";
+    ASSERT_TRUE(WriteFileAtomic(path, "{}\n", 0600, sync).ok());
+    absl::StatusOr<std::string> got = ReadRegularFile(path, 1024);
+    ASSERT_TRUE(got.ok()) << got.status();
+    EXPECT_EQ(*got, "{}\n");
+    struct stat st;
+    ASSERT_EQ(::stat(path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600u);
+    EXPECT_EQ(Entries(), std::vector<std::string>{"config.json"});  // no temp file left
+    ASSERT_EQ(::unlink(path.c_str()), 0);
+  }
 }
 
 TEST_F(FileTest, WriteFileAtomicReplacesExistingFile) {
-  const std::string path = dir_ + "/f";
-  ASSERT_TRUE(WriteFileAtomic(path, "old", 0644).ok());
-  ASSERT_TRUE(WriteFileAtomic(path, "new", 0600).ok());
-  EXPECT_EQ(*ReadRegularFile(path, 1024), "new");
+  for (const FileSync sync : {FileSync::kDurable, FileSync::kAtomic}) {
+    const std::string path = dir_ + "/f";
+    ASSERT_TRUE(WriteFileAtomic(path, "old", 0644, sync).ok());
+    ASSERT_TRUE(WriteFileAtomic(path, "new", 0600, sync).ok());
+    EXPECT_EQ(*ReadRegularFile(path, 1024), "new");
+    EXPECT_EQ(Entries(), std::vector<std::string>{"f"});
+  }
 }
 
 TEST_F(FileTest, WriteFileAtomicIntoMissingDirectoryFailsAndLeavesNothing) {

@@ -273,7 +273,10 @@ OCIKIT_INLINE absl::Status Rewrite(const std::string& config, absl::string_view 
   struct stat st;
   const mode_t mode = ::stat(config.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0600;
   if (policy.keep_original) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(config + ".ocikit-orig", original, mode));
-  return WriteFileAtomic(config, *result.mutated_text, mode);
+  // No fsync (FileSync::kAtomic): the runtime reads the file from the page
+  // cache at once, and the gate judges whatever config.json holds at the next
+  // create, so a write lost to a power loss lets nothing through.
+  return WriteFileAtomic(config, *result.mutated_text, mode, FileSync::kAtomic);
 }
 
 OCIKIT_INLINE int GateCreate(const ShimArgs& args, const ShimEnv& env, const NodePolicy& policy, const Reporter& r) {

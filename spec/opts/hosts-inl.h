@@ -189,7 +189,7 @@ OCIKIT_INLINE SpecOpt WithHostsFile(HostsOptions options) {
     in.gateway_address = options.gateway_address;
     in.gateway_alias = options.gateway_alias;
     OCIKIT_ASSIGN_OR_RETURN(std::string text, GenerateHosts(in));
-    if (ctx.write_state_files) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, text, 0644));
+    if (ctx.write_state_files) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, text, 0644, FileSync::kAtomic));
     internal::SetGeneratedFileMount(spec.mounts, "/etc/hosts", std::move(path));
     return absl::OkStatus();
   });

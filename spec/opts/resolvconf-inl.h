@@ -301,7 +301,7 @@ OCIKIT_INLINE SpecOpt WithResolvConf(ResolvConfOptions options) {
     in.ignore_host_options = options.ignore_host_options;
     in.fallback_nameservers = options.fallback_nameservers;
     OCIKIT_ASSIGN_OR_RETURN(ResolvConfResult result, GenerateResolvConf(in));
-    if (ctx.write_state_files) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, result.text, 0644));
+    if (ctx.write_state_files) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(path, result.text, 0644, FileSync::kAtomic));
     internal::SetGeneratedFileMount(spec.mounts, "/etc/resolv.conf", std::move(path));
     if (options.warnings != nullptr) {
       options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
