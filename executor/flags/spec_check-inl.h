@@ -20,8 +20,10 @@
 
 namespace ocikit {
 
-OCIKIT_INLINE absl::Status CheckGeneratedSpec(const Spec& spec) {
-  const LintResult result = LintSpec(spec, LintOptions());
+OCIKIT_INLINE absl::Status CheckGeneratedSpec(const Spec& spec, bool compile_seccomp) {
+  LintOptions options;
+  options.libseccomp = compile_seccomp;
+  const LintResult result = LintSpec(spec, options);
   const LintFinding* first = nullptr;
   size_t errors = 0;
   for (const LintFinding& f : result.findings) {
@@ -38,7 +40,7 @@ OCIKIT_INLINE absl::Status CheckGeneratedSpec(const Spec& spec) {
 
 OCIKIT_INLINE absl::StatusOr<Spec> BuildCheckedSpec(const SpecFlags& f, std::vector<std::string>* warnings) {
   OCIKIT_ASSIGN_OR_RETURN(Spec spec, BuildSpec(f, warnings));
-  OCIKIT_RETURN_IF_ERROR(CheckGeneratedSpec(spec));
+  OCIKIT_RETURN_IF_ERROR(CheckGeneratedSpec(spec, !SeccompFromBuiltInProfile(f)));
   return spec;
 }
 

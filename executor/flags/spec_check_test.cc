@@ -73,6 +73,38 @@ TEST(BuildCheckedSpec, RefusesAnIdRangeTheKernelRefusesFromTheBaseFile) {
                 "(uid_t)-1); the kernel refuses it (EINVAL)"));
 }
 
+// A built-in profile is left to the runtime to compile (spec_check.h); a
+// section from a file is compiled, so one libseccomp cannot load is refused.
+TEST(BuildCheckedSpec, CompilesTheSeccompSectionOfAFileNotABuiltInProfile) {
+  const auto built_in = [](const Strings& args) {
+    absl::StatusOr<SpecFlags> flags = testing::ParseSpecArgs(args);
+    EXPECT_TRUE(flags.ok()) << flags.status();
+    return flags.ok() && SeccompFromBuiltInProfile(*flags);
+  };
+  EXPECT_TRUE(built_in({"--rootfs", "r"}));
+  EXPECT_TRUE(built_in({"--rootfs", "r", "--security-opt", "seccomp=containerd"}));
+  EXPECT_TRUE(built_in({"--rootfs", "r", "--security-opt", "seccomp=unconfined"}));
+  EXPECT_TRUE(built_in({"--rootfs", "r", "--privileged", "--security-opt", "seccomp=/p.json"}));
+  EXPECT_FALSE(built_in({"--rootfs", "r", "--security-opt", "seccomp=/p.json"}));
+  EXPECT_FALSE(built_in({"--from", "c.json"}));
+  EXPECT_TRUE(built_in({"--from", "c.json", "--security-opt", "seccomp=default"}));
+
+  // 5,000 argument rules compile to more than the kernel's 4,096 instructions.
+  std::vector<std::string> rules;
+  for (int i = 0; i < 5000; ++i) {
+    rules.push_back(absl::StrCat(R"({"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":)", i,
+                                 R"(,"op":"SCMP_CMP_EQ"}]})"));
+  }
+  const std::string base = WriteTemp("huge-filter.json",
+      absl::StrCat(R"({"ociVersion":"1.3.0","process":{"user":{"uid":0,"gid":0},"cwd":"/","args":["sh"]},)",
+                   R"("root":{"path":"rootfs"},"linux":{"seccomp":{"defaultAction":"SCMP_ACT_ALLOW",)",
+                   R"("architectures":["SCMP_ARCH_X86_64"],"syscalls":[)", absl::StrJoin(rules, ","), "]}}}"));
+  ASSERT_TRUE(Build({"--from", base}, false).ok());
+  const absl::Status checked = Build({"--from", base}, true).status();
+  EXPECT_EQ(checked.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(checked.message().find("SCMP525"), std::string::npos) << checked;
+}
+
 // The property of issue 13: whatever `ocikit spec` accepts, `ocikit lint`
 // of its output passes. Random combinations of flags, valid ones and ones the parser must
 // refuse; for each, either BuildSpec refuses it, or the spec has no lint

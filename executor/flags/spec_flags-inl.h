@@ -769,6 +769,14 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const Sp
   return std::vector<SpecOpt>{WithSeccompProfileFile(internal::Resolve(f.base_dir, choice), options)};
 }
 
+OCIKIT_INLINE bool SeccompFromBuiltInProfile(const SpecFlags& f) {
+  const std::string choice =
+      f.seccomp.empty() ? internal::ImplicitSeccompChoice(internal::EngineFor(f), nullptr) : f.seccomp;
+  if (f.privileged || choice == "unconfined") return true;
+  if (choice.empty()) return f.from.empty();  // the base spec's section stays
+  return choice == "default" || choice == "containerd";
+}
+
 OCIKIT_INLINE absl::StatusOr<Spec> BuildSpec(const SpecFlags& f, std::vector<std::string>* warnings) {
   // Seccomp flags are checked first, as before the flag table was one layer.
   OCIKIT_ASSIGN_OR_RETURN(const std::vector<SpecOpt> seccomp, SeccompOptsFromFlags(f, warnings));

@@ -227,6 +227,11 @@ absl::Status CheckSpecFlags(const SpecFlags& f);
 absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const SpecFlags& f,
                                                           std::vector<std::string>* warnings = nullptr);
 
+// Whether BuildSpec's seccomp section is one of ocikit's built-in profiles
+// (moby's, containerd's) or none, rather than a profile file's or a --from
+// file's own section.
+bool SeccompFromBuiltInProfile(const SpecFlags& f);
+
 // Builds the spec: the base (--from or the default spec), then the flags'
 // transforms, then seccomp (last, so it sees the final capabilities).
 // Warnings are appended to `warnings`.

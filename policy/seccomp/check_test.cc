@@ -178,6 +178,26 @@ TEST(CompileSeccompBpf, CompilesForOtherArchitectures) {
   EXPECT_TRUE(CompileSeccompBpf(ContainerdDefaultProfile(target), "amd64").ok());
 }
 
+// ocikit's built-in profiles compile on every architecture Go and libseccomp
+// share, whatever the capabilities: `ocikit spec/run/create` rely on it and
+// leave compiling them to the runtime (executor/flags/spec_check.h).
+TEST(CompileSeccompBpf, BuiltInProfilesCompileForEveryArchitectureAndCapabilitySet) {
+  Names all = KnownCapabilities();
+  for (const std::string arch : {"amd64", "386", "arm", "arm64", "ppc64le", "s390x", "riscv64", "mips64le"}) {
+    for (const Names& caps : {Names{}, DefaultCapabilities(), all}) {
+      SeccompTarget target;
+      target.arch = arch;
+      target.bounding_caps = caps;
+      for (const LinuxSeccomp& s : {MobyDefault(arch, caps), ContainerdDefaultProfile(target)}) {
+        absl::StatusOr<SeccompBpfProgram> bpf = CompileSeccompBpf(s, arch);
+        ASSERT_TRUE(bpf.ok()) << arch << " with " << caps.size() << " capabilities: " << bpf.status();
+        EXPECT_LT(bpf->instructions, kMaxSeccompBpfInstructions) << arch;
+        EXPECT_TRUE(bpf->default_action_rules.empty()) << arch;
+      }
+    }
+  }
+}
+
 TEST(CompileSeccompBpf, PlainSectionWithRepeatedArgumentsAndDefaultActionRules) {
   LinuxSeccomp seccomp = FixtureSeccomp("plain_section.json");  // default ALLOW, rules ERRNO
   LinuxSyscall& same = seccomp.syscalls.emplace_back();
