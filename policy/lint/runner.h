@@ -108,6 +108,7 @@ LintRun LintPaths(const std::vector<std::string>& paths, const LintOptions& opti
 // added: text and JSON at once, SARIF at Finish() (its rule list, which comes
 // first, names the rules of every result), keeping only the findings.
 // Finish() writes the end (the summary); the bytes are FormatLintRun's.
+// `rules` and `out` must outlive it.
 class LintOutputStream {
  public:
   LintOutputStream(absl::string_view format, const std::vector<const LintRule*>& rules, std::ostream& out);
