@@ -8,6 +8,10 @@
 //
 //   BM_LintSpec_ConformanceBaseline       parsed spec, no positions
 //   BM_LintText_ConformanceBaseline       parse + lint + positions of findings
+//   BM_ParseText_DefaultLike              ParseSpec of the same text alone: the
+//                                         per-file lint/parse ratio of issue 16
+//                                         (target ≤ 2) is the two's quotient
+//                                         (benchmarks/lint_tree.sh reports it)
 //   BM_LintSpec_ConformanceBaseline_NoSeccompSection   the same config without seccomp
 //   BM_LintSpec_WithSeccompCompile        + libseccomp name resolution and BPF compilation
 //   BM_LintSpec_Restricted                restricted profile (more findings)
@@ -81,6 +85,17 @@ void BM_LintText_ConformanceBaseline(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_LintText_ConformanceBaseline);
+
+void BM_ParseText_DefaultLike(benchmark::State& state) {
+  const std::string text = MarshalIndent(DefaultLikeSpec(true), 4);
+  for (auto _ : state) {
+    absl::StatusOr<Spec> spec = ParseSpec(text);
+    benchmark::DoNotOptimize(spec);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseText_DefaultLike);
 
 void BM_LintSpec_Restricted(benchmark::State& state) {
   RunLintSpec(state, DefaultLikeSpec(true), Options(LintProfile::kRestricted, false));

@@ -66,7 +66,7 @@ TEST(RunLint, HelpListsTheFlags) {
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(absl::StartsWith(r.out, "Usage: ocikit lint [FLAGS] PATH...")) << r.out;
   for (const char* flag : {"--profile NAME", "--policy FILE", "--host", "--strict", "--format FORMAT", "--fail-on SEVERITY",
-                           "--disable ID", "--list-rules", "--explain ID"}) {
+                           "--disable ID", "--list-rules", "--explain ID", "-j, --jobs N", "--stats"}) {
     EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
   }
 }
@@ -249,6 +249,57 @@ TEST(RunLint, PolicyFilesAddRulesAndBadOnesAreUsageErrors) {
   r = Lint({"--policy", "bad.json", "c.json"}, dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "ocikit: lint: bad.json: rules[0] (\"ACME1\"): patterns[0]: invalid RE2 pattern \"(\": missing ): (\n");
+}
+
+// A tree with findings, a file that is not JSON, a dangling link named
+// config.json (unreadable: OCI000), a bundle, a missing path and an input over
+// the size cap: -j 4 prints exactly what -j 1 prints, in every format.
+TEST(RunLint, JobsPrintTheSameBytesAsOneJob) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 0; i < 24; ++i) files.emplace_back("t/c" + std::to_string(i) + "/config.json", WithCwd(i % 4 == 0 ? "rel" : "/"));
+  files.emplace_back("t/c5/config.json", "oops");
+  files.emplace_back("b/config.json", Clean());
+  files.emplace_back("one.json", WithCwd("x"));
+  const std::string dir = MakeDir("jobs", files);
+  ::mkdir((dir + "/t/dangling").c_str(), 0755);
+  ASSERT_EQ(::symlink((dir + "/nowhere").c_str(), (dir + "/t/dangling/config.json").c_str()), 0);
+  for (const char* format : {"text", "json", "sarif"}) {
+    const std::vector<std::string> paths = {"--format", format, "one.json", "t", "missing.json", "b", "/dev/zero", "t/c4"};
+    std::vector<std::string> one = {"-j", "1"}, four = {"--jobs=4"};
+    one.insert(one.end(), paths.begin(), paths.end());
+    four.insert(four.end(), paths.begin(), paths.end());
+    const Result a = Lint(one, dir);
+    const Result b = Lint(four, dir);
+    EXPECT_EQ(a.code, 2) << format;
+    EXPECT_EQ(a.err, "ocikit: lint: missing.json: No such file or directory\nocikit: lint: /dev/zero: input exceeds 16777216 bytes\n");
+    EXPECT_EQ(b.code, a.code) << format;
+    EXPECT_EQ(b.out, a.out) << format;
+    EXPECT_EQ(b.err, a.err) << format;
+  }
+  const Result text = Lint({"-j4", "t"}, dir);
+  EXPECT_TRUE(absl::StrContains(text.out, "t/c5/config.json:1:1: error: expected an object, got 'o' [OCI000]\n")) << text.out;
+  EXPECT_TRUE(absl::StrContains(text.out, "t/dangling/config.json: error: cannot read the file: ")) << text.out;
+  EXPECT_TRUE(absl::EndsWith(text.out, "8 errors, 0 warnings, 0 info in 25 files\n")) << text.out;
+}
+
+TEST(RunLint, JobsMustBeANumberFromOneTo256) {
+  for (const char* bad : {"0", "-1", "257", "two", ""}) {
+    const Result r = Lint({"--jobs", bad, "x"});
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_EQ(r.err, absl::StrCat("ocikit: lint: --jobs \"", bad, "\": expected a number of jobs from 1 to 256\n"));
+  }
+}
+
+TEST(RunLint, StatsReportConfigsPerSecondOnStandardError) {
+  const std::string dir = MakeDir("stats", {{"t/a/config.json", Clean()}, {"t/b/config.json", WithCwd("w")}});
+  const Result plain = Lint({"-j", "2", "t"}, dir);
+  const Result r = Lint({"--stats", "-j", "2", "t", "nope.json"}, dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, plain.out);
+  EXPECT_TRUE(absl::StartsWith(r.err, "ocikit: lint: nope.json: No such file or directory\nocikit: lint: linted 2 configs in "))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, " s (")) << r.err;
+  EXPECT_TRUE(absl::EndsWith(r.err, " configs/s, 2 jobs)\n")) << r.err;
 }
 
 }  // namespace

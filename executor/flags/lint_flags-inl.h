@@ -13,6 +13,7 @@
 #include <vector>
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -62,6 +63,18 @@ OCIKIT_INLINE void AddLintFlags(FlagSet& set, LintFlags& f) {
            BoolFlag(f.no_seccomp_compile)});
   set.Add({"seccomp-arch", 0, "ARCH", "architecture to compile the seccomp filter for (default: libseccomp's native one)",
            AssignFlag(f.seccomp_arch)});
+  set.Add({"jobs", 'j', "N", "lint N files at a time, output unchanged (default: the CPUs this process may use, as nproc "
+           "counts them; 1: one after another)",
+           [&f](absl::string_view v) {
+             int n = 0;
+             if (!absl::SimpleAtoi(v, &n) || n < 1 || n > kMaxLintJobs) {
+               return absl::InvalidArgumentError(absl::StrCat("expected a number of jobs from 1 to ", kMaxLintJobs));
+             }
+             f.jobs = n;
+             return absl::OkStatus();
+           }});
+  set.Add({"stats", 0, "", "print to standard error how many configs were linted, in how long, configs/s and jobs",
+           BoolFlag(f.stats)});
   set.Add(HelpFlag(f.help));
 }
 }  // namespace ocikit

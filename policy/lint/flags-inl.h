@@ -8,7 +8,10 @@
 
 #include "policy/lint/flags.h"
 #include "spec/internal/compile_mode.h"
+#include <sched.h>
+#include <algorithm>
 #include <memory>
+#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +34,13 @@ namespace ocikit {
 OCIKIT_INLINE std::string ResolveLintPath(const std::string& base_dir, const std::string& path) {
   if (base_dir.empty() || path.empty() || path[0] == '/') return path;
   return absl::StrCat(base_dir, "/", path);
+}
+
+OCIKIT_INLINE int DefaultLintJobs() {
+  cpu_set_t set;
+  int cpus = ::sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 0;
+  if (cpus <= 0) cpus = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cpus, 1, kMaxLintJobs);
 }
 
 OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const std::string& base_dir) {
@@ -76,6 +86,7 @@ OCIKIT_INLINE absl::StatusOr<LintSetup> PrepareLint(const LintFlags& f, const st
   if (f.format == "markdown" && !f.list_rules) return absl::InvalidArgumentError("--format markdown needs --list-rules");
   setup.fail_on = *ParseLintSeverity(f.fail_on);
   setup.format = f.format;
+  setup.jobs = f.jobs > 0 ? f.jobs : DefaultLintJobs();
   return setup;
 }
 }  // namespace ocikit

@@ -17,6 +17,9 @@
 #ifndef OCIKIT_POLICY_LINT_FLAGS_H_
 #define OCIKIT_POLICY_LINT_FLAGS_H_
 
+#include <sched.h>
+
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -55,8 +58,13 @@ struct LintFlags {
   std::string explain;
   bool no_seccomp_compile = false;
   std::string seccomp_arch;
+  int jobs = 0;                       // files linted at a time; 0 = DefaultLintJobs()
+  bool stats = false;                 // report configs/s on standard error
   bool help = false;
 };
+
+// The most --jobs accepts.
+inline constexpr int kMaxLintJobs = 256;
 
 // LintSetup
 //
@@ -67,7 +75,14 @@ struct LintSetup {
   LintOptions options;
   LintSeverity fail_on = LintSeverity::kError;
   std::string format = "text";
+  int jobs = 1;
 };
+
+// DefaultLintJobs()
+//
+// The CPUs this process may run on (its affinity mask, as nproc counts them),
+// at least 1 and at most kMaxLintJobs: --jobs' default.
+int DefaultLintJobs();
 
 // A path as given, resolved against `base_dir` when relative ("" = the working directory).
 std::string ResolveLintPath(const std::string& base_dir, const std::string& path);

@@ -20,60 +20,97 @@
 
 namespace ocikit {
 
+namespace internal {
+
+OCIKIT_INLINE void AddToTotals(LintTotals& t, const LintResult& r) {
+  ++t.files;
+  t.error += r.Count(LintSeverity::kError);
+  t.warning += r.Count(LintSeverity::kWarning);
+  t.info += r.Count(LintSeverity::kInfo);
+}
+
+// Prefixes every line of `text` but the first with `indent`.
+OCIKIT_INLINE std::string IndentFollowingLines(absl::string_view text, absl::string_view indent) {
+  return absl::StrReplaceAll(text, {{"\n", absl::StrCat("\n", indent)}});
+}
+
+}  // namespace internal
+
 OCIKIT_INLINE LintTotals CountFindings(const std::vector<LintFileResult>& results) {
   LintTotals t;
-  t.files = results.size();
-  for (const LintFileResult& r : results) {
-    t.error += r.result.Count(LintSeverity::kError);
-    t.warning += r.result.Count(LintSeverity::kWarning);
-    t.info += r.result.Count(LintSeverity::kInfo);
-  }
+  for (const LintFileResult& r : results) internal::AddToTotals(t, r.result);
   return t;
 }
 
-OCIKIT_INLINE std::string FormatLintText(const std::vector<LintFileResult>& results) {
+OCIKIT_INLINE std::string LintTextWriter::File(const LintFileResult& r) {
+  internal::AddToTotals(totals_, r.result);
   std::string out;
-  for (const LintFileResult& r : results) {
-    for (const LintFinding& f : r.result.findings) {
-      absl::StrAppend(&out, r.file, ":");
-      if (f.line > 0) absl::StrAppend(&out, f.line, ":", f.column, ":");
-      absl::StrAppend(&out, " ", LintSeverityName(f.severity), ": ", f.Text(), " [", f.rule_id, "]\n");
-    }
+  for (const LintFinding& f : r.result.findings) {
+    absl::StrAppend(&out, r.file, ":");
+    if (f.line > 0) absl::StrAppend(&out, f.line, ":", f.column, ":");
+    absl::StrAppend(&out, " ", LintSeverityName(f.severity), ": ", f.Text(), " [", f.rule_id, "]\n");
   }
-  const LintTotals t = CountFindings(results);
-  absl::StrAppend(&out, t.error, t.error == 1 ? " error, " : " errors, ", t.warning, t.warning == 1 ? " warning, " : " warnings, ",
-                  t.info, " info in ", t.files, t.files == 1 ? " file\n" : " files\n");
   return out;
 }
 
-OCIKIT_INLINE std::string FormatLintJson(const std::vector<LintFileResult>& results) {
+OCIKIT_INLINE std::string LintTextWriter::End() const {
+  const LintTotals& t = totals_;
+  return absl::StrCat(t.error, t.error == 1 ? " error, " : " errors, ", t.warning, t.warning == 1 ? " warning, " : " warnings, ",
+                      t.info, " info in ", t.files, t.files == 1 ? " file\n" : " files\n");
+}
+
+OCIKIT_INLINE std::string FormatLintText(const std::vector<LintFileResult>& results) {
+  LintTextWriter writer;
+  std::string out;
+  for (const LintFileResult& r : results) out += writer.File(r);
+  return out + writer.End();
+}
+
+// The document is {"tool", "version", "runtimeSpec", "files": [...],
+// "summary"}; each file is dumped on its own and indented to its depth (two
+// levels: 4 spaces), which is what nlohmann's dump(2) of the whole prints.
+OCIKIT_INLINE std::string LintJsonWriter::Begin() const {
   using Json = nlohmann::ordered_json;
-  Json doc;
-  doc["tool"] = "ocikit";
-  doc["version"] = std::string(kLintToolVersion);
-  doc["runtimeSpec"] = std::string(kOciVersion);
-  doc["files"] = Json::array();
-  for (const LintFileResult& r : results) {
-    Json file;
-    file["file"] = r.file;
-    file["findings"] = Json::array();
-    for (const LintFinding& f : r.result.findings) {
-      Json j;
-      j["ruleId"] = f.rule_id;
-      j["severity"] = std::string(LintSeverityName(f.severity));
-      j["path"] = f.path.ToString();
-      j["message"] = f.message;
-      if (f.line > 0) {
-        j["line"] = f.line;
-        j["column"] = f.column;
-      }
-      file["findings"].push_back(std::move(j));
+  return absl::StrCat("{\n  \"tool\": \"ocikit\",\n  \"version\": ", Json(std::string(kLintToolVersion)).dump(),
+                      ",\n  \"runtimeSpec\": ", Json(std::string(kOciVersion)).dump(), ",\n  \"files\": [");
+}
+
+OCIKIT_INLINE std::string LintJsonWriter::File(const LintFileResult& r) {
+  using Json = nlohmann::ordered_json;
+  Json file;
+  file["file"] = r.file;
+  file["findings"] = Json::array();
+  for (const LintFinding& f : r.result.findings) {
+    Json j;
+    j["ruleId"] = f.rule_id;
+    j["severity"] = std::string(LintSeverityName(f.severity));
+    j["path"] = f.path.ToString();
+    j["message"] = f.message;
+    if (f.line > 0) {
+      j["line"] = f.line;
+      j["column"] = f.column;
     }
-    doc["files"].push_back(std::move(file));
+    file["findings"].push_back(std::move(j));
   }
-  const LintTotals t = CountFindings(results);
-  doc["summary"] = {{"files", t.files}, {"error", t.error}, {"warning", t.warning}, {"info", t.info}};
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  const bool first = totals_.files == 0;
+  internal::AddToTotals(totals_, r.result);
+  return absl::StrCat(first ? "\n    " : ",\n    ",
+                      internal::IndentFollowingLines(file.dump(2, ' ', false, Json::error_handler_t::replace), "    "));
+}
+
+OCIKIT_INLINE std::string LintJsonWriter::End() const {
+  using Json = nlohmann::ordered_json;
+  const LintTotals& t = totals_;
+  const Json summary = {{"files", t.files}, {"error", t.error}, {"warning", t.warning}, {"info", t.info}};
+  return absl::StrCat(t.files == 0 ? "]" : "\n  ]", ",\n  \"summary\": ", internal::IndentFollowingLines(summary.dump(2), "  "),
+                      "\n}\n");
+}
+
+OCIKIT_INLINE std::string FormatLintJson(const std::vector<LintFileResult>& results) {
+  LintJsonWriter writer;
+  std::string out = writer.Begin();
+  for (const LintFileResult& r : results) out += writer.File(r);
+  return out + writer.End();
 }
 
 OCIKIT_INLINE std::string FormatRuleList(const std::vector<const LintRule*>& rules) {

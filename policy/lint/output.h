@@ -50,6 +50,35 @@ struct LintTotals {
 
 LintTotals CountFindings(const std::vector<LintFileResult>& results);
 
+// LintTextWriter
+//
+// The text form one file at a time, for output that streams: File() returns
+// the lines of one file's findings, End() the summary line of every file
+// passed. FormatLintText() is File() of each result, then End().
+class LintTextWriter {
+ public:
+  std::string File(const LintFileResult& r);
+  std::string End() const;
+
+ private:
+  LintTotals totals_;
+};
+
+// LintJsonWriter
+//
+// The JSON form one file at a time: Begin(), File() of each result, End()
+// give the bytes of FormatLintJson() (nlohmann's indentation by 2), so the
+// document can be written while later files are still being linted.
+class LintJsonWriter {
+ public:
+  std::string Begin() const;
+  std::string File(const LintFileResult& r);
+  std::string End() const;
+
+ private:
+  LintTotals totals_;
+};
+
 // FormatLintText()
 //
 // The text form: one line per finding and the summary line.
