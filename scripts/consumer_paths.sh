@@ -173,6 +173,7 @@ check_deb() {
   local deb
   deb=$(run "$repo/scripts/make_deb.sh" "$work")
   run dpkg-deb --info "$deb"
+  check_deb_depends "$deb"
   cleanup_steps+=("DEBIAN_FRONTEND=noninteractive apt-get purge -y ocikit >/dev/null 2>&1")
   DEBIAN_FRONTEND=noninteractive run apt-get install -y --no-install-recommends "$deb"
   [[ $(command -v ocikit) == /usr/bin/ocikit ]] || fail "deb: ocikit is not /usr/bin/ocikit"
@@ -192,6 +193,24 @@ check_deb() {
     /usr/lib/cmake/ocikit /usr/share/man/man1/ocikit.1.gz 2>/dev/null || true)
   [[ -z $left ]] || fail "deb: left behind after purge: $left"
   echo "deb: installed, used and removed cleanly"
+}
+
+# Depends: names runc and the package of every shared library the packaged
+# binaries load (NEEDED), so a clean machine gets them with the package.
+check_deb_depends() {
+  local deb=$1 depends names x lib path pkg
+  depends=$(dpkg-deb -f "$deb" Depends)
+  names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*//; s/ //g')
+  grep -qx runc <<<"$names" || fail "deb: Depends: has no runc: $depends"
+  x=$(mktemp -d "$work/deb-x.XXXXXX")
+  dpkg-deb -x "$deb" "$x"
+  for lib in $(readelf -d "$x"/usr/bin/* | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u); do
+    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ {print $NF; exit}')
+    pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
+    [[ -n $pkg ]] || fail "deb: no Debian package owns $lib ($path), which the binaries load"
+    grep -qx "$pkg" <<<"$names" || fail "deb: Depends: ($depends) lacks $pkg, the package of $lib"
+  done
+  echo "deb: Depends: $depends covers runc and every NEEDED library"
 }
 
 # `ocikit run` of the installed package, on the busybox rootfs of scripts/setup.sh.

@@ -1,4 +1,5 @@
-# Where ocikit is installed: scripts/install.sh --prefix "$OCIKIT_PREFIX" (the .deb: /usr).
+# Where ocikit is installed: the --prefix of scripts/install.sh, /usr for the .deb.
+OCIKIT_PREFIX=${OCIKIT_PREFIX:-/usr}
 export PKG_CONFIG_PATH="$OCIKIT_PREFIX/lib/pkgconfig"
 # Compiled: links libocikit_policy.a and libocikit_spec.a.
 ${CXX:-g++} -std=c++20 -Wall -Wextra -Wpedantic -Werror hello.cc -o hello \
