@@ -91,6 +91,10 @@ namespace internal {
 // Sorts `findings` into result.refusals and result.reports.
 void SortFindings(const NodePolicy& policy, const std::vector<LintFinding>& findings, GateResult& result);
 
+// `spec` encoded with `indent` spaces (0: compact) or tabs, with a final
+// newline when `like` has one.
+std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
+
 // The config.json text after the policy's mutations, or nullopt when they
 // change nothing; the names of the mutations that changed something go to
 // `changed`.

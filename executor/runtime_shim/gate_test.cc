@@ -1,5 +1,6 @@
 #include "executor/runtime_shim/gate.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_replace.h"
@@ -117,6 +118,39 @@ TEST(GateTest, MutationIsEvaluatedAndKeepsUnknownFieldsOrderAndLayout) {
   // Known fields keep the input's (Go's) order: ociVersion before process before root.
   EXPECT_LT(out.find("\"ociVersion\""), out.find("\"process\""));
   EXPECT_LT(out.find("\"process\""), out.find("\"root\""));
+}
+
+// A file in Go's own encoding (what engines write) comes back as the mutated
+// spec's encoding in the same layout (Mutate's shortcut; the patch engine
+// gives the same bytes): members in place, a new one where Go puts it
+// (noNewPrivileges, omitted while false, lands after capabilities).
+TEST(GateTest, MutationOfAnEnginesOwnEncodingIsTheMutatedSpecEncoded) {
+  Spec spec = *ParseSpec(DefaultConfig());
+  spec.process->no_new_privileges = false;
+  Spec expected = spec;
+  expected.process->no_new_privileges = true;
+  auto& caps = expected.process->capabilities->bounding;
+  caps.erase(std::remove(caps.begin(), caps.end(), "CAP_NET_RAW"), caps.end());
+  for (auto* set : {&expected.process->capabilities->effective, &expected.process->capabilities->permitted}) {
+    set->erase(std::remove(set->begin(), set->end(), "CAP_NET_RAW"), set->end());
+  }
+  const NodePolicy p = Policy(R"({"mutations":[{"name":"noNewPrivileges"},
+                                               {"name":"dropCapabilities","capabilities":["CAP_NET_RAW"]}]})");
+  struct Case {
+    std::string in, want;
+  } cases[] = {
+      {Marshal(spec), Marshal(expected)},
+      {MarshalIndent(spec, 4) + "\n", MarshalIndent(expected, 4) + "\n"},
+      {internal::MarshalLike(spec, 1, true, "\n"), internal::MarshalLike(expected, 1, true, "\n")},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<GateResult> r = EvaluateConfig(p, c.in, "config.json");
+    ASSERT_TRUE(r.ok()) << r.status();
+    ASSERT_TRUE(r->mutated_text.has_value()) << c.in;
+    EXPECT_EQ(*r->mutated_text, c.want);
+  }
+  EXPECT_THAT(cases[2].in, HasSubstr("\n\t\"process\": {\n\t\t\"user\""));
+  EXPECT_LT(cases[0].want.find("noNewPrivileges"), cases[0].want.find("\"root\""));
 }
 
 TEST(GateTest, MutationOfUnparseableConfigIsAnError) {
