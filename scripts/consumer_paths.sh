@@ -83,11 +83,13 @@ check_install() {
   local prefix=$1
   run "$repo/scripts/install.sh" --prefix "$prefix"
   local f
-  for f in bin/ocikit bin/ocikit-runtime share/ocikit/runtime.json share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
+  for f in bin/ocikit bin/ocikit-runtime libexec/ocikit/ocikit-runtime-gate share/ocikit/runtime.json share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
            include/ocikit/spec/internal/compile_mode.h lib/cmake/ocikit/ocikitConfig.cmake \
            lib/cmake/ocikit/ocikitConfigVersion.cmake; do
     [[ -f $prefix/$f ]] || fail "install: $prefix/$f is missing"
   done
+  "$prefix/bin/ocikit-runtime" --ocikit-help | grep -q '^Usage: ocikit-runtime' ||
+    fail "install: bin/ocikit-runtime does not find libexec/ocikit/ocikit-runtime-gate"
   for layer in spec policy executor; do
     for f in "lib/libocikit_$layer.a" "lib/pkgconfig/ocikit-$layer.pc" "lib/pkgconfig/ocikit-$layer-header-only.pc"; do
       [[ -s $prefix/$f ]] || fail "install: $prefix/$f is missing or empty"
@@ -189,7 +191,7 @@ check_deb() {
   DEBIAN_FRONTEND=noninteractive run apt-get purge -y ocikit
   ! dpkg-query -W -f='${Status}' ocikit 2>/dev/null | grep -q 'install ok' || fail "deb: still installed"
   local left
-  left=$(ls -d /usr/bin/ocikit /usr/bin/ocikit-runtime /usr/share/ocikit /usr/include/ocikit /usr/lib/libocikit_* /usr/lib/pkgconfig/ocikit-* \
+  left=$(ls -d /usr/bin/ocikit /usr/bin/ocikit-runtime /usr/libexec/ocikit /usr/share/ocikit /usr/include/ocikit /usr/lib/libocikit_* /usr/lib/pkgconfig/ocikit-* \
     /usr/lib/cmake/ocikit /usr/share/man/man1/ocikit.1.gz 2>/dev/null || true)
   [[ -z $left ]] || fail "deb: left behind after purge: $left"
   echo "deb: installed, used and removed cleanly"
@@ -204,9 +206,10 @@ check_deb_depends() {
   grep -qx runc <<<"$names" || fail "deb: Depends: has no runc: $depends"
   x=$(mktemp -d "$work/deb-x.XXXXXX")
   dpkg-deb -x "$deb" "$x"
-  for lib in $(readelf -d "$x"/usr/bin/* | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u); do
-    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ {print $NF; exit}')
-    pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
+  for lib in $(readelf -d "$x"/usr/bin/* "$x"/usr/libexec/ocikit/* | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u); do
+    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ && !p {p = $NF} END {print p}')
+    # dpkg knows a library under /lib or /usr/lib (usrmerge), as the link or its target.
+    pkg=$({ dpkg -S "$path" "/usr$path" "$(readlink -f "$path")" 2>/dev/null || true; } | head -1 | cut -d: -f1)
     [[ -n $pkg ]] || fail "deb: no Debian package owns $lib ($path), which the binaries load"
     grep -qx "$pkg" <<<"$names" || fail "deb: Depends: ($depends) lacks $pkg, the package of $lib"
   done

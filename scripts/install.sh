@@ -6,6 +6,7 @@
 # e.g. scripts/install.sh --prefix "$HOME/.local" -c opt --force_pic. It writes
 #   DIR/bin/ocikit                     the command line tool
 #   DIR/bin/ocikit-runtime             the policy-enforcing OCI runtime shim (docs/runtime.md)
+#   DIR/libexec/ocikit/ocikit-runtime-gate   the shim's policy gate, which it execs
 #   DIR/share/ocikit/runtime.json      its example node policy (copy to /etc/ocikit/runtime.json)
 #   DIR/share/man/man1/ocikit.1        its --help texts, as a man page
 #   DIR/include/ocikit/{spec,policy,executor}/...   the public headers
@@ -151,7 +152,9 @@ version=$("$ocikit" --version | awk '{print $2}')
 
 echo "install.sh: installing ocikit $version into ${destdir:+$destdir (staging) }$prefix"
 install -D -m 0755 "$ocikit" "$root/bin/ocikit"
-install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime" "$root/bin/ocikit-runtime"
+# The shim's front is what engines exec; it finds its gate in ../libexec/ocikit.
+install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime-front" "$root/bin/ocikit-runtime"
+install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime-gate" "$root/libexec/ocikit/ocikit-runtime-gate"
 install -D -m 0644 docs/runtime/runtime.json "$root/share/ocikit/runtime.json"
 install_man_page "$ocikit" "$version"
 mkdir -p "$root/lib"

@@ -30,7 +30,7 @@ gzip -9n "$stage/usr/share/man/man1/ocikit.1"
 # Depends: the shared libraries the binary links, as Debian's shlibs name them.
 mkdir -p "$work/debian"
 printf 'Source: ocikit\n\nPackage: ocikit\nArchitecture: amd64\n' >"$work/debian/control"
-shlibs=$(cd "$work" && dpkg-shlibdeps -O -e stage/usr/bin/ocikit -e stage/usr/bin/ocikit-runtime 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O -e stage/usr/bin/ocikit -e stage/usr/libexec/ocikit/ocikit-runtime-gate 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [[ -n $shlibs ]] || { echo "make_deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
 # Recommends: the packages owning the .pc files ocikit's .pc files require.

@@ -13,7 +13,7 @@ packages=(
   bazel-bootstrap bazel-platforms g++
   libabsl-dev libre2-dev nlohmann-json3-dev libseccomp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  runc crun busybox-static tini
+  runc crun busybox-static tini musl-tools
   podman containerd python3-yaml
 )
 if [[ ${1:-} == --ci ]]; then

@@ -80,6 +80,10 @@ OCIKIT_INLINE ShimEnv ShimEnv::FromProcess() {
   env.delegate = delegate == nullptr ? "" : delegate;
   env.fail_open = fail_open != nullptr && (absl::string_view(fail_open) == "1" || absl::string_view(fail_open) == "true");
   env.cwd = executor::internal::CurrentDir();
+  if (const char* front = std::getenv("OCIKIT_RUNTIME_FRONT"); front != nullptr) {
+    env.front = front;
+    ::unsetenv("OCIKIT_RUNTIME_FRONT");
+  }
   return env;
 }
 
@@ -232,9 +236,12 @@ OCIKIT_INLINE absl::StatusOr<std::string> ResolveDelegate(const ShimArgs& args, 
   if (name.empty()) name = policy != nullptr ? policy->delegate : PolicyDelegate(args, env);
   if (name.empty()) name = std::string(executor::kDefaultRuntime);
   OCIKIT_ASSIGN_OR_RETURN(std::string path, executor::FindExecutable(name, "delegate runtime"));
-  char self[PATH_MAX], target[PATH_MAX];
-  if (::realpath("/proc/self/exe", self) != nullptr && ::realpath(path.c_str(), target) != nullptr &&
-      std::strcmp(self, target) == 0) {
+  char self[PATH_MAX], front[PATH_MAX], target[PATH_MAX];
+  const bool is_self = ::realpath(path.c_str(), target) != nullptr &&
+                       ((::realpath("/proc/self/exe", self) != nullptr && std::strcmp(self, target) == 0) ||
+                        (!env.front.empty() && ::realpath(env.front.c_str(), front) != nullptr &&
+                         std::strcmp(front, target) == 0));
+  if (is_self) {
     return absl::FailedPreconditionError(
         absl::StrCat("the delegate runtime ", path, " is ", kShimName, " itself; name the real runtime (runc, crun)"));
   }

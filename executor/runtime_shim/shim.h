@@ -57,6 +57,9 @@ struct ShimEnv {
   bool fail_open = false;  // OCIKIT_RUNTIME_FAIL_OPEN=1
   std::string cwd;         // the current directory (the default bundle)
   bool syslog = true;      // false in unit tests
+  // OCIKIT_RUNTIME_FRONT: the front (front.c) that exec'd this gate, never a
+  // delegate. FromProcess removes it from the environment the delegate gets.
+  std::string front;
 
   static ShimEnv FromProcess();
 };
@@ -137,7 +140,8 @@ std::string PolicyPath(const ShimArgs& args, const ShimEnv& env);
 // One runc-style log line (no newline): JSON or logrus text.
 std::string LogLine(absl::string_view format, absl::string_view level, absl::string_view msg);
 
-// The delegate's path: the flag, the env, the policy, runc; never this binary.
+// The delegate's path: the flag, the env, the policy, runc; never this binary
+// nor its front.
 absl::StatusOr<std::string> ResolveDelegate(const ShimArgs& args, const ShimEnv& env, const NodePolicy* policy);
 
 // The delegate named in the policy file, read leniently (pass-through
