@@ -4,7 +4,6 @@
   lint_tree.py generate OCIKIT DIR N     writes N config.json files below DIR
   lint_tree.py report RUNS BENCH_JSON --summary S --machine M --load L --date D
                                          prints the markdown section
-  lint_tree.py write DOC SECTION         puts SECTION between DOC's markers
 
 The configs are `ocikit spec` outputs (four flag sets, Docker's seccomp
 profile), each with its own hostname and annotation and a few findings: every
@@ -20,7 +19,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-BEGIN, END = "<!-- BEGIN lint_tree -->", "<!-- END lint_tree -->"
 TARGET_RSS_MB = 50
 TARGET_RATIO = 2.0
 
@@ -88,14 +86,6 @@ def report(runs_path, bench_path, summary, machine, load, date):
     print("\n".join(out))
 
 
-def write(doc, section):
-    text = Path(doc).read_text()
-    if BEGIN not in text or END not in text:
-        sys.exit(f"lint_tree.py: {doc}: expected the markers {BEGIN} and {END}")
-    head, rest = text.split(BEGIN, 1)
-    Path(doc).write_text(head + BEGIN + "\n" + section + "\n" + END + rest.split(END, 1)[1])
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -110,16 +100,11 @@ def main():
     r.add_argument("--machine", required=True)
     r.add_argument("--load", required=True)
     r.add_argument("--date", required=True)
-    w = sub.add_parser("write")
-    w.add_argument("doc")
-    w.add_argument("section")
     a = parser.parse_args()
     if a.command == "generate":
         generate(a.ocikit, a.out, a.n)
-    elif a.command == "report":
-        report(a.runs, a.bench, a.summary, a.machine, a.load, a.date)
     else:
-        write(a.doc, a.section)
+        report(a.runs, a.bench, a.summary, a.machine, a.load, a.date)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,6 @@ section=$(python3 benchmarks/lint_tree.py report "$tmp/runs" "$tmp/bench.json" -
             --date "$(date -u '+%Y-%m-%d %H:%M UTC')")
 echo "$section"
 if ((update)); then
-  python3 benchmarks/lint_tree.py write docs/performance.md "$section"
+  python3 benchmarks/doc_section.py lint_tree <<<"$section"
   echo "lint_tree.sh: updated docs/performance.md" >&2
 fi

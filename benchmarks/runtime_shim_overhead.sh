@@ -50,14 +50,16 @@ timed() {  # prints the wall time of "$@" in microseconds
 pm --runtime "$runc" "${flags[@]}" >/dev/null  # warm-up: podman's storage and caches
 pm --runtime "$OCIKIT_RUNTIME" --runtime-flag "ocikit-policy=$policy" "${flags[@]}" >/dev/null
 : >"$work/runc.us"; : >"$work/shim.us"
-for ((i = 0; i < runs; i++)); do
-  timed pm --runtime "$runc" "${flags[@]}" >>"$work/runc.us"
-  timed pm --runtime "$OCIKIT_RUNTIME" --runtime-flag "ocikit-policy=$policy" "${flags[@]}" >>"$work/shim.us"
+via_runc() { timed pm --runtime "$runc" "${flags[@]}" >>"$work/runc.us"; }
+via_shim() { timed pm --runtime "$OCIKIT_RUNTIME" --runtime-flag "ocikit-policy=$policy" "${flags[@]}" >>"$work/shim.us"; }
+for ((i = 0; i < runs; i++)); do  # each round in turn starts with the other runtime
+  if ((i % 2)); then via_shim; via_runc; else via_runc; via_shim; fi
 done
-median() { sort -n "$1" | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
-mr=$(median "$work/runc.us"); ms=$(median "$work/shim.us")
-echo "runs: $runs interleaved; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v r="$mr" -v s="$ms" 'BEGIN {
-  printf "podman run via runc            median %8.1f ms\n", r / 1000
-  printf "podman run via ocikit-runtime  median %8.1f ms\n", s / 1000
-  printf "added by the shim (difference of medians) %+.1f ms\n", (s - r) / 1000 }'
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+mr=$(median <"$work/runc.us"); ms=$(median <"$work/shim.us")
+md=$(paste "$work/shim.us" "$work/runc.us" | awk '{print $1 - $2}' | median)
+echo "runs: $runs interleaved, alternating which goes first; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v r="$mr" -v s="$ms" -v d="$md" 'BEGIN {
+  printf "podman run via runc            median %8.2f ms\n", r / 1000
+  printf "podman run via ocikit-runtime  median %8.2f ms\n", s / 1000
+  printf "added by the shim: difference of the medians %+.2f ms, median of the rounds'"'"' differences %+.2f ms\n", (s - r) / 1000, d / 1000 }'

@@ -59,15 +59,6 @@ table=$(python3 benchmarks/peers/ratios.py "$tmp" "$rounds" \
           --tools "$(go version | cut -d' ' -f3), containerd $(dpkg-query -W -f '${Version}' golang-github-containerd-containerd-dev); $(g++ --version | head -1), -c opt")
 echo "$table"
 if ((update)); then
-  python3 - "$table" <<'PY'
-import sys
-path = "docs/performance.md"
-text = open(path).read()
-begin, end = "<!-- BEGIN peers -->", "<!-- END peers -->"
-if begin not in text or end not in text:
-    sys.exit(f"run.sh: {path}: expected the markers {begin} and {end}")
-head, rest = text.split(begin, 1)
-open(path, "w").write(head + begin + "\n" + sys.argv[1] + "\n" + end + rest.split(end, 1)[1])
-PY
+  python3 benchmarks/doc_section.py peers <<<"$table"
   echo "run.sh: updated docs/performance.md" >&2
 fi
