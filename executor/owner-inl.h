@@ -110,7 +110,7 @@ OCIKIT_INLINE absl::StatusOr<ContainerRecord> ParseRecord(absl::string_view json
 }
 
 OCIKIT_INLINE absl::Status WriteRecord(const std::string& path, const ContainerRecord& r) {
-  return WriteFileAtomic(path, RecordToJson(r), 0600);
+  return WriteFileAtomic(path, RecordToJson(r), 0600, FileSync::kAtomic);
 }
 
 OCIKIT_INLINE absl::StatusOr<ContainerRecord> ReadRecord(const std::string& path) {

@@ -14,8 +14,10 @@
 // `run -d` inherits it across fork(2), so the lock is never released between
 // `ocikit run -d` and its monitor.
 //
-// The record, status.json, is written atomically (temporary file, fsync,
-// rename): id, command, creation and finish times, status ("created",
+// The record, status.json, is written atomically (temporary file, rename)
+// without fsync, as the rest of the bundle (a bundle does not outlive the
+// boot; after a crash, `ocikit gc` removes a bundle whose record is lost or
+// torn, as it removes any unowned one): id, command, creation and finish times, status ("created",
 // "running", "exited"), the container's host pid, the owner's pid, the exit
 // code, the stop signal and timeout (`ocikit stop`), and whether the
 // container is removed when it exits (--rm). When the owner removes the
