@@ -160,7 +160,12 @@ OCIKIT_INLINE bool WaitUntilUnowned(const std::string& lock_path, absl::Duration
 
 OCIKIT_INLINE void WriteExitCodeToLock(int fd, int code) {
   const std::string text = absl::StrCat(code, "\n");
-  if (::ftruncate(fd, 0) == 0) (void)!::pwrite(fd, text.data(), text.size(), 0);
+  // Written in place, then cut to size: truncating to 0 first would make
+  // ext4 (auto_da_alloc) write the file back when it is closed, which took
+  // 4 ms at the end of every `ocikit run` on a disk state root.
+  if (::pwrite(fd, text.data(), text.size(), 0) == static_cast<ssize_t>(text.size())) {
+    (void)!::ftruncate(fd, static_cast<off_t>(text.size()));
+  }
 }
 
 OCIKIT_INLINE std::optional<int> ReadExitCodeFromLock(int fd) {
