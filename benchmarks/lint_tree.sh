@@ -14,6 +14,7 @@
 #   benchmarks/lint_tree.sh [--files N] [--update]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source benchmarks/bench_lib.sh
 
 files=10000
 update=0
@@ -68,11 +69,8 @@ cd - >/dev/null
   --benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_format=json >"$tmp/bench.json" 2>/dev/null
 
 section=$(python3 benchmarks/lint_tree.py report "$tmp/runs" "$tmp/bench.json" --summary "$(cat "$tmp/summary")" \
-            --machine "$(nproc) cores of $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/^Mem:/ {print $2}') MB" \
+            --machine "$(machine), $(free -m | awk '/^Mem:/ {print $2}') MB" \
             --load "$load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
             --date "$(date -u '+%Y-%m-%d %H:%M UTC')")
 echo "$section"
-if ((update)); then
-  python3 benchmarks/doc_section.py lint_tree <<<"$section"
-  echo "lint_tree.sh: updated docs/performance.md" >&2
-fi
+((update == 0)) || write_section lint_tree "$section"

@@ -12,6 +12,7 @@
 #   benchmarks/peers/run.sh [--rounds N] [--update]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source benchmarks/bench_lib.sh
 
 rounds=5
 update=0
@@ -54,11 +55,8 @@ for ((i = 1; i <= rounds; i++)); do
 done
 
 table=$(python3 benchmarks/peers/ratios.py "$tmp" "$rounds" \
-          --machine "$(nproc) cores of $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" \
+          --machine "$(machine)" \
           --load "$load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
           --tools "$(go version | cut -d' ' -f3), containerd $(dpkg-query -W -f '${Version}' golang-github-containerd-containerd-dev); $(g++ --version | head -1), -c opt")
 echo "$table"
-if ((update)); then
-  python3 benchmarks/doc_section.py peers <<<"$table"
-  echo "run.sh: updated docs/performance.md" >&2
-fi
+((update == 0)) || write_section peers "$table"
