@@ -40,6 +40,14 @@ std::vector<std::string> Ids(const std::vector<GateFinding>& findings) {
   return ids;
 }
 
+// The first finding of rule `id` in `findings`, or null.
+const GateFinding* Find(const std::vector<GateFinding>& findings, absl::string_view id) {
+  for (const GateFinding& f : findings) {
+    if (f.finding.rule_id == id) return &f;
+  }
+  return nullptr;
+}
+
 TEST(GateTest, DefaultAllowsTheDefaultSpec) {
   absl::StatusOr<GateResult> r = EvaluateConfig(DefaultNodePolicy(), DefaultConfig(), "config.json");
   ASSERT_TRUE(r.ok()) << r.status();
@@ -66,16 +74,18 @@ TEST(GateTest, WarnAndAuditModesReportInsteadOfRefusing) {
   absl::StatusOr<GateResult> r = EvaluateConfig(warn, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->refused());
-  ASSERT_THAT(Ids(r->reports), ::testing::Contains("SEC405"));
+  const GateFinding* sec405 = Find(r->reports, "SEC405");
+  ASSERT_NE(sec405, nullptr);
+  EXPECT_EQ(sec405->mode, RuleMode::kWarn);
+  EXPECT_EQ(sec405->Level(), "warning");
   const NodePolicy audit = Policy(R"({"modes":{"security":"audit"}})");
   r = EvaluateConfig(audit, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->refused());
-  for (const GateFinding& f : r->reports) {
-    if (f.finding.rule_id == "SEC405") {
-      EXPECT_EQ(f.Level(), "info");
-    }
-  }
+  sec405 = Find(r->reports, "SEC405");
+  ASSERT_NE(sec405, nullptr);  // reported, not dropped
+  EXPECT_EQ(sec405->mode, RuleMode::kAudit);
+  EXPECT_EQ(sec405->Level(), "info");
   const NodePolicy off = Policy(R"({"modes":{"SEC405":"off"}})");
   r = EvaluateConfig(off, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
