@@ -59,6 +59,11 @@ same pause-missing --root "$root" pause $missing
 same resume-missing --root "$root" resume $missing
 same checkpoint-missing --root "$root" checkpoint $missing
 same json-log-missing --root "$root" --log-format json --log /dev/stderr state $missing
+same debug-list --debug --root "$root" list
+same debug-state-missing --debug --root "$root" --log /dev/stderr state $missing
+same rootless-false-list --rootless false --root "$root" list
+same rootless-true-state-missing --rootless=true --root "$root" state $missing
+same rootless-auto-list --root "$root" --rootless auto list
 same bad-global-flag --no-such-flag list
 
 # Another delegate: crun, named on PATH.
@@ -80,6 +85,7 @@ if [[ -d $rootfs ]]; then
   (cd "$bundle" && "$runc" spec && sed -i 's#"rootfs"#"'"$rootfs"'"#; s#"sh"#"sleep", "300"#; s#"terminal": true#"terminal": false#' config.json)
   "$runc" --root "$root" create --bundle "$bundle" "$id" </dev/null >/dev/null 2>&1 || { echo "FAIL runc create"; exit 1; }
   same state-created --root "$root" state "$id"
+  same state-created-debug-rootless --debug --rootless false --root "$root" state "$id"
   same list-one --root "$root" list
   "$shim" --root "$root" start "$id"; [[ $? == 0 ]] || { echo "FAIL start through the shim"; fail=1; }
   same state-running --root "$root" state "$id"

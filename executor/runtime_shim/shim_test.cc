@@ -21,11 +21,13 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 TEST(ShimArgsTest, SplitsGlobalFlagsCommandAndShimFlags) {
-  absl::StatusOr<ShimArgs> a = ParseShimArgs({"--root", "/run/r", "--log=/l.json", "--log-format", "json",
-                                              "--ocikit-policy", "/p.json", "--systemd-cgroup", "--ocikit-fail-open",
-                                              "--ocikit-delegate=crun", "create", "--bundle", "/b", "id1"});
+  absl::StatusOr<ShimArgs> a = ParseShimArgs({"--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                              "--ocikit-policy", "/p.json", "--rootless", "false", "--systemd-cgroup",
+                                              "--ocikit-fail-open", "--ocikit-delegate=crun", "create", "--bundle", "/b",
+                                              "id1"});
   ASSERT_TRUE(a.ok()) << a.status();
-  EXPECT_THAT(a->global, ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json", "--systemd-cgroup"));
+  EXPECT_THAT(a->global, ElementsAre("--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                     "--rootless", "false", "--systemd-cgroup"));
   EXPECT_EQ(a->log, "/l.json");
   EXPECT_EQ(a->log_format, "json");
   EXPECT_EQ(a->command, "create");
@@ -33,8 +35,16 @@ TEST(ShimArgsTest, SplitsGlobalFlagsCommandAndShimFlags) {
   EXPECT_EQ(a->policy, "/p.json");
   EXPECT_EQ(a->delegate, "crun");
   EXPECT_TRUE(a->fail_open);
-  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json",
-                                             "--systemd-cgroup", "create", "--bundle", "/b", "id1"));
+  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                             "--rootless", "false", "--systemd-cgroup", "create", "--bundle", "/b",
+                                             "id1"));
+  // --debug takes no value (the next word is the command); --rootless takes
+  // one, separate or after "=", as does --criu.
+  a = ParseShimArgs({"-debug", "--rootless=auto", "--criu", "/usr/sbin/criu", "--debug", "run", "web"});
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(a->global, ElementsAre("-debug", "--rootless=auto", "--criu", "/usr/sbin/criu", "--debug"));
+  EXPECT_EQ(a->command, "run");
+  EXPECT_THAT(a->rest, ElementsAre("web"));
   EXPECT_FALSE(ParseShimArgs({"--ocikit-policy"}).ok());
   a = ParseShimArgs({"--version"});
   ASSERT_TRUE(a.ok());
@@ -123,6 +133,13 @@ TEST_F(ShimRunTest, AllowedCreateIsHandedOver) {
   EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "create",
                                         "--bundle", dir_, "web"));
   EXPECT_EQ(Config(), config_);  // untouched
+}
+
+TEST_F(ShimRunTest, DebugAndRootlessReachTheDelegateOfAGatedCreate) {
+  WritePolicy("{}");
+  EXPECT_EQ(Run({"--debug", "--rootless", "false", "create", "--bundle", dir_, "web"}), 0);
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "--debug",
+                                        "--rootless", "false", "create", "--bundle", dir_, "web"));
 }
 
 TEST_F(ShimRunTest, PrivilegedCreateIsRefusedWithARuncStyleLogLine) {
