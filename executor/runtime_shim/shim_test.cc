@@ -99,11 +99,16 @@ class ShimRunTest : public ::testing::Test {
     env_.policy = dir_ + "/runtime.json";
     ASSERT_TRUE(WriteFileAtomic(env_.policy, json, 0644).ok());
   }
-  int Run(std::vector<std::string> args) {
+  // Runs the shim on `args` after --log (and --ocikit-delegate /bin/true
+  // unless `delegate_flag` is false).
+  int Run(std::vector<std::string> args, bool delegate_flag = true) {
     EXPECT_TRUE(WriteFileAtomic(dir_ + "/config.json", config_, 0640).ok());
-    args.insert(args.begin(), {"--log", dir_ + "/log.json", "--log-format", "json", "--ocikit-delegate", "/bin/true"});
+    if (delegate_flag) args.insert(args.begin(), {"--ocikit-delegate", "/bin/true"});
+    args.insert(args.begin(), {"--log", dir_ + "/log.json", "--log-format", "json"});
     handed_over_.clear();
-    return RunShim(args, env_, [this](const std::string&, const std::vector<std::string>& argv) {
+    exec_path_.clear();
+    return RunShim(args, env_, [this](const std::string& path, const std::vector<std::string>& argv) {
+      exec_path_ = path;
       handed_over_ = argv;
       return 0;
     });
@@ -114,11 +119,31 @@ class ShimRunTest : public ::testing::Test {
   std::string dir_, config_;
   ShimEnv env_;
   std::vector<std::string> handed_over_;
+  std::string exec_path_;  // what the hand-over exec'd
 };
 
 TEST_F(ShimRunTest, PassThroughCommandsAreHandedOverUnchanged) {
   EXPECT_EQ(Run({"state", "web"}), 0);
   EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "state", "web"));
+}
+
+TEST_F(ShimRunTest, PolicyFileDelegateIsUsedWithoutFlagOrEnvironment) {
+  WritePolicy(R"({"version":1,"delegate":"/bin/true"})");
+  EXPECT_EQ(Run({"create", "--bundle", dir_, "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/true");
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "create",
+                                        "--bundle", dir_, "web"));
+  EXPECT_EQ(Run({"state", "web"}, /*delegate_flag=*/false), 0);  // pass-through reads the file for it too
+  EXPECT_EQ(exec_path_, "/bin/true");
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "state", "web"));
+  // OCIKIT_RUNTIME_DELEGATE beats the file, the flag beats both.
+  env_.delegate = "/bin/false";
+  EXPECT_EQ(Run({"state", "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/false");
+  EXPECT_EQ(Run({"create", "--bundle", dir_, "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/false");
+  EXPECT_EQ(Run({"state", "web"}), 0);
+  EXPECT_EQ(exec_path_, "/bin/true");
 }
 
 TEST_F(ShimRunTest, NamedPolicyMissingRefusesEveryCreate) {
