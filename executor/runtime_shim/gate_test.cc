@@ -1,5 +1,8 @@
 #include "executor/runtime_shim/gate.h"
 
+#include <stdlib.h>
+
+#include <cstdlib>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -12,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
+#include "spec/file.h"
 
 namespace ocikit::runtime_shim {
 namespace {
@@ -90,6 +94,47 @@ TEST(GateTest, WarnAndAuditModesReportInsteadOfRefusing) {
   r = EvaluateConfig(off, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_THAT(Ids(r->reports), ::testing::Not(::testing::Contains("SEC405")));
+}
+
+// A node policy file `runtime_json` beside a lint policy file acme.json
+// (docs/lint.md's format) in a fresh directory, read as the shim reads it.
+NodePolicy PolicyWithAcmeRules(const std::string& runtime_json) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  std::string dir = std::string(tmp != nullptr ? tmp : "/tmp") + "/gate-policy.XXXXXX";
+  EXPECT_NE(::mkdtemp(dir.data()), nullptr);
+  const absl::Status acme = WriteFileAtomic(dir + "/acme.json", R"({"version": 1, "name": "acme", "rules": [
+      {"id": "ACME001", "type": "annotationValues", "key": "com\\.acme\\.debug", "value": "false",
+       "message": "no debug containers on production nodes"}]})", 0644);
+  EXPECT_TRUE(acme.ok()) << acme;
+  EXPECT_TRUE(WriteFileAtomic(dir + "/runtime.json", runtime_json, 0644).ok());
+  absl::StatusOr<NodePolicy> p = ReadNodePolicyFile(dir + "/runtime.json");
+  EXPECT_TRUE(p.ok()) << p.status();
+  return p.ok() ? *std::move(p) : NodePolicy();
+}
+
+TEST(GateTest, CustomLintPolicyFileRefusesAndItsModeApplies) {
+  // "acme.json" is relative: to the node policy file, not the working directory.
+  const NodePolicy enforce = PolicyWithAcmeRules(R"({"version":1,"name":"acme-node","policies":["acme.json"]})");
+  ASSERT_EQ(enforce.policies.size(), 1u);
+  Spec spec = *ParseSpec(DefaultConfig());
+  absl::StatusOr<GateResult> r = EvaluateConfig(enforce, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->refused()) << RefusalMessage(enforce, *r);  // no such annotation
+  spec.annotations["com.acme.debug"] = "true";
+  r = EvaluateConfig(enforce, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Ids(r->refusals), ::testing::ElementsAre("ACME001"));
+  const std::string msg = RefusalMessage(enforce, *r);
+  EXPECT_THAT(msg, HasSubstr("ocikit: refused by policy acme-node: annotations"));
+  EXPECT_THAT(msg, HasSubstr("no debug containers on production nodes [ACME001]"));
+  const NodePolicy warn =
+      PolicyWithAcmeRules(R"({"version":1,"policies":["acme.json"],"modes":{"ACME001":"warn"}})");
+  r = EvaluateConfig(warn, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->refused()) << RefusalMessage(warn, *r);
+  const GateFinding* acme = Find(r->reports, "ACME001");
+  ASSERT_NE(acme, nullptr);
+  EXPECT_EQ(acme->Level(), "warning");
 }
 
 TEST(GateTest, ExemptionSkipsEvaluationAndMutation) {
