@@ -6,8 +6,9 @@
 set -u
 shim=$(realpath "$1")
 fail=0
+. "$(dirname "$0")/require_engines.sh"
 runc=$(command -v runc || echo /usr/sbin/runc)
-if [[ $(id -u) != 0 || ! -x $runc ]]; then echo "SKIP: needs root and runc (scripts/setup.sh installs runc)"; exit 0; fi
+if [[ $(id -u) != 0 || ! -x $runc ]]; then skip "needs root and runc (scripts/setup.sh installs runc)"; fi
 tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/ocikit-rt-pass.XXXXXX")
 root=$tmp/root
 id=ocikit-rt-pass-$$
@@ -101,6 +102,6 @@ if [[ -d $rootfs ]]; then
   same state-deleted --root "$root" state "$id"
   echo "ok   live container: start, pause, resume, kill, delete through the shim"
 else
-  echo "SKIP live container: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
+  skip_check "live container: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
 fi
 exit $fail
