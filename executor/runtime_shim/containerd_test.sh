@@ -10,13 +10,14 @@
 set -u
 shim=$(realpath "$1")
 fail=0
-if [[ $(id -u) != 0 ]]; then echo "SKIP: needs root"; exit 0; fi
+. "$(dirname "$0")/require_engines.sh"
+if [[ $(id -u) != 0 ]]; then skip "needs root"; fi
 for b in containerd ctr containerd-shim-runc-v2; do
-  command -v $b >/dev/null || { echo "SKIP: $b is not installed (scripts/setup.sh installs containerd)"; exit 0; }
+  command -v $b >/dev/null || skip "$b is not installed (scripts/setup.sh installs containerd)"
 done
 rootfs=$(dirname "$(readlink -f "${TEST_SRCDIR:-.}/ocikit/README.md" 2>/dev/null || echo ./README.md)")/.rootfs/busybox
 [[ -d $rootfs ]] || rootfs=${OCIKIT_DEFAULT_ROOTFS:-}
-[[ -d $rootfs ]] || { echo "SKIP: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"; exit 0; }
+[[ -d $rootfs ]] || skip "no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
 
 tmp=$(mktemp -d /tmp/ocikit-rt-ctrd.XXXXXX)
 sock=$tmp/containerd.sock

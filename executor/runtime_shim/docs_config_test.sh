@@ -11,6 +11,7 @@ set -u
 shim=$(realpath "$1")
 docs=$(dirname "$(realpath "$2")")
 fail=0
+. "$(dirname "$0")/require_engines.sh"
 check() {
   if [[ $2 == 0 ]]; then echo "ok   $1"; else echo "FAIL $1: $3"; fail=1; fi
 }
@@ -40,7 +41,7 @@ PY
 )
   check "runtimeclass.yaml is a RuntimeClass and a pod that uses it" $? "$err"
 else
-  echo "SKIP runtimeclass.yaml: python3-yaml is not installed (scripts/setup.sh installs it)"
+  skip_check "runtimeclass.yaml: python3-yaml is not installed (scripts/setup.sh installs it)"
 fi
 
 if command -v containerd >/dev/null; then
@@ -49,7 +50,7 @@ if command -v containerd >/dev/null; then
   [[ $out == *"default_runtime_name = \"ocikit\""* && $out == *"BinaryName = \"$shim\""* ]]
   check "containerd config dump reads the runtime entry" $? "$out"
 else
-  echo "SKIP containerd config dump: containerd is not installed"
+  skip_check "containerd config dump: containerd is not installed (scripts/setup.sh installs it)"
 fi
 
 if command -v podman >/dev/null && [[ $(id -u) == 0 ]]; then
@@ -60,7 +61,7 @@ if command -v podman >/dev/null && [[ $(id -u) == 0 ]]; then
   [[ $out == "ocikit $shim" ]]; check "podman info picks ocikit-runtime from containers.conf" $? "$out"
   rm -rf "$pmtmp"
 else
-  echo "SKIP podman info: podman is not installed or not root"
+  skip_check "podman info: podman is not installed (scripts/setup.sh installs it) or not root"
 fi
 
 mkdir -p "$tmp/bundle"

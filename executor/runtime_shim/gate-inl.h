@@ -77,7 +77,7 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
   }
   OCIKIT_ASSIGN_OR_RETURN_PREFIXED("cannot apply the mutations: ", PatchOutcome out,
                                    ApplyPatchToText(text, FormatJsonPatch(diff.patch), PatchType::kJsonPatch,
-                                                    layout.indent, source));
+                                                    layout.indent, source, MemberOrder::kInput));
   std::string result = layout.tabs ? cli::WithTabs(out.text) : std::move(out.text);
   if (!text.empty() && text.back() == '\n') result.push_back('\n');
   return result;

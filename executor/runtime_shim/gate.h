@@ -10,12 +10,17 @@
 //   audit (error, warning) reported at level "info"
 //   info findings, off     not reported
 //
-// A mutated config.json is produced as text that keeps the input's unknown
-// fields (each after the known fields of its object, in input order), its
-// empty arrays and objects and nulls, its indentation, and Go's member order
-// (so a file written by an engine in Go keeps its order): the mutations are
-// turned into a JSON Patch (policy/diff) and applied to the original text as
-// `ocikit patch` does. Only changed files are rewritten (by the caller).
+// A mutated config.json is produced as text that keeps the input's member
+// order, known and unknown fields alike (a changed value is replaced where
+// it was; members the mutations add come after an object's existing ones,
+// in Go's order), its empty arrays and objects and nulls and its
+// indentation: the mutations are turned into a JSON Patch (policy/diff) and
+// applied to the original text as `ocikit patch` does, with
+// MemberOrder::kInput. A file in Go's own encoding (what engines write,
+// which Marshal reproduces byte for byte) is the exception, and the fast
+// case: it becomes the mutated spec's Go encoding, so an added member goes
+// where Go puts it, as if the engine had written it. Only changed files are
+// rewritten (by the caller).
 //
 // An exec is judged by the process rules: the container's config.json with
 // its process replaced by the exec's, findings outside `process` ignored.

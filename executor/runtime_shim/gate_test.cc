@@ -1,13 +1,23 @@
 #include "executor/runtime_shim/gate.h"
 
-#include <algorithm>
-#include <string>
+#include <stdlib.h>
 
+#include <algorithm>
+
+#include <cstdlib>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "spec/codec.h"
 #include "spec/default_spec.h"
+#include "spec/file.h"
 
 namespace ocikit::runtime_shim {
 namespace {
@@ -36,6 +46,14 @@ std::vector<std::string> Ids(const std::vector<GateFinding>& findings) {
   return ids;
 }
 
+// The first finding of rule `id` in `findings`, or null.
+const GateFinding* Find(const std::vector<GateFinding>& findings, absl::string_view id) {
+  for (const GateFinding& f : findings) {
+    if (f.finding.rule_id == id) return &f;
+  }
+  return nullptr;
+}
+
 TEST(GateTest, DefaultAllowsTheDefaultSpec) {
   absl::StatusOr<GateResult> r = EvaluateConfig(DefaultNodePolicy(), DefaultConfig(), "config.json");
   ASSERT_TRUE(r.ok()) << r.status();
@@ -62,20 +80,63 @@ TEST(GateTest, WarnAndAuditModesReportInsteadOfRefusing) {
   absl::StatusOr<GateResult> r = EvaluateConfig(warn, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->refused());
-  ASSERT_THAT(Ids(r->reports), ::testing::Contains("SEC405"));
+  const GateFinding* sec405 = Find(r->reports, "SEC405");
+  ASSERT_NE(sec405, nullptr);
+  EXPECT_EQ(sec405->mode, RuleMode::kWarn);
+  EXPECT_EQ(sec405->Level(), "warning");
   const NodePolicy audit = Policy(R"({"modes":{"security":"audit"}})");
   r = EvaluateConfig(audit, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->refused());
-  for (const GateFinding& f : r->reports) {
-    if (f.finding.rule_id == "SEC405") {
-      EXPECT_EQ(f.Level(), "info");
-    }
-  }
+  sec405 = Find(r->reports, "SEC405");
+  ASSERT_NE(sec405, nullptr);  // reported, not dropped
+  EXPECT_EQ(sec405->mode, RuleMode::kAudit);
+  EXPECT_EQ(sec405->Level(), "info");
   const NodePolicy off = Policy(R"({"modes":{"SEC405":"off"}})");
   r = EvaluateConfig(off, Marshal(spec), "config.json");
   ASSERT_TRUE(r.ok());
   EXPECT_THAT(Ids(r->reports), ::testing::Not(::testing::Contains("SEC405")));
+}
+
+// A node policy file `runtime_json` beside a lint policy file acme.json
+// (docs/lint.md's format) in a fresh directory, read as the shim reads it.
+NodePolicy PolicyWithAcmeRules(const std::string& runtime_json) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  std::string dir = std::string(tmp != nullptr ? tmp : "/tmp") + "/gate-policy.XXXXXX";
+  EXPECT_NE(::mkdtemp(dir.data()), nullptr);
+  const absl::Status acme = WriteFileAtomic(dir + "/acme.json", R"({"version": 1, "name": "acme", "rules": [
+      {"id": "ACME001", "type": "annotationValues", "key": "com\\.acme\\.debug", "value": "false",
+       "message": "no debug containers on production nodes"}]})", 0644);
+  EXPECT_TRUE(acme.ok()) << acme;
+  EXPECT_TRUE(WriteFileAtomic(dir + "/runtime.json", runtime_json, 0644).ok());
+  absl::StatusOr<NodePolicy> p = ReadNodePolicyFile(dir + "/runtime.json");
+  EXPECT_TRUE(p.ok()) << p.status();
+  return p.ok() ? *std::move(p) : NodePolicy();
+}
+
+TEST(GateTest, CustomLintPolicyFileRefusesAndItsModeApplies) {
+  // "acme.json" is relative: to the node policy file, not the working directory.
+  const NodePolicy enforce = PolicyWithAcmeRules(R"({"version":1,"name":"acme-node","policies":["acme.json"]})");
+  ASSERT_EQ(enforce.policies.size(), 1u);
+  Spec spec = *ParseSpec(DefaultConfig());
+  absl::StatusOr<GateResult> r = EvaluateConfig(enforce, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->refused()) << RefusalMessage(enforce, *r);  // no such annotation
+  spec.annotations["com.acme.debug"] = "true";
+  r = EvaluateConfig(enforce, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Ids(r->refusals), ::testing::ElementsAre("ACME001"));
+  const std::string msg = RefusalMessage(enforce, *r);
+  EXPECT_THAT(msg, HasSubstr("ocikit: refused by policy acme-node: annotations"));
+  EXPECT_THAT(msg, HasSubstr("no debug containers on production nodes [ACME001]"));
+  const NodePolicy warn =
+      PolicyWithAcmeRules(R"({"version":1,"policies":["acme.json"],"modes":{"ACME001":"warn"}})");
+  r = EvaluateConfig(warn, Marshal(spec), "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->refused()) << RefusalMessage(warn, *r);
+  const GateFinding* acme = Find(r->reports, "ACME001");
+  ASSERT_NE(acme, nullptr);
+  EXPECT_EQ(acme->Level(), "warning");
 }
 
 TEST(GateTest, ExemptionSkipsEvaluationAndMutation) {
@@ -115,7 +176,7 @@ TEST(GateTest, MutationIsEvaluatedAndKeepsUnknownFieldsOrderAndLayout) {
   ASSERT_TRUE(mutated.ok()) << mutated.status();
   EXPECT_TRUE(mutated->process->no_new_privileges);
   EXPECT_TRUE(mutated->linux_section->seccomp.has_value());
-  // Known fields keep the input's (Go's) order: ociVersion before process before root.
+  // Members keep the input's order (here Go's): ociVersion before process before root.
   EXPECT_LT(out.find("\"ociVersion\""), out.find("\"process\""));
   EXPECT_LT(out.find("\"process\""), out.find("\"root\""));
 }
@@ -151,6 +212,87 @@ TEST(GateTest, MutationOfAnEnginesOwnEncodingIsTheMutatedSpecEncoded) {
   }
   EXPECT_THAT(cases[2].in, HasSubstr("\n\t\"process\": {\n\t\t\"user\""));
   EXPECT_LT(cases[0].want.find("noNewPrivileges"), cases[0].want.find("\"root\""));
+}
+
+using OrderedJson = nlohmann::ordered_json;
+
+// `v` with the members of every object in reverse order: not Go's order.
+OrderedJson Reversed(const OrderedJson& v) {
+  if (v.is_array()) {
+    OrderedJson out = OrderedJson::array();
+    for (const OrderedJson& e : v) out.push_back(Reversed(e));
+    return out;
+  }
+  if (!v.is_object()) return v;
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : v.items()) keys.push_back(key);
+  OrderedJson out = OrderedJson::object();
+  for (auto it = keys.rbegin(); it != keys.rend(); ++it) out[*it] = Reversed(v[*it]);
+  return out;
+}
+
+// `object` with `key: value` as its first member.
+OrderedJson WithFirst(const std::string& key, const OrderedJson& value, const OrderedJson& object) {
+  OrderedJson out = OrderedJson::object();
+  out[key] = value;
+  for (const auto& [k, v] : object.items()) out[k] = v;
+  return out;
+}
+
+// Every object of `before` (arrays pair by position when their lengths
+// agree): the members `after` still has open its object, in the same order;
+// whatever `after` added follows them.
+void ExpectMemberOrderKept(const OrderedJson& before, const OrderedJson& after, const std::string& where) {
+  if (before.is_array() && after.is_array() && before.size() == after.size()) {
+    for (size_t i = 0; i < before.size(); ++i) ExpectMemberOrderKept(before[i], after[i], absl::StrCat(where, "[", i, "]"));
+    return;
+  }
+  if (!before.is_object() || !after.is_object()) return;
+  std::vector<std::string> kept, got;
+  for (const auto& [key, value] : before.items()) {
+    if (after.contains(key)) kept.push_back(key);
+  }
+  for (const auto& [key, value] : after.items()) got.push_back(key);
+  ASSERT_GE(got.size(), kept.size()) << where;
+  EXPECT_EQ(std::vector<std::string>(got.begin(), got.begin() + kept.size()), kept) << where;
+  for (const std::string& key : kept) ExpectMemberOrderKept(before[key], after[key], absl::StrCat(where, ".", key));
+}
+
+TEST(GateTest, MutationKeepsEveryMembersPositionAndAppendsNewOnes) {
+  Spec spec = *ParseSpec(DefaultConfig());
+  spec.linux_section->seccomp.reset();
+  spec.process->no_new_privileges = false;
+  ASSERT_THAT(spec.process->capabilities->bounding, ::testing::Contains("CAP_NET_RAW"));
+  // Every object's members in reverse (non-Go) order, an unknown member
+  // first at the top and in process.
+  OrderedJson doc = Reversed(OrderedJson::parse(Marshal(spec)));
+  doc["process"] = WithFirst("x-engine", OrderedJson::parse(R"({"b":1,"a":[]})"), doc["process"]);
+  doc = WithFirst("zz-first", nullptr, doc);
+  const std::string text = doc.dump(4) + "\n";
+  ASSERT_TRUE(ParseSpec(text).ok()) << text;
+  const NodePolicy p = Policy(R"({"mutations":[{"name":"dropCapabilities","capabilities":["CAP_NET_RAW"]},
+                                               {"name":"maskedPaths"},{"name":"defaultSeccomp"},
+                                               {"name":"noNewPrivileges"}]})");
+  absl::StatusOr<GateResult> r = EvaluateConfig(p, text, "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(r->mutated_text.has_value());
+  EXPECT_THAT(r->mutations, ::testing::ElementsAre("dropCapabilities", "maskedPaths", "defaultSeccomp", "noNewPrivileges"));
+  const std::string& out = *r->mutated_text;
+  const OrderedJson mutated = OrderedJson::parse(out);
+  ExpectMemberOrderKept(doc, mutated, "$");
+  EXPECT_EQ(mutated.begin().key(), "zz-first");
+  EXPECT_EQ(mutated["process"].begin().key(), "x-engine");
+  EXPECT_LT(out.find("\"zz-first\""), out.find("\"ociVersion\""));
+  // New members come last in their object.
+  EXPECT_EQ(std::prev(mutated["process"].end()).key(), "noNewPrivileges");
+  EXPECT_EQ(std::prev(mutated["linux"].end()).key(), "seccomp");
+  // The values are the mutated ones.
+  absl::StatusOr<Spec> parsed = ParseSpec(out);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_THAT(parsed->process->capabilities->bounding, ::testing::Not(::testing::Contains("CAP_NET_RAW")));
+  EXPECT_THAT(parsed->linux_section->masked_paths, ::testing::Contains("/sys/devices/virtual/powercap"));
+  EXPECT_TRUE(parsed->process->no_new_privileges);
+  EXPECT_TRUE(parsed->linux_section->seccomp.has_value());
 }
 
 TEST(GateTest, MutationOfUnparseableConfigIsAnError) {

@@ -6,8 +6,9 @@
 set -u
 shim=$(realpath "$1")
 fail=0
+. "$(dirname "$0")/require_engines.sh"
 runc=$(command -v runc || echo /usr/sbin/runc)
-if [[ $(id -u) != 0 || ! -x $runc ]]; then echo "SKIP: needs root and runc (scripts/setup.sh installs runc)"; exit 0; fi
+if [[ $(id -u) != 0 || ! -x $runc ]]; then skip "needs root and runc (scripts/setup.sh installs runc)"; fi
 tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/ocikit-rt-pass.XXXXXX")
 root=$tmp/root
 id=ocikit-rt-pass-$$
@@ -59,6 +60,11 @@ same pause-missing --root "$root" pause $missing
 same resume-missing --root "$root" resume $missing
 same checkpoint-missing --root "$root" checkpoint $missing
 same json-log-missing --root "$root" --log-format json --log /dev/stderr state $missing
+same debug-list --debug --root "$root" list
+same debug-state-missing --debug --root "$root" --log /dev/stderr state $missing
+same rootless-false-list --rootless false --root "$root" list
+same rootless-true-state-missing --rootless=true --root "$root" state $missing
+same rootless-auto-list --root "$root" --rootless auto list
 same bad-global-flag --no-such-flag list
 
 # Another delegate: crun, named on PATH.
@@ -80,6 +86,7 @@ if [[ -d $rootfs ]]; then
   (cd "$bundle" && "$runc" spec && sed -i 's#"rootfs"#"'"$rootfs"'"#; s#"sh"#"sleep", "300"#; s#"terminal": true#"terminal": false#' config.json)
   "$runc" --root "$root" create --bundle "$bundle" "$id" </dev/null >/dev/null 2>&1 || { echo "FAIL runc create"; exit 1; }
   same state-created --root "$root" state "$id"
+  same state-created-debug-rootless --debug --rootless false --root "$root" state "$id"
   same list-one --root "$root" list
   "$shim" --root "$root" start "$id"; [[ $? == 0 ]] || { echo "FAIL start through the shim"; fail=1; }
   same state-running --root "$root" state "$id"
@@ -95,6 +102,6 @@ if [[ -d $rootfs ]]; then
   same state-deleted --root "$root" state "$id"
   echo "ok   live container: start, pause, resume, kill, delete through the shim"
 else
-  echo "SKIP live container: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
+  skip_check "live container: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
 fi
 exit $fail

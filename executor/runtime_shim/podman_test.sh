@@ -9,11 +9,12 @@
 set -u
 shim=$(realpath "$1")
 fail=0
-if [[ $(id -u) != 0 ]]; then echo "SKIP: needs root"; exit 0; fi
-command -v podman >/dev/null || { echo "SKIP: podman is not installed (scripts/setup.sh installs it)"; exit 0; }
+. "$(dirname "$0")/require_engines.sh"
+if [[ $(id -u) != 0 ]]; then skip "needs root"; fi
+command -v podman >/dev/null || skip "podman is not installed (scripts/setup.sh installs it)"
 rootfs=$(dirname "$(readlink -f "${TEST_SRCDIR:-.}/ocikit/README.md" 2>/dev/null || echo ./README.md)")/.rootfs/busybox
 [[ -d $rootfs ]] || rootfs=${OCIKIT_DEFAULT_ROOTFS:-}
-[[ -d $rootfs ]] || { echo "SKIP: no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"; exit 0; }
+[[ -d $rootfs ]] || skip "no busybox rootfs (scripts/setup.sh makes .rootfs/busybox)"
 
 tmp=$(mktemp -d /tmp/ocikit-rt-podman.XXXXXX)
 name=ocikit-rt-podman-$$

@@ -275,15 +275,62 @@ OCIKIT_INLINE int Judge(const NodePolicy& policy, const GateResult& result, cons
   return r.Refuse(RefusalMessage(policy, result));
 }
 
+OCIKIT_INLINE std::string ReplacementName(const std::string& path) { return absl::StrCat(path, ".ocikit-tmp"); }
+
+OCIKIT_INLINE int WriteUnnamedFile(const std::string& dir, absl::string_view data, mode_t mode, FileSync sync) {
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  bool ok = ::fchmod(fd, mode) == 0;
+  for (size_t done = 0; ok && done < data.size();) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n > 0) done += static_cast<size_t>(n);
+    if (n == 0) errno = EIO;
+    ok = n > 0 || (n < 0 && errno == EINTR);
+  }
+  if (ok && sync == FileSync::kDurable) ok = ::fsync(fd) == 0;
+  if (ok) return fd;
+  const int err = errno;
+  ::close(fd);
+  errno = err;
+  return -1;
+}
+
+OCIKIT_INLINE absl::Status ReplaceFile(const std::string& path, absl::string_view data, mode_t mode, FileSync sync) {
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const int fd = WriteUnnamedFile(dir, data, mode, sync);
+  if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR) return ErrnoStatus(errno, path);
+  const std::string name = ReplacementName(path);
+  ::unlink(name.c_str());  // left by a shim killed between link and rename
+  const bool linked = fd >= 0 && ::linkat(AT_FDCWD, absl::StrCat("/proc/self/fd/", fd).c_str(), AT_FDCWD,
+                                          name.c_str(), AT_SYMLINK_FOLLOW) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!linked) return WriteFileAtomic(path, data, mode, sync);
+  if (::rename(name.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(name.c_str());
+    return ErrnoStatus(err, path);
+  }
+  if (sync == FileSync::kDurable) {
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
+  }
+  return absl::OkStatus();
+}
+
 OCIKIT_INLINE absl::Status Rewrite(const std::string& config, absl::string_view original, const GateResult& result,
                                    const NodePolicy& policy) {
   struct stat st;
   const mode_t mode = ::stat(config.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0600;
-  if (policy.keep_original) OCIKIT_RETURN_IF_ERROR(WriteFileAtomic(config + ".ocikit-orig", original, mode));
+  if (policy.keep_original) {
+    OCIKIT_RETURN_IF_ERROR(ReplaceFile(config + ".ocikit-orig", original, mode, FileSync::kDurable));
+  }
   // No fsync (FileSync::kAtomic): the runtime reads the file from the page
   // cache at once, and the gate judges whatever config.json holds at the next
   // create, so a write lost to a power loss lets nothing through.
-  return WriteFileAtomic(config, *result.mutated_text, mode, FileSync::kAtomic);
+  return ReplaceFile(config, *result.mutated_text, mode, FileSync::kAtomic);
 }
 
 OCIKIT_INLINE int GateCreate(const ShimArgs& args, const ShimEnv& env, const NodePolicy& policy, const Reporter& r) {

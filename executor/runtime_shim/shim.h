@@ -35,6 +35,8 @@
 #ifndef OCIKIT_EXECUTOR_RUNTIME_SHIM_SHIM_H_
 #define OCIKIT_EXECUTOR_RUNTIME_SHIM_SHIM_H_
 
+#include <sys/types.h>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -45,6 +47,7 @@
 #include "absl/strings/string_view.h"
 #include "executor/runtime_shim/gate.h"
 #include "executor/runtime_shim/node_policy.h"
+#include "spec/file.h"
 
 namespace ocikit::runtime_shim {
 
@@ -153,7 +156,24 @@ int GateCreate(const ShimArgs& args, const ShimEnv& env, const NodePolicy& polic
 int GateExec(const ShimArgs& args, const ShimEnv& env, const NodePolicy& policy, const Reporter& r);
 // Logs the findings that do not refuse; refuses when one does. -1: allowed.
 int Judge(const NodePolicy& policy, const GateResult& result, const Reporter& r);
-// Writes the mutated config.json atomically (and the original beside it when asked).
+// The one name a file ReplaceFile writes has before its rename: `path`.ocikit-tmp.
+std::string ReplacementName(const std::string& path);
+
+// A new file in `dir` without a name (O_TMPFILE) holding `data` with `mode`
+// (fsynced when `sync` is kDurable): its descriptor, or -1 with errno set.
+int WriteUnnamedFile(const std::string& dir, absl::string_view data, mode_t mode, FileSync sync);
+
+// Writes `data` over `path` atomically, with `mode`, as WriteFileAtomic does
+// but crash-safe for the bundle too: the new file is written without a name
+// and named ReplacementName(path) only for the rename that follows, so a
+// shim killed at any moment leaves the old file or the new one and, but for
+// a kill between those two system calls, no other file. That name, when a
+// killed shim left it, is removed on the next write. Where the file system
+// has no O_TMPFILE (or /proc is missing), WriteFileAtomic.
+absl::Status ReplaceFile(const std::string& path, absl::string_view data, mode_t mode, FileSync sync);
+
+// Writes the mutated config.json atomically (and the original beside it when
+// asked), with ReplaceFile.
 absl::Status Rewrite(const std::string& config, absl::string_view original, const GateResult& result,
                      const NodePolicy& policy);
 // The container's config.json via `<delegate> state <id>`, or a minimal spec.

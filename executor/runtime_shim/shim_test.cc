@@ -1,12 +1,23 @@
 #include "executor/runtime_shim/shim.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <iostream>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -21,11 +32,13 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 TEST(ShimArgsTest, SplitsGlobalFlagsCommandAndShimFlags) {
-  absl::StatusOr<ShimArgs> a = ParseShimArgs({"--root", "/run/r", "--log=/l.json", "--log-format", "json",
-                                              "--ocikit-policy", "/p.json", "--systemd-cgroup", "--ocikit-fail-open",
-                                              "--ocikit-delegate=crun", "create", "--bundle", "/b", "id1"});
+  absl::StatusOr<ShimArgs> a = ParseShimArgs({"--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                              "--ocikit-policy", "/p.json", "--rootless", "false", "--systemd-cgroup",
+                                              "--ocikit-fail-open", "--ocikit-delegate=crun", "create", "--bundle", "/b",
+                                              "id1"});
   ASSERT_TRUE(a.ok()) << a.status();
-  EXPECT_THAT(a->global, ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json", "--systemd-cgroup"));
+  EXPECT_THAT(a->global, ElementsAre("--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                     "--rootless", "false", "--systemd-cgroup"));
   EXPECT_EQ(a->log, "/l.json");
   EXPECT_EQ(a->log_format, "json");
   EXPECT_EQ(a->command, "create");
@@ -33,8 +46,16 @@ TEST(ShimArgsTest, SplitsGlobalFlagsCommandAndShimFlags) {
   EXPECT_EQ(a->policy, "/p.json");
   EXPECT_EQ(a->delegate, "crun");
   EXPECT_TRUE(a->fail_open);
-  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--root", "/run/r", "--log=/l.json", "--log-format", "json",
-                                             "--systemd-cgroup", "create", "--bundle", "/b", "id1"));
+  EXPECT_THAT(a->DelegateArgs(), ElementsAre("--root", "/run/r", "--debug", "--log=/l.json", "--log-format", "json",
+                                             "--rootless", "false", "--systemd-cgroup", "create", "--bundle", "/b",
+                                             "id1"));
+  // --debug takes no value (the next word is the command); --rootless takes
+  // one, separate or after "=", as does --criu.
+  a = ParseShimArgs({"-debug", "--rootless=auto", "--criu", "/usr/sbin/criu", "--debug", "run", "web"});
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(a->global, ElementsAre("-debug", "--rootless=auto", "--criu", "/usr/sbin/criu", "--debug"));
+  EXPECT_EQ(a->command, "run");
+  EXPECT_THAT(a->rest, ElementsAre("web"));
   EXPECT_FALSE(ParseShimArgs({"--ocikit-policy"}).ok());
   a = ParseShimArgs({"--version"});
   ASSERT_TRUE(a.ok());
@@ -89,11 +110,16 @@ class ShimRunTest : public ::testing::Test {
     env_.policy = dir_ + "/runtime.json";
     ASSERT_TRUE(WriteFileAtomic(env_.policy, json, 0644).ok());
   }
-  int Run(std::vector<std::string> args) {
+  // Runs the shim on `args` after --log (and --ocikit-delegate /bin/true
+  // unless `delegate_flag` is false).
+  int Run(std::vector<std::string> args, bool delegate_flag = true) {
     EXPECT_TRUE(WriteFileAtomic(dir_ + "/config.json", config_, 0640).ok());
-    args.insert(args.begin(), {"--log", dir_ + "/log.json", "--log-format", "json", "--ocikit-delegate", "/bin/true"});
+    if (delegate_flag) args.insert(args.begin(), {"--ocikit-delegate", "/bin/true"});
+    args.insert(args.begin(), {"--log", dir_ + "/log.json", "--log-format", "json"});
     handed_over_.clear();
-    return RunShim(args, env_, [this](const std::string&, const std::vector<std::string>& argv) {
+    exec_path_.clear();
+    return RunShim(args, env_, [this](const std::string& path, const std::vector<std::string>& argv) {
+      exec_path_ = path;
       handed_over_ = argv;
       return 0;
     });
@@ -104,11 +130,31 @@ class ShimRunTest : public ::testing::Test {
   std::string dir_, config_;
   ShimEnv env_;
   std::vector<std::string> handed_over_;
+  std::string exec_path_;  // what the hand-over exec'd
 };
 
 TEST_F(ShimRunTest, PassThroughCommandsAreHandedOverUnchanged) {
   EXPECT_EQ(Run({"state", "web"}), 0);
   EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "state", "web"));
+}
+
+TEST_F(ShimRunTest, PolicyFileDelegateIsUsedWithoutFlagOrEnvironment) {
+  WritePolicy(R"({"version":1,"delegate":"/bin/true"})");
+  EXPECT_EQ(Run({"create", "--bundle", dir_, "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/true");
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "create",
+                                        "--bundle", dir_, "web"));
+  EXPECT_EQ(Run({"state", "web"}, /*delegate_flag=*/false), 0);  // pass-through reads the file for it too
+  EXPECT_EQ(exec_path_, "/bin/true");
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "state", "web"));
+  // OCIKIT_RUNTIME_DELEGATE beats the file, the flag beats both.
+  env_.delegate = "/bin/false";
+  EXPECT_EQ(Run({"state", "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/false");
+  EXPECT_EQ(Run({"create", "--bundle", dir_, "web"}, /*delegate_flag=*/false), 0);
+  EXPECT_EQ(exec_path_, "/bin/false");
+  EXPECT_EQ(Run({"state", "web"}), 0);
+  EXPECT_EQ(exec_path_, "/bin/true");
 }
 
 TEST_F(ShimRunTest, NamedPolicyMissingRefusesEveryCreate) {
@@ -123,6 +169,13 @@ TEST_F(ShimRunTest, AllowedCreateIsHandedOver) {
   EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "create",
                                         "--bundle", dir_, "web"));
   EXPECT_EQ(Config(), config_);  // untouched
+}
+
+TEST_F(ShimRunTest, DebugAndRootlessReachTheDelegateOfAGatedCreate) {
+  WritePolicy("{}");
+  EXPECT_EQ(Run({"--debug", "--rootless", "false", "create", "--bundle", dir_, "web"}), 0);
+  EXPECT_THAT(handed_over_, ElementsAre("/bin/true", "--log", dir_ + "/log.json", "--log-format", "json", "--debug",
+                                        "--rootless", "false", "create", "--bundle", dir_, "web"));
 }
 
 TEST_F(ShimRunTest, PrivilegedCreateIsRefusedWithARuncStyleLogLine) {
@@ -201,6 +254,106 @@ TEST_F(ShimRunTest, ExecWithFlagsJudgesTheProcessTheyBuild) {
   EXPECT_THAT(Log(), HasSubstr("[SEC401]"));
   EXPECT_EQ(Run({"exec", "-u", "1000:1000", "--cwd", "/", "web", "sh"}), 0);
   EXPECT_THAT(handed_over_, ::testing::Contains("--cwd"));
+}
+
+// A config.json of about 140 kB (2000 env entries, 1000 annotations) that
+// the crash test's policy mutates.
+std::string LargeConfig() {
+  Spec spec = DefaultLinuxSpec();
+  spec.process->args = {"sh"};
+  spec.root->path = "rootfs";
+  for (int i = 0; i < 2000; ++i) spec.process->env.push_back(absl::StrCat("VAR", i, "=", std::string(24, 'x')));
+  for (int i = 0; i < 1000; ++i) spec.annotations[absl::StrCat("com.example.key", i)] = std::string(40, 'v');
+  spec.linux_section->masked_paths.clear();
+  return MarshalIndent(spec, 2) + "\n";
+}
+
+// Whether child `pid` has ended, without reaping it (a zombie keeps its pid,
+// so a kill after this never reaches another process).
+bool Ended(pid_t pid) {
+  siginfo_t info = {};
+  return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
+}
+
+// Forks a shim that runs `args` (handing over to nothing) and SIGKILLs it:
+// at the kill_at_event-th name that appears in `bundle` (a file created or
+// renamed there: where a rewrite is most fragile) when kill_at_event > 0,
+// after `delay` when it is 0, never when it is < 0. Returns when it is gone.
+void RunAndKill(const std::vector<std::string>& args, const ShimEnv& env, const std::string& bundle, int kill_at_event,
+                absl::Duration delay) {
+  const int in = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  ASSERT_GE(in, 0);
+  ASSERT_GE(::inotify_add_watch(in, bundle.c_str(), IN_CREATE | IN_MOVED_TO), 0);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) _exit(RunShim(args, env, [](const std::string&, const std::vector<std::string>&) { return 0; }));
+  if (kill_at_event == 0) absl::SleepFor(delay);
+  alignas(inotify_event) char buf[4096];
+  for (int seen = 0; kill_at_event > 0 && seen < kill_at_event && !Ended(pid);) {
+    pollfd p = {in, POLLIN, 0};
+    ::poll(&p, 1, 10);
+    const ssize_t n = ::read(in, buf, sizeof buf);
+    for (ssize_t off = 0; off < n; ++seen) {
+      off += static_cast<ssize_t>(sizeof(inotify_event) + reinterpret_cast<const inotify_event*>(buf + off)->len);
+    }
+  }
+  if (kill_at_event >= 0) ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  ::close(in);
+}
+
+// SIGKILLs shims that rewrite a large config.json (and keep the original)
+// at each step of the rewrite and at random moments: config.json is always
+// the engine's file or the mutated one, whole; the bundle never holds a
+// temporary file other than the one name ReplaceFile uses for a single
+// system call, and that one is gone after the next rewrite.
+TEST_F(ShimRunTest, KilledRewriteLeavesTheOldOrTheNewConfigAndNoTemporaryFile) {
+  WritePolicy(R"({"profile":"none","modes":{"default":"warn"},"keepOriginal":true,
+                  "mutations":[{"name":"maskedPaths"},{"name":"defaultSeccomp"},{"name":"noNewPrivileges"}]})");
+  const std::string bundle = dir_ + "/bundle", config = bundle + "/config.json";
+  ASSERT_EQ(::mkdir(bundle.c_str(), 0755), 0);
+  const std::string original = LargeConfig();
+  const std::vector<std::string> args = {"create", "--bundle", bundle, "web"};
+  // The mutated text, and how long an unkilled rewrite takes.
+  ASSERT_TRUE(WriteFileAtomic(config, original, 0644).ok());
+  const absl::Time start = absl::Now();
+  RunAndKill(args, env_, bundle, /*kill_at_event=*/-1, absl::ZeroDuration());
+  const absl::Duration full = absl::Now() - start;
+  const std::string mutated = *ReadRegularFile(config, 1 << 24);
+  ASSERT_NE(mutated, original);
+  ASSERT_TRUE(ParseSpec(mutated).ok());
+  const std::set<std::string> allowed = {"config.json", "config.json.ocikit-orig", "config.json.ocikit-tmp",
+                                         "config.json.ocikit-orig.ocikit-tmp"};
+  std::mt19937 random(18);
+  int old_seen = 0, new_seen = 0, stray = 0;
+  const absl::Time budget = absl::Now() + absl::Seconds(6);  // bounds the test, not an assertion
+  for (int i = 0; i < 60 && absl::Now() < budget; ++i) {
+    ASSERT_TRUE(WriteFileAtomic(config, original, 0644).ok());
+    const int event = i % 5 < 4 ? i % 5 + 1 : 0;  // each of the 4 names of a rewrite, or a random moment
+    const absl::Duration delay = full * std::uniform_real_distribution<double>(0, 1.2)(random);
+    RunAndKill(args, env_, bundle, event, delay);
+    const std::string now = *ReadRegularFile(config, 1 << 24);
+    ASSERT_TRUE(now == original || now == mutated) << "kill " << i << ": config.json is neither file";
+    (now == original ? old_seen : new_seen)++;
+    const absl::StatusOr<std::vector<std::string>> names = ReadDirNames(bundle);
+    ASSERT_TRUE(names.ok()) << names.status();
+    for (const std::string& name : *names) {
+      ASSERT_TRUE(allowed.count(name)) << "kill " << i << " left " << name;
+      stray += absl::StrContains(name, ".ocikit-tmp") ? 1 : 0;
+    }
+    if (absl::StatusOr<std::string> orig = ReadRegularFile(config + ".ocikit-orig", 1 << 24); orig.ok()) {
+      ASSERT_EQ(*orig, original) << "kill " << i;
+    }
+  }
+  std::cout << "kills: " << old_seen << " left the original, " << new_seen << " the mutated file; " << stray
+            << " left the replacement name\n";
+  EXPECT_GT(old_seen, 0);
+  EXPECT_GT(new_seen, 0);
+  // A rewrite that runs to the end leaves config.json and the original only.
+  ASSERT_TRUE(WriteFileAtomic(config, original, 0644).ok());
+  RunAndKill(args, env_, bundle, /*kill_at_event=*/-1, absl::ZeroDuration());
+  EXPECT_EQ(*ReadRegularFile(config, 1 << 24), mutated);
+  EXPECT_THAT(*ReadDirNames(bundle), ElementsAre("config.json", "config.json.ocikit-orig"));
 }
 
 TEST(ExecProcessTest, FlagsChangeTheContainersProcessAsRuncDoes) {

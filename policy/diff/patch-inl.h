@@ -281,18 +281,11 @@ OCIKIT_INLINE void WriteDocument(json::Writer& w, const Json& v) {
   }
 }
 
-// `canonical` (the patched spec as ocikit writes it: Go's member order)
-// with the members the model dropped from `patched` put back: empty arrays
-// and objects and nulls. Each goes right after the member it followed in
-// `patched` (or first). Arrays pair element by element: the model keeps
-// every element, so both have the same length.
-OCIKIT_INLINE Json RestoreDropped(const Json& canonical, const Json& patched) {
-  if (canonical.is_array() && patched.is_array() && canonical.size() == patched.size()) {
-    Json out = Json::array();
-    for (size_t i = 0; i < canonical.size(); ++i) out.push_back(RestoreDropped(canonical[i], patched[i]));
-    return out;
-  }
-  if (!canonical.is_object() || !patched.is_object()) return canonical;
+// An object of `canonical` (the patched spec as ocikit writes it: Go's
+// member order) with the members the model dropped from `patched` put back:
+// empty arrays and objects and nulls. Each goes right after the member it
+// followed in `patched` (or first).
+OCIKIT_INLINE Json InGoOrder(const Json& canonical, const Json& patched) {
   // The dropped members, by the kept member they follow (nullopt: first).
   std::map<std::optional<std::string>, std::vector<std::string>> after;
   std::optional<std::string> anchor;
@@ -311,15 +304,44 @@ OCIKIT_INLINE Json RestoreDropped(const Json& canonical, const Json& patched) {
   };
   put_dropped(std::nullopt);
   for (const auto& [key, value] : canonical.items()) {
-    out[key] = patched.contains(key) ? RestoreDropped(value, patched[key]) : value;
+    out[key] = patched.contains(key) ? RestoreDropped(value, patched[key], MemberOrder::kGo) : value;
     put_dropped(key);
   }
   return out;
 }
 
+// An object of `canonical` in `patched`'s member order (the input's: nlohmann
+// keeps it, a patch changes values in place and appends what it adds), each
+// member valued as in `canonical`, or as in `patched` for what the model
+// dropped; then the members only `canonical` has, in its (Go's) order.
+OCIKIT_INLINE Json InInputOrder(const Json& canonical, const Json& patched) {
+  Json out = Json::object();
+  for (const auto& [key, value] : patched.items()) {
+    const auto it = canonical.find(key);
+    out[key] = it == canonical.end() ? value : RestoreDropped(*it, value, MemberOrder::kInput);
+  }
+  for (const auto& [key, value] : canonical.items()) {
+    if (!out.contains(key)) out[key] = value;
+  }
+  return out;
+}
+
+// `canonical` with what the model dropped from `patched` put back, in
+// `order` (InGoOrder, InInputOrder). Arrays pair element by element: the
+// model keeps every element, so both have the same length.
+OCIKIT_INLINE Json RestoreDropped(const Json& canonical, const Json& patched, MemberOrder order) {
+  if (canonical.is_array() && patched.is_array() && canonical.size() == patched.size()) {
+    Json out = Json::array();
+    for (size_t i = 0; i < canonical.size(); ++i) out.push_back(RestoreDropped(canonical[i], patched[i], order));
+    return out;
+  }
+  if (!canonical.is_object() || !patched.is_object()) return canonical;
+  return order == MemberOrder::kGo ? InGoOrder(canonical, patched) : InInputOrder(canonical, patched);
+}
+
 // A patch run in one of two ways (see ApplySpecPatch and ApplyPatchToText).
 OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_view text, absl::string_view patch_text,
-                                                 PatchType type, int indent) {
+                                                 PatchType type, int indent, MemberOrder order) {
   OCIKIT_ASSIGN_OR_RETURN(const Json patch, ParsePatch(patch_text, type));
   OCIKIT_ASSIGN_OR_RETURN(Json doc, LoadDocument(text, spec));
   PatchOutcome out;
@@ -327,7 +349,7 @@ OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_
   out.type = type;
   if (indent >= 0) {
     json::Writer w(out.text, indent);
-    WriteDocument(w, RestoreDropped(Json::parse(Marshal(out.spec)), doc));
+    WriteDocument(w, RestoreDropped(Json::parse(Marshal(out.spec)), doc, order));
   }
   return out;
 }
@@ -336,17 +358,18 @@ OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_
 OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view patch_text,
                                                           PatchType type) {
   try {
-    return patch_internal::Apply(spec, Marshal(spec), patch_text, type, /*indent=*/-1);
+    return patch_internal::Apply(spec, Marshal(spec), patch_text, type, /*indent=*/-1, MemberOrder::kGo);
   } catch (const nlohmann::json::exception& e) {
     return absl::InternalError(absl::StrCat("patch: ", patch_internal::Why(e)));
   }
 }
 
 OCIKIT_INLINE absl::StatusOr<PatchOutcome> ApplyPatchToText(absl::string_view text, absl::string_view patch_text,
-                                                            PatchType type, int indent, absl::string_view source) {
+                                                            PatchType type, int indent, absl::string_view source,
+                                                            MemberOrder order) {
   OCIKIT_ASSIGN_OR_RETURN(const Spec spec, ParseSpec(text, source));
   try {
-    return patch_internal::Apply(spec, text, patch_text, type, indent < 0 ? 0 : indent);
+    return patch_internal::Apply(spec, text, patch_text, type, indent < 0 ? 0 : indent, order);
   } catch (const nlohmann::json::exception& e) {
     return absl::InternalError(absl::StrCat("patch: ", patch_internal::Why(e)));
   }

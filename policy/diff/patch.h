@@ -51,6 +51,17 @@ namespace ocikit {
 
 enum class PatchType { kAuto, kJsonPatch, kMergePatch };
 
+// The member order of ApplyPatchToText's text.
+enum class MemberOrder {
+  // As ocikit writes specs: each object's known members in Go's order, its
+  // unknown ones after them (`ocikit patch`).
+  kGo,
+  // As the input had them: every member the input had stays where it was
+  // (its value changed in place); members it did not have come after them,
+  // in Go's order (`ocikit-runtime`'s rewrite of an engine's file).
+  kInput,
+};
+
 // "json-patch" or "merge-patch" ("auto" for kAuto).
 absl::string_view PatchTypeName(PatchType type);
 
@@ -89,10 +100,12 @@ absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, PatchType& type);
 absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec);
 absl::StatusOr<Spec> PatchDocument(Json& doc, const Json& patch, PatchType type);
 void WriteDocument(json::Writer& w, const Json& v);
-Json RestoreDropped(const Json& canonical, const Json& patched);
+Json InGoOrder(const Json& canonical, const Json& patched);
+Json InInputOrder(const Json& canonical, const Json& patched);
+Json RestoreDropped(const Json& canonical, const Json& patched, MemberOrder order);
 // indent < 0: no text output (ApplySpecPatch).
 absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_view text, absl::string_view patch_text,
-                                   PatchType type, int indent);
+                                   PatchType type, int indent, MemberOrder order);
 
 }  // namespace patch_internal
 
@@ -103,11 +116,13 @@ absl::StatusOr<PatchOutcome> ApplySpecPatch(const Spec& spec, absl::string_view 
 // Applies `patch_text` to the config.json `text` (read strictly, errors
 // prefixed with `source`) and also returns the patched document as text, in
 // Go's layout with `indent` spaces (0: compact). It is the spec as ocikit
-// writes it (Go's member order and escaping) plus what the input had and the
-// model drops: empty arrays and objects (`"inheritable": []`) and nulls, each
-// after the member it followed.
+// writes it (Go's escaping; the member order `order` says) plus what the
+// input had and the model drops: empty arrays and objects
+// (`"inheritable": []`) and nulls, each after the member it followed
+// (kGo) or where it was (kInput).
 absl::StatusOr<PatchOutcome> ApplyPatchToText(absl::string_view text, absl::string_view patch_text, PatchType type,
-                                              int indent, absl::string_view source = "config.json");
+                                              int indent, absl::string_view source = "config.json",
+                                              MemberOrder order = MemberOrder::kGo);
 
 }  // namespace ocikit
 

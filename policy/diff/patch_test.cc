@@ -68,6 +68,20 @@ TEST(ApplySpecPatch, UnknownFieldsKeepTheirOrder) {
   EXPECT_EQ(Marshal(out->spec), R"({"ociVersion":"1.3.0","hostname":"h","x-b":[1,{"z":1,"a":2}],"x-a":"s","x-c":true})");
 }
 
+TEST(ApplyPatchToText, MemberOrderGoOrInput) {
+  const std::string text = R"({"z":1,"root":{"readonly":true,"x":[],"path":"r"},"ociVersion":"1.2.0"})";
+  const std::string patch = R"([{"op":"replace","path":"/root/path","value":"rootfs"},
+                                {"op":"add","path":"/hostname","value":"h"}])";
+  absl::StatusOr<PatchOutcome> go = ApplyPatchToText(text, patch, PatchType::kAuto, 0);
+  ASSERT_TRUE(go.ok()) << go.status();
+  EXPECT_EQ(go->text, R"({"ociVersion":"1.2.0","root":{"path":"rootfs","readonly":true,"x":[]},"hostname":"h","z":1})");
+  absl::StatusOr<PatchOutcome> input =
+      ApplyPatchToText(text, patch, PatchType::kAuto, 0, "config.json", MemberOrder::kInput);
+  ASSERT_TRUE(input.ok()) << input.status();
+  EXPECT_EQ(input->text, R"({"z":1,"root":{"readonly":true,"x":[],"path":"rootfs"},"ociVersion":"1.2.0","hostname":"h"})");
+  EXPECT_EQ(input->spec, go->spec);
+}
+
 TEST(ApplySpecPatch, TypeCanBeForced) {
   EXPECT_EQ(ApplySpecPatch(DefaultLinuxSpec(), "{}", PatchType::kJsonPatch).status().message(),
             "patch: expected a JSON array of operations (RFC 6902), got a JSON object");

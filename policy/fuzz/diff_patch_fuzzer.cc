@@ -5,7 +5,8 @@
 //     (then the patch is refused saying so, as policy/diff/patch.h says);
 //     equal canonical JSON means no change; every output format renders.
 //   - When only A parses, B is applied to A as a patch (`ocikit patch A B`):
-//     it fails cleanly, or its result text is a config.json ocikit reads.
+//     it fails cleanly, or its result text is a config.json ocikit reads,
+//     in Go's member order and in the input's (MemberOrder) alike.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -48,6 +49,12 @@ void CheckPatch(absl::string_view a_text, absl::string_view patch_text) {
   const absl::StatusOr<Spec> reread = ParseSpec(out->text, "patched");
   OCIKIT_FUZZ_CHECK(reread.ok(), "the patched text does not parse: ", reread.status().ToString(), "\n", out->text);
   OCIKIT_FUZZ_CHECK(Marshal(*reread) == Marshal(out->spec), "the patched text is not the patched spec");
+  const absl::StatusOr<PatchOutcome> in_order =
+      ApplyPatchToText(a_text, patch_text, PatchType::kAuto, 4, "config.json", MemberOrder::kInput);
+  OCIKIT_FUZZ_CHECK(in_order.ok(), "the patch applies in Go's member order only: ", in_order.status().ToString());
+  const absl::StatusOr<Spec> reread_in_order = ParseSpec(in_order->text, "patched");
+  OCIKIT_FUZZ_CHECK(reread_in_order.ok() && Marshal(*reread_in_order) == Marshal(out->spec),
+                    "the patched text in the input's member order is not the patched spec\n", in_order->text);
 }
 
 }  // namespace
