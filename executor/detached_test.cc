@@ -26,6 +26,7 @@ namespace ocikit::executor {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 using testing::Outcome;
 
@@ -108,10 +109,18 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
 
   r = Cmd(cli::RunPs, {});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_THAT(r.out, StartsWith("CONTAINER ID  COMMAND"));
-  EXPECT_THAT(r.out, HasSubstr("\nweb           sh -c echo hello; echo oops >&2; trap...  "));
-  EXPECT_THAT(r.out, HasSubstr("running"));
+  // Podman's columns; CREATED is how long ago ("3 seconds ago").
+  EXPECT_THAT(r.out, MatchesRegex("CONTAINER ID  COMMAND +CREATED +STATUS +EXIT CODE\n"
+                                  "web +sh -c echo hello; echo oops >&2; trap\\.\\.\\.  "
+                                  "[0-9]+ (seconds?|minutes?) ago +running\n"));
   EXPECT_EQ(Cmd(cli::RunPs, {"-q"}).out, "web\n");
+  // `list` is the same command as `ps`.
+  EXPECT_EQ(Cmd(cli::RunList, {"-q"}).out, "web\n");
+  EXPECT_EQ(Cmd(cli::RunList, {"--format", "json"}).out, Cmd(cli::RunPs, {"--format", "json"}).out);
+  r = Cmd(cli::RunList, {});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, MatchesRegex("CONTAINER ID  COMMAND +CREATED +STATUS +EXIT CODE\n"
+                                  "web +sh -c .* [0-9]+ (seconds?|minutes?) ago +running\n"));
 
   r = Cmd(cli::RunExec, {"web", "sh", "-c", "echo in exec; exit 4"});
   EXPECT_EQ(r.code, 4) << r.err;
@@ -167,6 +176,8 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0]["Status"], "exited");
   EXPECT_EQ(ps[0]["ExitCode"], 3);
+  EXPECT_EQ(Cmd(cli::RunList, {"-a", "--format", "json"}).out, r.out);
+  EXPECT_THAT(Cmd(cli::RunList, {"-a"}).out, MatchesRegex("CONTAINER ID .*\nweb +sh -c .* ago +exited +3\n"));
   EXPECT_EQ(Cmd(cli::RunWait, {"web"}).out, "3\n");
   EXPECT_EQ(Cmd(cli::RunLogs, {"web"}).out, "hello\noops\nbye\n");
   EXPECT_EQ(nlohmann::json::parse(Cmd(cli::RunInspect, {"web"}).out)["ExitCode"], 3);
