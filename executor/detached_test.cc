@@ -4,6 +4,7 @@
 // `ocikit run`, with real runc on the busybox rootfs.
 #include <dirent.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -93,6 +94,27 @@ class DetachedTest : public testing::IntegrationTest {
     }
     std::sort(names.begin(), names.end());
     return names;
+  }
+  // Every path under `dir` (recursively, relative to it, directories with a
+  // trailing "/"), sorted.
+  std::vector<std::string> Tree(const std::string& dir, const std::string& prefix = "") {
+    std::vector<std::string> paths;
+    if (DIR* d = ::opendir(dir.c_str())) {
+      while (const dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (name == "." || name == "..") continue;
+        struct stat st = {};
+        const bool is_dir = ::lstat((dir + "/" + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+        paths.push_back(prefix + name + (is_dir ? "/" : ""));
+        if (is_dir) {
+          std::vector<std::string> below = Tree(dir + "/" + name, paths.back());
+          paths.insert(paths.end(), below.begin(), below.end());
+        }
+      }
+      ::closedir(d);
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
   }
   std::string Log(const std::string& id) { return testing::ReadAll(root_ + "/bundles/" + id + "/container.log"); }
 
@@ -331,6 +353,9 @@ TEST_F(DetachedTest, TwentyDetachedContainersAtOnce) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(RuncList(), "");
   EXPECT_EQ(Bundles(), std::vector<std::string>{});
+  // Nothing left in the state root, runc's root included: only the empty
+  // directories every run makes.
+  EXPECT_EQ(Tree(root_), (std::vector<std::string>{"bundles/", "runc/"}));
 }
 
 TEST_F(DetachedTest, UsageErrorsAndHelp) {
