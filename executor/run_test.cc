@@ -209,6 +209,26 @@ TEST_F(RunTest, UserAndGroups) {
   r = Run({"-u", "1001:100", "id"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, StartsWith("uid=1001(bob) gid=100(users)"));
+  // HOME is the home of the uid's passwd entry in the rootfs (as Podman sets
+  // it), whichever way the user is given; "/" for a uid without an entry.
+  r = Run({"-u", "1001:100", "sh", "-c", "echo $HOME"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/home/bob\n");
+  r = Run({"-u", "1000:1000", "sh", "-c", "echo $HOME"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/home/alice\n");
+  r = Run({"-u", "alice", "sh", "-c", "echo $HOME"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/home/alice\n");
+  r = Run({"-u", "4242:4242", "sh", "-c", "echo $HOME"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/\n");
+  r = Run({"sh", "-c", "echo $HOME"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/root\n");
+  r = Run({"-u", "1001:100", "-e", "HOME=/elsewhere", "sh", "-c", "echo $HOME"});  // -e wins
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/elsewhere\n");
 }
 
 TEST_F(RunTest, HostnameAndEnv) {
