@@ -1,6 +1,7 @@
 // The defaults of issue 14 inside real containers: runc on the busybox
 // rootfs (skipped with the reason where that cannot run), and next to Podman
 // where Podman runs containers here.
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "executor/cli/container_commands.h"
 #include "executor/cli/run_command.h"
 #include "executor/testing_util.h"
 #include "gmock/gmock.h"
@@ -45,6 +47,11 @@ class DefaultsTest : public ::testing::Test {
     std::vector<std::string> all = {"--root", root_, "--runtime", env_.runc, "--rootfs", env_.rootfs};
     all.insert(all.end(), args.begin(), args.end());
     return testing::RunCommandInChild(cli::RunRun, all);
+  }
+  // Another ocikit command (stop, wait, rm, ...) with this test's state root.
+  Outcome Cmd(cli::CommandFn fn, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--root", root_});
+    return testing::RunCommandInChild(fn, args);
   }
 
   const testing::ContainerEnv& env_ = testing::GetContainerEnv();
@@ -131,6 +138,34 @@ TEST_F(DefaultsTest, InitRunsAsPid1AndPassesTheExitCodeOn) {
   // A zombie whose parent exits is reaped by the init: none is left.
   r = Run({"--init", "sh", "-c", "sh -c 'sleep 0 & exec sleep 1' & sleep 2; grep -l '^State:.*Z' /proc/[0-9]*/status | wc -l"});
   EXPECT_EQ(r.out, "0\n") << r.err;
+}
+
+TEST_F(DefaultsTest, InitForwardsTheStopSignalToTheCommand) {
+  struct stat st;
+  if (::stat(std::string(kDefaultInitBinary).c_str(), &st) != 0) {
+    GTEST_SKIP() << kDefaultInitBinary << " is missing: apt-get install tini (scripts/setup.sh)";
+  }
+  // sleep as PID 1 ignores SIGTERM (the kernel drops signals without a
+  // handler for a namespace's init), so stop needs SIGKILL: 137.
+  ASSERT_EQ(Run({"-d", "--name", "ocikit-dflt-noinit", "--stop-timeout", "300ms", "sleep", "100"}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunStop, {"ocikit-dflt-noinit"}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunWait, {"ocikit-dflt-noinit"}).out, "137\n");
+  // Under --init, tini (PID 1) passes SIGTERM on to sleep, which dies of it
+  // well before the 5 seconds: 128 + 15, not SIGKILL's 137.
+  ASSERT_EQ(Run({"-d", "--init", "--name", "ocikit-dflt-init", "sleep", "100"}).code, 0);
+  Outcome r = Cmd(cli::RunStop, {"-t", "5", "ocikit-dflt-init"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(Cmd(cli::RunWait, {"ocikit-dflt-init"}).out, "143\n");
+  // The same in the foreground: a SIGTERM to `ocikit run` reaches sleep.
+  r = testing::RunCommandInChild(
+      cli::RunRun,
+      {"--root", root_, "--runtime", env_.runc, "--rootfs", env_.rootfs, "--init", "sh", "-c", "echo ready; exec sleep 100"},
+      "", [](pid_t pid, const std::string& out) {
+        ASSERT_TRUE(testing::WaitForText(out, "ready\n"));
+        ::kill(pid, SIGTERM);
+      });
+  EXPECT_EQ(r.code, 143) << r.err;
+  EXPECT_EQ(Cmd(cli::RunRm, {"ocikit-dflt-noinit", "ocikit-dflt-init"}).code, 0);
 }
 
 TEST_F(DefaultsTest, UsernsKeepIdRunsAsTheCallerInAUserNamespace) {
