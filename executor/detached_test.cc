@@ -4,6 +4,7 @@
 // `ocikit run`, with real runc on the busybox rootfs.
 #include <dirent.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +27,7 @@ namespace ocikit::executor {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 using testing::Outcome;
 
@@ -93,6 +95,27 @@ class DetachedTest : public testing::IntegrationTest {
     std::sort(names.begin(), names.end());
     return names;
   }
+  // Every path under `dir` (recursively, relative to it, directories with a
+  // trailing "/"), sorted.
+  std::vector<std::string> Tree(const std::string& dir, const std::string& prefix = "") {
+    std::vector<std::string> paths;
+    if (DIR* d = ::opendir(dir.c_str())) {
+      while (const dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (name == "." || name == "..") continue;
+        struct stat st = {};
+        const bool is_dir = ::lstat((dir + "/" + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+        paths.push_back(prefix + name + (is_dir ? "/" : ""));
+        if (is_dir) {
+          std::vector<std::string> below = Tree(dir + "/" + name, paths.back());
+          paths.insert(paths.end(), below.begin(), below.end());
+        }
+      }
+      ::closedir(d);
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
+  }
   std::string Log(const std::string& id) { return testing::ReadAll(root_ + "/bundles/" + id + "/container.log"); }
 
 };
@@ -108,10 +131,18 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
 
   r = Cmd(cli::RunPs, {});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_THAT(r.out, StartsWith("CONTAINER ID  COMMAND"));
-  EXPECT_THAT(r.out, HasSubstr("\nweb           sh -c echo hello; echo oops >&2; trap...  "));
-  EXPECT_THAT(r.out, HasSubstr("running"));
+  // Podman's columns; CREATED is how long ago ("3 seconds ago").
+  EXPECT_THAT(r.out, MatchesRegex("CONTAINER ID  COMMAND +CREATED +STATUS +EXIT CODE\n"
+                                  "web +sh -c echo hello; echo oops >&2; trap\\.\\.\\.  "
+                                  "[0-9]+ (seconds?|minutes?) ago +running\n"));
   EXPECT_EQ(Cmd(cli::RunPs, {"-q"}).out, "web\n");
+  // `list` is the same command as `ps`.
+  EXPECT_EQ(Cmd(cli::RunList, {"-q"}).out, "web\n");
+  EXPECT_EQ(Cmd(cli::RunList, {"--format", "json"}).out, Cmd(cli::RunPs, {"--format", "json"}).out);
+  r = Cmd(cli::RunList, {});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, MatchesRegex("CONTAINER ID  COMMAND +CREATED +STATUS +EXIT CODE\n"
+                                  "web +sh -c .* [0-9]+ (seconds?|minutes?) ago +running\n"));
 
   r = Cmd(cli::RunExec, {"web", "sh", "-c", "echo in exec; exit 4"});
   EXPECT_EQ(r.code, 4) << r.err;
@@ -167,6 +198,8 @@ TEST_F(DetachedTest, RunDetachedLogsStopWaitInspectRm) {
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0]["Status"], "exited");
   EXPECT_EQ(ps[0]["ExitCode"], 3);
+  EXPECT_EQ(Cmd(cli::RunList, {"-a", "--format", "json"}).out, r.out);
+  EXPECT_THAT(Cmd(cli::RunList, {"-a"}).out, MatchesRegex("CONTAINER ID .*\nweb +sh -c .* ago +exited +3\n"));
   EXPECT_EQ(Cmd(cli::RunWait, {"web"}).out, "3\n");
   EXPECT_EQ(Cmd(cli::RunLogs, {"web"}).out, "hello\noops\nbye\n");
   EXPECT_EQ(nlohmann::json::parse(Cmd(cli::RunInspect, {"web"}).out)["ExitCode"], 3);
@@ -320,6 +353,9 @@ TEST_F(DetachedTest, TwentyDetachedContainersAtOnce) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(RuncList(), "");
   EXPECT_EQ(Bundles(), std::vector<std::string>{});
+  // Nothing left in the state root, runc's root included: only the empty
+  // directories every run makes.
+  EXPECT_EQ(Tree(root_), (std::vector<std::string>{"bundles/", "runc/"}));
 }
 
 TEST_F(DetachedTest, UsageErrorsAndHelp) {

@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "executor/bundle.h"
 #include "executor/cli/lifecycle_commands.h"
@@ -209,6 +211,21 @@ TEST_F(RunTest, UserAndGroups) {
   r = Run({"-u", "1001:100", "id"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, StartsWith("uid=1001(bob) gid=100(users)"));
+  // HOME is the home of the uid's passwd entry in the rootfs (as Podman sets
+  // it), whichever way the user is given; "/" for a uid without an entry.
+  const std::vector<std::pair<std::vector<std::string>, std::string>> homes = {
+      {{"-u", "1001:100"}, "/home/bob\n"}, {{"-u", "1000:1000"}, "/home/alice\n"}, {{"-u", "alice"}, "/home/alice\n"},
+      {{"-u", "4242:4242"}, "/\n"},        {{}, "/root\n"}};
+  for (const auto& [user, home] : homes) {
+    std::vector<std::string> args = user;
+    args.insert(args.end(), {"sh", "-c", "echo $HOME"});
+    r = Run(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, home) << absl::StrJoin(user, " ");
+  }
+  r = Run({"-u", "1001:100", "-e", "HOME=/elsewhere", "sh", "-c", "echo $HOME"});  // -e wins
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "/elsewhere\n");
 }
 
 TEST_F(RunTest, HostnameAndEnv) {

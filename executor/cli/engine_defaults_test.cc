@@ -31,7 +31,6 @@ const std::vector<std::string>& EngineOnlyFields() {
       "^mounts\\[destination=/(run/\\.containerenv|etc/hostname)\\]",      // files only Podman writes
       "^mounts\\[destination=/(etc/hosts|etc/resolv\\.conf)\\]\\.(source|options)$",  // generated files' places
       "^mounts\\[destination=/dev/shm\\]\\.(type|source|options)$",  // Podman binds a tmpfs from its storage
-      "^linux\\.maskedPaths$",    // ocikit also masks /proc/interrupts and powercap (newer containers/common)
   };
   return kFields;
 }

@@ -61,6 +61,14 @@ OCIKIT_INLINE const std::vector<std::string>& PodmanCapabilities() {
   return kCaps;
 }
 
+OCIKIT_INLINE const std::vector<std::string>& PodmanMaskedPaths() {
+  static const std::vector<std::string> kPaths = {
+      "/proc/acpi",        "/proc/kcore", "/proc/keys",    "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats",
+      "/proc/sched_debug", "/proc/scsi",  "/sys/firmware", "/sys/fs/selinux",     "/sys/dev/block",
+  };
+  return kPaths;
+}
+
 namespace internal {
 
 OCIKIT_INLINE Mount EngineMount(const char* destination, const char* type, const char* source,
@@ -175,6 +183,7 @@ OCIKIT_INLINE SpecOpt WithPodmanDefaults() {
       WithUmask(0022),
       internal::WithMountList("WithPodmanMounts", PodmanMounts()),
       WithPathDefaults(PathDefaults::kPodman),
+      WithMaskedPaths(PodmanMaskedPaths()),  // Podman 4.3's, before containers/common added more
       WithRlimits({internal::Rlimit("RLIMIT_NOFILE", 1048576), internal::Rlimit("RLIMIT_NPROC", 32768)}),
       WithPidsLimit(2048),
       WithNewPrivileges(),

@@ -50,6 +50,11 @@ absl::StatusOr<EngineDefaults> ParseEngineDefaults(absl::string_view name);
 // containers.conf's default capabilities (11; no MKNOD, NET_RAW or AUDIT_WRITE).
 const std::vector<std::string>& PodmanCapabilities();
 
+// The masked paths Podman 4.3 writes, in its order: containers/common's of
+// its time. Later containers/common (PathDefaults::kPodman, `--path-defaults
+// podman`) also masks /proc/interrupts and /sys/devices/virtual/powercap.
+const std::vector<std::string>& PodmanMaskedPaths();
+
 // The mounts Podman 4.3 writes before its generated files, in its order.
 // /dev/shm is a tmpfs here; Podman binds one it mounts in its storage.
 const std::vector<Mount>& PodmanMounts();
@@ -63,8 +68,8 @@ const std::vector<Mount>& DockerMounts();
 bool IsCgroupV2Host(const std::string& cgroupfs = "/sys/fs/cgroup");
 
 // Podman's plain run, before the flags: PodmanCapabilities(), env PATH and
-// TERM=xterm, umask 0022, PodmanMounts(), containers/common's masked and
-// read-only paths, rlimits NOFILE 1048576 and NPROC 32768, pids limit 2048,
+// TERM=xterm, umask 0022, PodmanMounts(), PodmanMaskedPaths() and
+// containers/common's read-only paths, rlimits NOFILE 1048576 and NPROC 32768, pids limit 2048,
 // no no_new_privs, namespaces in Podman's order (pid, network, ipc, uts,
 // mount) and the stop signal annotation (15).
 SpecOpt WithPodmanDefaults();

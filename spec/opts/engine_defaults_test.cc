@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "spec/default_spec.h"
+#include "spec/opts/masked_paths.h"
 
 namespace ocikit {
 namespace {
@@ -48,6 +49,9 @@ TEST(WithPodmanDefaults, WhatPodmanWritesForAPlainRun) {
   EXPECT_EQ(p.rlimits[1].type, "RLIMIT_NPROC");
   EXPECT_EQ(Destinations(spec),
             (Strings{"/proc", "/dev", "/sys", "/dev/pts", "/dev/mqueue", "/dev/shm", "/sys/fs/cgroup"}));
+  // Podman 4.3's masked paths exactly (not today's containers/common's).
+  EXPECT_EQ(spec.linux_section->masked_paths, PodmanMaskedPaths());
+  EXPECT_EQ(spec.linux_section->readonly_paths, DefaultReadonlyPathsFor(PathDefaults::kPodman));
   EXPECT_EQ(spec.linux_section->resources->pids->limit, 2048);
   EXPECT_EQ(spec.linux_section->sysctl.at("net.ipv4.ping_group_range"), "0 0");
   Strings ns;
