@@ -47,7 +47,12 @@ using testing::Outcome;
 
 // Every container command of these tests runs `sleep` for this many seconds
 // (or a script holding it), so a leftover container process is easy to find.
-constexpr const char* kMarker = "4871";
+// It holds this test's pid, zero-padded: the fault tests of other checkouts,
+// running at the same time, look for (and TearDown kills) their own.
+const std::string& Marker() {
+  static const std::string* marker = new std::string(absl::StrCat("4871", absl::Dec(::getpid(), absl::kZeroPad7)));
+  return *marker;
+}
 
 // The pids of processes whose command line holds `text`.
 std::vector<pid_t> ProcessesWith(const std::string& text) {
@@ -99,7 +104,7 @@ class FaultTest : public ::testing::Test {
     if (dir_.empty()) return;
     ExpectNothingLeft(root_);
     for (const std::string& m : mounted_) ::umount2(m.c_str(), MNT_DETACH);
-    for (const pid_t pid : ProcessesWith(absl::StrCat("sleep ", kMarker))) ::kill(pid, SIGKILL);
+    for (const pid_t pid : ProcessesWith(absl::StrCat("sleep ", Marker()))) ::kill(pid, SIGKILL);
     RemoveTree(dir_).IgnoreError();
   }
 
@@ -143,7 +148,7 @@ class FaultTest : public ::testing::Test {
     EXPECT_THAT(testing::BundleNames(root), IsEmpty()) << "bundles left in " << root;
     absl::StatusOr<CommandResult> list = RunCommand({env_.runc, "--root", root + "/runc", "list", "--quiet"}, {});
     EXPECT_TRUE(list.ok() && list->out.empty()) << "runtime state left in " << root << "/runc";
-    EXPECT_THAT(ProcessesWith(absl::StrCat("sleep ", kMarker)), IsEmpty()) << "container processes left";
+    EXPECT_THAT(ProcessesWith(absl::StrCat("sleep ", Marker())), IsEmpty()) << "container processes left";
     EXPECT_THAT(ZombieChildren(), IsEmpty()) << "zombies left";
     EXPECT_THAT(MountsUnder(dir_), Not(::testing::Contains(HasSubstr(root + "/")))) << "mounts left";
   }
@@ -175,7 +180,7 @@ const std::string& Id() {
 // A container that is not its pid namespace's init (--pid host), so a
 // forwarded SIGINT or SIGTERM ends it with 128+N.
 std::vector<std::string> SleepingContainer() {
-  return {"--name", Id(), "--pid", "host", "sh", "-c", absl::StrCat("echo ready; exec sleep ", kMarker)};
+  return {"--name", Id(), "--pid", "host", "sh", "-c", absl::StrCat("echo ready; exec sleep ", Marker())};
 }
 
 // Waits until `path` exists (at most 10 s).
@@ -255,7 +260,7 @@ TEST_F(FaultTest, SignalWhileTheContainerExits) {
   // The container ignores the signal while it finishes: its own status wins.
   for (const int sig : {SIGINT, SIGTERM}) {
     Outcome r = Run({"--name", Id(), "--pid", "host", "sh", "-c",
-                     absl::StrCat("trap '' INT TERM; echo exiting; sleep 0.5; exit 3 # ", kMarker)},
+                     absl::StrCat("trap '' INT TERM; echo exiting; sleep 0.5; exit 3 # ", Marker())},
                     [sig](pid_t pid, const std::string& out) {
                       ASSERT_TRUE(testing::WaitForText(out, "exiting\n"));
                       ::kill(pid, sig);
@@ -284,7 +289,7 @@ TEST_F(FaultTest, RuntimeIsKilled) {
 TEST_F(FaultTest, RuntimeHangsUntilTheTimeout) {
   // The runtime never creates the container: after --timeout, SIGTERM and
   // then SIGKILL cannot be delivered, and 5 s later ocikit kills the runtime.
-  const std::string runtime = StubRuntime(absl::StrCat("exec sleep ", kMarker));
+  const std::string runtime = StubRuntime(absl::StrCat("exec sleep ", Marker()));
   Outcome r = testing::RunCommandInChild(
       cli::RunRun, Args({"--timeout", "500ms", "--stop-timeout", "500ms", "--name", Id(), "true"}, "", runtime));
   EXPECT_EQ(r.code, 128 + SIGKILL) << r.err;
