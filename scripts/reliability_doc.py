@@ -181,6 +181,109 @@ def scaling_section(testlogs):
     return out
 
 
+# What issue 15's measurements and the tests of this page found: (what, the
+# commits that fixed it, the tests that guard it). The commits are looked up
+# in git (short hash and subject); `test` names are bazel targets, then the
+# test case or what in it.
+FOUND_AND_FIXED = [
+    ('Unbounded standard input: `ocikit diff - x.json </dev/zero` (also `patch - P`, `patch F -`) never '
+     'returned and grew ~40 MB/s; a 200 MB stdin was read whole before the 16 MiB cap was checked. Every '
+     'input (stdin, pipes, FIFOs, character devices) now stops reading as soon as it passes the cap '
+     '(exit 2, `<stdin>: input exceeds 16777216 bytes`).',
+     ['4bffe42'],
+     ['//spec:file_test ReadInputStreamStopsAtTheCap',
+      '//executor/cli:diff_command_test PipesAndStandardInputWithTheSizeCap',
+      '//executor/cli:lint_command_test PipesAreReadAndOversizedInputIsAnIoError',
+      '//executor/cli:patch_command_test StandardInputBeyondTheCapIsExit2 (256 MiB offered, little more '
+      'than the cap read)',
+      '//executor/cli:hostile_input_test (the three "/dev/zero as stdin" rows: exit, message, peak RSS)']),
+    ('Container ids that start with `-` reached the runtime as flags (`ocikit run --name=--help -- true` '
+     'printed runc\'s help and exited 0). They are refused, and every runtime command with an id (run, '
+     'create, start, exec, state, kill, delete) puts `--` before it.',
+     ['5b65df7'],
+     ['//executor:container_id_test ValidateContainerIdTest.RejectsOthers',
+      '//executor/cli:ocikit_cli_test (run-dash-id: the error of `run --name=--help`)',
+      '//executor:lifecycle_test EveryRuntimeCommandPutsDashDashBeforeTheId (a wrapper runtime records '
+      'the arguments of every call)']),
+    ('Terminal escape sequences in a runtime\'s log message (window title, clear screen, CR/LF) were '
+     'relayed to stderr raw. Relayed messages now show C0/C1 controls, DEL and bytes that are not UTF-8 '
+     'as visible escapes.',
+     ['5b65df7', '23c5807'],
+     ['//executor:runtime_log_test TerminalControlsInMessagesAreEscaped, '
+      'EscapeForTerminalTest.KeepsTextAndUtf8EscapesControlsAndBadBytes',
+      '//executor:fault_test RuntimeLogsGarbage (a stub runtime writes OSC and clear-screen sequences)']),
+    ('Quadratic time on inputs ocikit accepts: lint finding positions counted code points from the line '
+     'start for every finding (a one-line config with 50k annotations: 27.9 s); the JSON writer made its '
+     'whole capacity writable again (zero-fill) after every raw or escaped value (`spec --from` with 200k '
+     'unknown keys: 45.6 s); diff found sections (every unknown top-level key is one) and unknown members '
+     'by linear search, and counted the occurrences of display keys for every change.',
+     ['62b1250', 'fe3e35d', '9514259'],
+     ['//benchmarks:scaling_test, whose checks fail when a hunk of 62b1250 is put back: '
+      'LintWithAFindingPerEntryIsLinear (bad annotation keys, one line: x50), ParseAndMarshalAreLinear '
+      '(escaped strings: x32), DiffIsLinear (unknown keys: x41 for the sections, x42 for the members; '
+      'mounts: x36 for the occurrences); the bound is x28']),
+    ('Quadratic time found by the scaling test: lint rule OCI153 (a later mount covers an earlier one) '
+     'compared every pair of mounts (8000 mounts: 1.6 s); diff planned the moves of a reordered keyed list '
+     '(env, mounts, seccomp rules) with a linear search, erase and insert per move (x31 to x50 for x8 '
+     'entries). Covering mounts are looked up among each destination\'s prefixes; a Fenwick tree over slot '
+     'numbers gives each move\'s position in O(log n).',
+     ['50644c2'],
+     ['//benchmarks:scaling_test LintIsLinear (mounts), DiffIsLinear (env entries, mounts, seccomp rules)',
+      '//policy/diff:property_test PatchTurnsAIntoBExactly (2000 pairs: the moves still patch A into B)']),
+    ('SIGKILL of `ocikit run` left the bundle and the running container, and nothing found them later. '
+     'An owner lock marks the live ocikit of a container; `ocikit gc` (and `ps`, `rm`) collect the '
+     'containers whose owner is gone and never touch a live one.',
+     ['6cc9896'],
+     ['//executor:detached_test SigkilledRunIsCollectedAndLiveContainersAreNotTouched']),
+    ('The replay of the diff + patch seeds showed that a spec holding a number beyond what nlohmann/json '
+     'keeps (1e400) diffs to a patch that `ocikit patch` refuses, saying so (`number overflow`): a '
+     'documented limit of policy/diff/patch.h, not a crash; the property accepts that refusal.',
+     [],
+     ['//policy/fuzz:diff_patch_fuzzer_test']),
+    ('ASan: `policy/lint/lint_test.cc` read findings through pointers into temporary `LintResult`s '
+     '(heap-use-after-free in the test, not in the library).',
+     ['cf960a9'],
+     ['//policy/lint:lint_test under `--config=asan`']),
+]
+
+# Found and not fixed yet: (what, the test that shows it).
+FOUND_NOT_FIXED = [
+    ('Applying a diff\'s JSON Patch (`ocikit patch`) is quadratic in the size of what it changes: it goes '
+     'through nlohmann/json one operation at a time, a replace or remove in an object finds its key by '
+     'linear search (ordered_json keeps members in a vector) and a move in an array erases and inserts; '
+     '8000 changed annotations, unknown keys or reordered env entries take 1.5 to 2.3 s (x30 for x8 '
+     'entries).',
+     '//benchmarks:scaling_test DISABLED_ApplyingTheDiffPatchIsLinear (run with '
+     '`--test_arg=--gtest_also_run_disabled_tests`; it fails until this is fixed)'),
+]
+
+
+def commit_line(commit):
+    """`hash` (subject) of a commit, from git; the hash alone when git does not know it."""
+    log = subprocess.run(['git', '-C', ROOT, 'log', '-1', '--format=%h\t%s', commit, '--'],
+                         capture_output=True, text=True, check=False)
+    if log.returncode != 0 or not log.stdout.strip():
+        return f'`{commit}`'
+    short, subject = log.stdout.strip().split('\t', 1)
+    if len(subject) > 100:
+        subject = subject[:97] + '...'
+    return f'`{short}` ({subject})'
+
+
+def found_section():
+    out = []
+    for what, commits, tests in FOUND_AND_FIXED:
+        out.append(f'- {what}')
+        if commits:
+            out.append('  - Fixed by ' + '; '.join(commit_line(c) for c in commits) + '.')
+        for test in tests:
+            out.append(f'  - Guarded by {test}.')
+    out += ['', 'Found and not fixed yet:', '']
+    for what, test in FOUND_NOT_FIXED:
+        out += [f'- {what}', f'  - Shown by {test}.']
+    return out
+
+
 def render(figures_path, testlogs):
     figures = read_figures(figures_path)
     crashes = crash_inputs()
@@ -221,22 +324,8 @@ def render(figures_path, testlogs):
     else:
         lines += ['None so far: no fuzz run has found a crash, leak, undefined behaviour or failed property.',
                   'A crash found is fixed and its input added as `testdata/fuzz/<target>/crash-<what>`.']
-    lines += [
-        '',
-        'Found and fixed by the other tests of this page (issue 15):',
-        '',
-        '- lint: OCI153 (a later mount covers an earlier one) compared every pair of mounts, 1.6 s for',
-        '  8000 mounts; it now looks covering mounts up among each destination\'s prefixes.',
-        '- diff: a reordered keyed list (env, mounts, seccomp rules) planned each move with a linear',
-        '  search, erase and insert (x31 to x50 time for x8 entries); a Fenwick tree over slot numbers',
-        '  now gives each move\'s position in O(log n).',
-        '- The replay of the diff + patch seeds showed that a spec holding a number beyond what',
-        '  nlohmann/json keeps (1e400) diffs to a patch that `ocikit patch` refuses, saying so',
-        '  (`number overflow`): a documented limit of policy/diff/patch.h, not a crash; the property',
-        '  accepts that refusal.',
-        '- ASan: `policy/lint/lint_test.cc` read findings through pointers into temporary',
-        '  `LintResult`s (heap-use-after-free in the test, not in the library); fixed.',
-    ]
+    lines += ['', '### Found and fixed by the other tests of this page (issue 15)', '']
+    lines += found_section()
     lines += [
         '',
         '## Sanitizers',
