@@ -1,9 +1,13 @@
 // Complexity check (issue 15 §4): every input ocikit accepts is processed in
 // time and memory linear (or n log n) in its size. For each shape that once
-// cost quadratic time (annotations, unknown keys, env entries, mounts, seccomp
-// rules; one compact line and indented), the document is built with N and 8N
-// entries and run through what the commands do with it: parse + marshal
-// (`spec --from`), lint (`lint`), diff against a reordered copy (`diff`).
+// cost quadratic time (annotations, top-level unknown keys, env entries,
+// mounts, seccomp rules, strings that need escaping; one compact line and
+// indented), the document is built with N and 8N entries and run through what
+// the commands do with it: parse + marshal (`spec --from`), lint (`lint`; and
+// a document with one finding per entry, whose positions are all computed),
+// diff against a reordered and changed copy, printed as text, --stat and a
+// JSON Patch (`diff`). Applying that patch (`patch`) is not linear yet: see
+// DISABLED_ApplyingTheDiffPatchIsLinear.
 //
 // Two measures, both ratios of 8N to N, so the machine's speed cancels out:
 //   - bytes allocated (operator new is counted in this binary): exact, so
@@ -27,6 +31,8 @@
 #include "benchmarks/allocations.h"
 #include "gtest/gtest.h"
 #include "policy/diff/diff.h"
+#include "policy/diff/format.h"
+#include "policy/diff/patch.h"
 #include "policy/lint/lint.h"
 #include "spec/codec.h"
 
@@ -56,8 +62,24 @@ std::string Annotations(size_t n, bool indented) {
   return Document("\"annotations\":{", n, indented, "}", [](size_t i) { return absl::StrCat("\"key.", i, "\":\"v", i, "\""); });
 }
 
+// Top-level unknown keys: each is kept raw (written back with Writer::Raw)
+// and is a section of its own in a diff.
 std::string UnknownKeys(size_t n, bool indented) {
-  return Document("\"x-unknown\":0,\"u\":{", n, indented, "}", [](size_t i) { return absl::StrCat("\"u", i, "\":[", i, "]"); });
+  return Document("\"x-unknown\":0,", n, indented, "", [](size_t i) { return absl::StrCat("\"u", i, "\":[", i, "]"); });
+}
+
+// Annotation keys and values that need escaping when written (quotes,
+// backslashes, control characters and Go's <, >, &).
+std::string EscapedStrings(size_t n, bool indented) {
+  return Document("\"annotations\":{", n, indented, "}", [](size_t i) {
+    return absl::StrCat("\"key.q", i, "\\\"<&>\":\"line\\n\\t", i, " \\\\ <b>&amp;\\u0001\"");
+  });
+}
+
+// Annotation keys outside reverse domain notation: one lint finding
+// (OCI annotation key format) per entry.
+std::string BadAnnotationKeys(size_t n, bool indented) {
+  return Document("\"annotations\":{", n, indented, "}", [](size_t i) { return absl::StrCat("\"bad_", i, "\":\"v\""); });
 }
 
 std::string EnvEntries(size_t n, bool indented) {
@@ -97,20 +119,60 @@ void Lint(const std::string& text) {
                            [](const LintFinding& f) { return f.rule_id == "OCI000"; }));
 }
 
-// Diff against the same document read back with its lists reversed (every
-// keyed element moves).
-void DiffReordered(const std::string& text) {
-  absl::StatusOr<Spec> a = ParseSpec(text, "a");
-  ASSERT_TRUE(a.ok()) << a.status();
-  Spec b = *a;
+// The number of entries of a BadAnnotationKeys document.
+size_t BadKeys(const std::string& text) {
+  size_t n = 0;
+  for (size_t at = 0; (at = text.find("\"bad_", at)) != std::string::npos; ++at) ++n;
+  return n;
+}
+
+// Lint where every entry is a finding: each finding's position is computed.
+void LintWithFindings(const std::string& text) {
+  LintOptions options;
+  options.libseccomp = false;
+  const LintResult result = LintConfigText(text, options);
+  ASSERT_GE(result.findings.size(), BadKeys(text));
+}
+
+// The same document read back with its lists reversed (every keyed element
+// moves) and every annotation, env value and unknown key changed.
+Spec Reordered(const Spec& a) {
+  Spec b = a;
   std::reverse(b.mounts.begin(), b.mounts.end());
-  if (b.process) std::reverse(b.process->env.begin(), b.process->env.end());
+  if (b.process) {
+    std::reverse(b.process->env.begin(), b.process->env.end());
+    for (std::string& e : b.process->env) e += "x";
+  }
   if (b.linux_section && b.linux_section->seccomp) {
     std::reverse(b.linux_section->seccomp->syscalls.begin(), b.linux_section->seccomp->syscalls.end());
   }
   for (auto it = b.annotations.begin(); it != b.annotations.end(); ++it) it->second += "x";
-  const SpecDiff d = DiffSpecs(*a, b);
-  (void)d;
+  for (json::UnknownField& u : b.unknown) {
+    if (u.value.text.back() == ']') u.value.text.insert(u.value.text.size() - 1, ",0");
+  }
+  return b;
+}
+
+// Diff against the reordered copy, and what `ocikit diff` prints: the text,
+// --stat and --patch (the JSON Patch).
+void DiffReordered(const std::string& text) {
+  absl::StatusOr<Spec> a = ParseSpec(text, "a");
+  ASSERT_TRUE(a.ok()) << a.status();
+  const SpecDiff d = DiffSpecs(*a, Reordered(*a));
+  // A reordered seccomp rule list is no change (the patch still reorders it).
+  ASSERT_EQ(FormatDiffText(d.changes, {}).empty(), d.changes.empty());
+  ASSERT_EQ(FormatDiffStat(d.changes).empty(), d.changes.empty());
+  ASSERT_FALSE(FormatJsonPatch(d.patch).empty());
+}
+
+// That JSON Patch applied to A (`ocikit patch`): it gives B.
+void ApplyDiffPatch(const std::string& text) {
+  absl::StatusOr<Spec> a = ParseSpec(text, "a");
+  ASSERT_TRUE(a.ok()) << a.status();
+  const Spec b = Reordered(*a);
+  absl::StatusOr<PatchOutcome> patched = ApplySpecPatch(*a, FormatJsonPatch(DiffSpecs(*a, b).patch), PatchType::kJsonPatch);
+  ASSERT_TRUE(patched.ok()) << patched.status();
+  ASSERT_EQ(Marshal(patched->spec), Marshal(b));
 }
 
 double ThreadCpuSeconds() {
@@ -163,7 +225,7 @@ struct NamedShape {
 const std::vector<NamedShape>& Shapes() {
   static const auto* shapes = new std::vector<NamedShape>{
       {"annotations", Annotations}, {"unknown keys", UnknownKeys}, {"env entries", EnvEntries},
-      {"mounts", Mounts},           {"seccomp rules", SeccompRules},
+      {"mounts", Mounts},           {"seccomp rules", SeccompRules}, {"escaped strings", EscapedStrings},
   };
   return *shapes;
 }
@@ -176,8 +238,23 @@ TEST(Scaling, LintIsLinear) {
   for (const NamedShape& s : Shapes()) ExpectLinear(s.name, s.shape, "lint", Lint);
 }
 
+TEST(Scaling, LintWithAFindingPerEntryIsLinear) {
+  ExpectLinear("bad annotation keys", BadAnnotationKeys, "lint", LintWithFindings);
+}
+
 TEST(Scaling, DiffIsLinear) {
   for (const NamedShape& s : Shapes()) ExpectLinear(s.name, s.shape, "diff", DiffReordered);
+}
+
+// NOT LINEAR YET, so disabled (run it with --gtest_also_run_disabled_tests):
+// applying the diff's JSON Patch goes through nlohmann/json one operation at
+// a time, and each costs time in the size of its target: a replace or remove
+// in an object finds its key by linear search (ordered_json keeps members in
+// a vector), a move in an array erases and inserts. Every shape takes 1.6 to
+// 2.3 s at 8000 entries, x19 to x34 of 1000 (the diff and parsing included);
+// annotations and unknown keys exceed the bound.
+TEST(Scaling, DISABLED_ApplyingTheDiffPatchIsLinear) {
+  for (const NamedShape& s : Shapes()) ExpectLinear(s.name, s.shape, "patch", ApplyDiffPatch);
 }
 
 // The check itself: a quadratic operation fails it.

@@ -4,11 +4,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "executor/bundle.h"
 #include "executor/cli/container_commands.h"
 #include "executor/cli/lifecycle_commands.h"
@@ -147,6 +151,51 @@ TEST_F(LifecycleTest, CreateFailureLeavesNothing) {
   Outcome r = Cmd(cli::RunCreate, {"--runtime", *runc_, "--rootfs", *rootfs_, "--name", "det", "no-such-command"});
   EXPECT_EQ(r.code, 127);
   EXPECT_THAT(r.err, HasSubstr("ocikit: create: runc create failed:"));
+}
+
+// Every runtime command ocikit issues with a container id (run, create,
+// start, exec, state, kill, delete; with and without a terminal) puts "--"
+// right before the id, so that no id can reach the runtime as a flag. A
+// wrapper runtime records each call's arguments, one per line, and runs runc.
+TEST_F(LifecycleTest, EveryRuntimeCommandPutsDashDashBeforeTheId) {
+  const std::string id = absl::StrCat("ocikit-dashdash-", ::getpid());
+  const std::string calls = root_ + "/calls";
+  const std::string wrapper = root_ + "/wrapper/runc";
+  ASSERT_TRUE(MakeDirs(root_ + "/wrapper", 0755).ok());
+  ASSERT_TRUE(WriteFileAtomic(wrapper,
+                              absl::StrCat("#!/bin/sh\nprintf '%s\\n' \"$@\" '' >> ", calls, "\nexec ", *runc_,
+                                           " \"$@\"\n"),
+                              0755)
+                  .ok());
+  const std::vector<std::string> run = {"--runtime", wrapper, "--rootfs", *rootfs_, "--name", id};
+  const auto with = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  EXPECT_EQ(Cmd(cli::RunRun, with(run, {"true"})).code, 0);
+  EXPECT_EQ(Cmd(cli::RunRun, with(run, {"-t", "true"})).code, 0);
+  ASSERT_EQ(Cmd(cli::RunCreate, with(run, {"sleep", "100"})).code, 0);
+  EXPECT_EQ(Cmd(cli::RunStart, {id}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunExec, {id, "true"}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunExec, {"-t", id, "true"}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunState, {id}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunKill, {id, "KILL"}).code, 0);
+  EXPECT_EQ(Cmd(cli::RunDelete, {"--force", id}).code, 0);
+
+  std::set<std::string> seen;
+  for (absl::string_view call : absl::StrSplit(testing::ReadAll(calls), "\n\n", absl::SkipEmpty())) {
+    const std::vector<std::string> argv = absl::StrSplit(call, '\n');
+    const auto command = std::find_if(argv.begin(), argv.end(), [](const std::string& a) {
+      return a == "run" || a == "create" || a == "start" || a == "exec" || a == "state" || a == "kill" ||
+             a == "delete";
+    });
+    if (command == argv.end()) continue;
+    seen.insert(*command);
+    const auto at = std::find(command, argv.end(), id);
+    ASSERT_NE(at, argv.end()) << call;
+    EXPECT_EQ(*(at - 1), "--") << "no -- before the id: " << absl::StrJoin(argv, " ");
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{"run", "create", "start", "exec", "state", "kill", "delete"}));
 }
 
 TEST_F(LifecycleTest, UsageErrors) {

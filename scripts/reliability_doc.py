@@ -131,10 +131,23 @@ def fault_section(testlogs):
     out = ['| fault | result | seconds |', '|---|---|---:|']
     for name, status, seconds in cases:
         out.append(f'| {words(name)} | {status} | {seconds:.1f} |')
-    out.append('')
-    out.append('Not in this matrix: SIGKILL of `ocikit run` followed by recovery of the orphaned '
-               'container, tested by //executor:detached_test (the owner lock and `ocikit gc`, '
-               'docs/detached.md).')
+    out += [
+        '',
+        'Notes on the matrix:',
+        '',
+        '- SIGKILL of `ocikit run` followed by recovery of the orphaned container is tested by',
+        '  //executor:detached_test (the owner lock and `ocikit gc`, docs/detached.md).',
+        '- The tests run as root, and root reads and writes through permission bits',
+        '  (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH). An *unwritable* state dir is therefore an',
+        '  immutable one (`chattr +i`, FS_IMMUTABLE_FL, which stops root too): a state root where',
+        '  the bundles directory cannot be created, and one whose bundles directory takes no new',
+        '  bundle; the test skips, saying so, on a filesystem without that attribute.',
+        '- An *unreadable* rootfs is not tested: no mode or attribute makes a directory unreadable',
+        '  to root. The rootfs cases whose opening fails (missing, not a directory, a symlink loop)',
+        '  stand in for it: they take the same path through ocikit, which names the rootfs and the',
+        '  error and creates nothing.',
+        '- The 50 runs are all started before the first is waited for (50 at once, not batches).',
+    ]
     return out
 
 
@@ -165,6 +178,109 @@ def scaling_section(testlogs):
     out.append('')
     out.append(f'From {n} to {n8} entries (x8): linear growth gives x8, quadratic x64; the test fails '
                'above x20 (bytes) or x28 (CPU time).')
+    return out
+
+
+# What issue 15's measurements and the tests of this page found: (what, the
+# commits that fixed it, the tests that guard it). The commits are looked up
+# in git (short hash and subject); `test` names are bazel targets, then the
+# test case or what in it.
+FOUND_AND_FIXED = [
+    ('Unbounded standard input: `ocikit diff - x.json </dev/zero` (also `patch - P`, `patch F -`) never '
+     'returned and grew ~40 MB/s; a 200 MB stdin was read whole before the 16 MiB cap was checked. Every '
+     'input (stdin, pipes, FIFOs, character devices) now stops reading as soon as it passes the cap '
+     '(exit 2, `<stdin>: input exceeds 16777216 bytes`).',
+     ['4bffe42'],
+     ['//spec:file_test ReadInputStreamStopsAtTheCap',
+      '//executor/cli:diff_command_test PipesAndStandardInputWithTheSizeCap',
+      '//executor/cli:lint_command_test PipesAreReadAndOversizedInputIsAnIoError',
+      '//executor/cli:patch_command_test StandardInputBeyondTheCapIsExit2 (256 MiB offered, little more '
+      'than the cap read)',
+      '//executor/cli:hostile_input_test (the three "/dev/zero as stdin" rows: exit, message, peak RSS)']),
+    ('Container ids that start with `-` reached the runtime as flags (`ocikit run --name=--help -- true` '
+     'printed runc\'s help and exited 0). They are refused, and every runtime command with an id (run, '
+     'create, start, exec, state, kill, delete) puts `--` before it.',
+     ['5b65df7'],
+     ['//executor:container_id_test ValidateContainerIdTest.RejectsOthers',
+      '//executor/cli:ocikit_cli_test (run-dash-id: the error of `run --name=--help`)',
+      '//executor:lifecycle_test EveryRuntimeCommandPutsDashDashBeforeTheId (a wrapper runtime records '
+      'the arguments of every call)']),
+    ('Terminal escape sequences in a runtime\'s log message (window title, clear screen, CR/LF) were '
+     'relayed to stderr raw. Relayed messages now show C0/C1 controls, DEL and bytes that are not UTF-8 '
+     'as visible escapes.',
+     ['5b65df7', '23c5807'],
+     ['//executor:runtime_log_test TerminalControlsInMessagesAreEscaped, '
+      'EscapeForTerminalTest.KeepsTextAndUtf8EscapesControlsAndBadBytes',
+      '//executor:fault_test RuntimeLogsGarbage (a stub runtime writes OSC and clear-screen sequences)']),
+    ('Quadratic time on inputs ocikit accepts: lint finding positions counted code points from the line '
+     'start for every finding (a one-line config with 50k annotations: 27.9 s); the JSON writer made its '
+     'whole capacity writable again (zero-fill) after every raw or escaped value (`spec --from` with 200k '
+     'unknown keys: 45.6 s); diff found sections (every unknown top-level key is one) and unknown members '
+     'by linear search, and counted the occurrences of display keys for every change.',
+     ['62b1250', 'fe3e35d', '9514259'],
+     ['//benchmarks:scaling_test, whose checks fail when a hunk of 62b1250 is put back: '
+      'LintWithAFindingPerEntryIsLinear (bad annotation keys, one line: x50), ParseAndMarshalAreLinear '
+      '(escaped strings: x32), DiffIsLinear (unknown keys: x41 for the sections, x42 for the members; '
+      'mounts: x36 for the occurrences); the bound is x28']),
+    ('Quadratic time found by the scaling test: lint rule OCI153 (a later mount covers an earlier one) '
+     'compared every pair of mounts (8000 mounts: 1.6 s); diff planned the moves of a reordered keyed list '
+     '(env, mounts, seccomp rules) with a linear search, erase and insert per move (x31 to x50 for x8 '
+     'entries). Covering mounts are looked up among each destination\'s prefixes; a Fenwick tree over slot '
+     'numbers gives each move\'s position in O(log n).',
+     ['50644c2'],
+     ['//benchmarks:scaling_test LintIsLinear (mounts), DiffIsLinear (env entries, mounts, seccomp rules)',
+      '//policy/diff:property_test PatchTurnsAIntoBExactly (2000 pairs: the moves still patch A into B)']),
+    ('SIGKILL of `ocikit run` left the bundle and the running container, and nothing found them later. '
+     'An owner lock marks the live ocikit of a container; `ocikit gc` (and `ps`, `rm`) collect the '
+     'containers whose owner is gone and never touch a live one.',
+     ['6cc9896'],
+     ['//executor:detached_test SigkilledRunIsCollectedAndLiveContainersAreNotTouched']),
+    ('The replay of the diff + patch seeds showed that a spec holding a number beyond what nlohmann/json '
+     'keeps (1e400) diffs to a patch that `ocikit patch` refuses, saying so (`number overflow`): a '
+     'documented limit of policy/diff/patch.h, not a crash; the property accepts that refusal.',
+     [],
+     ['//policy/fuzz:diff_patch_fuzzer_test']),
+    ('ASan: `policy/lint/lint_test.cc` read findings through pointers into temporary `LintResult`s '
+     '(heap-use-after-free in the test, not in the library).',
+     ['cf960a9'],
+     ['//policy/lint:lint_test under `--config=asan`']),
+]
+
+# Found and not fixed yet: (what, the test that shows it).
+FOUND_NOT_FIXED = [
+    ('Applying a diff\'s JSON Patch (`ocikit patch`) is quadratic in the size of what it changes: it goes '
+     'through nlohmann/json one operation at a time, a replace or remove in an object finds its key by '
+     'linear search (ordered_json keeps members in a vector) and a move in an array erases and inserts; '
+     'every shape of the scaling test takes 1.6 to 2.3 s at 8000 entries, x19 to x34 of 1000 (the diff '
+     'and parsing included; linear gives x8).',
+     '//benchmarks:scaling_test DISABLED_ApplyingTheDiffPatchIsLinear (run with '
+     '`--test_arg=--gtest_also_run_disabled_tests`; it fails until this is fixed)'),
+]
+
+
+def commit_line(commit):
+    """`hash` (subject) of a commit, from git; the hash alone when git does not know it."""
+    log = subprocess.run(['git', '-C', ROOT, 'log', '-1', '--format=%h\t%s', commit, '--'],
+                         capture_output=True, text=True, check=False)
+    if log.returncode != 0 or not log.stdout.strip():
+        return f'`{commit}`'
+    short, subject = log.stdout.strip().split('\t', 1)
+    if len(subject) > 100:
+        subject = subject[:97] + '...'
+    return f'`{short}` ({subject})'
+
+
+def found_section():
+    out = []
+    for what, commits, tests in FOUND_AND_FIXED:
+        out.append(f'- {what}')
+        if commits:
+            out.append('  - Fixed by ' + '; '.join(commit_line(c) for c in commits) + '.')
+        for test in tests:
+            out.append(f'  - Guarded by {test}.')
+    out += ['', 'Found and not fixed yet:', '']
+    for what, test in FOUND_NOT_FIXED:
+        out += [f'- {what}', f'  - Shown by {test}.']
     return out
 
 
@@ -208,22 +324,8 @@ def render(figures_path, testlogs):
     else:
         lines += ['None so far: no fuzz run has found a crash, leak, undefined behaviour or failed property.',
                   'A crash found is fixed and its input added as `testdata/fuzz/<target>/crash-<what>`.']
-    lines += [
-        '',
-        'Found and fixed by the other tests of this page (issue 15):',
-        '',
-        '- lint: OCI153 (a later mount covers an earlier one) compared every pair of mounts, 1.6 s for',
-        '  8000 mounts; it now looks covering mounts up among each destination\'s prefixes.',
-        '- diff: a reordered keyed list (env, mounts, seccomp rules) planned each move with a linear',
-        '  search, erase and insert (x31 to x50 time for x8 entries); a Fenwick tree over slot numbers',
-        '  now gives each move\'s position in O(log n).',
-        '- The replay of the diff + patch seeds showed that a spec holding a number beyond what',
-        '  nlohmann/json keeps (1e400) diffs to a patch that `ocikit patch` refuses, saying so',
-        '  (`number overflow`): a documented limit of policy/diff/patch.h, not a crash; the property',
-        '  accepts that refusal.',
-        '- ASan: `policy/lint/lint_test.cc` read findings through pointers into temporary',
-        '  `LintResult`s (heap-use-after-free in the test, not in the library); fixed.',
-    ]
+    lines += ['', '### Found and fixed by the other tests of this page (issue 15)', '']
+    lines += found_section()
     lines += [
         '',
         '## Sanitizers',
@@ -231,16 +333,22 @@ def render(figures_path, testlogs):
         '`--config=asan` (ASan + UBSan, clang-16, `-fno-sanitize-recover=all`, with libFuzzer\'s coverage',
         'instrumentation so that `--config=fuzz` reuses the build) runs the suite; CI runs it on spec/ and',
         'policy/ (`scripts/ci_stages.sh`). `--config=tsan` is for the tests that start threads',
-        '(`executor:pidfile_test`, the FIFO writers of `executor/cli`); the library starts none.',
+        "(`executor:pidfile_test`, the FIFO writers of `executor/cli`, and `ocikit lint -j`'s worker threads in",
+        '`policy/lint:runner_test` and `executor/cli:lint_command_test`); in the library only',
+        '`StreamLintPaths` (policy/lint/runner.h) starts threads.',
         '',
         'Last runs (2026-12-03, by hand): `--config=asan` on every test target of //spec, //policy,',
         '//executor, //benchmarks, //testdata and //docs: 89 passed, after the fixes listed above and two',
         'test adjustments (scaling_test counts the nothrow `operator new` too; hostile_input_test allows',
-        'three times the RSS under ASan). `--config=tsan` on the three tests with threads: 3 passed.',
+        'three times the RSS under ASan). `--config=tsan` on the three tests with threads: 3 passed. '
+        '`--config=tsan` on `//policy/lint:runner_test`',
+        "and `//executor/cli:lint_command_test` (2 to 8 lint jobs; 2026-12-04): 2 passed, no report (Debian's",
+        'libseccomp is not instrumented, so TSan does not see inside it: each lint builds its own filter context).',
         '',
         '```sh',
         'bazel --output_base=$HOME/.cache/ocikit-bazel-asan test --config=asan //spec/... //policy/... //executor/...',
-        'bazel --output_base=$HOME/.cache/ocikit-bazel-tsan test --config=tsan //executor:pidfile_test',
+        'bazel --output_base=$HOME/.cache/ocikit-bazel-tsan test --config=tsan //executor:pidfile_test '
+        '//policy/lint:runner_test //executor/cli:lint_command_test',
         '```',
         '',
         '## Executor under faults (real runc)',

@@ -4,7 +4,8 @@
 // run may hang (each is killed after 20 s, which fails the case).
 //
 // Config inputs: truncated JSON, 1e6-deep nesting, numbers out of range, a NUL
-// byte, invalid UTF-8, a 200 MB file, /dev/zero, a FIFO whose writer never stops,
+// byte, invalid UTF-8, a 200 MB file, /dev/zero (as a file and as the standard
+// input of diff and of either side of patch), a FIFO whose writer never stops,
 // a directory (a FIFO nobody writes blocks lint, diff and patch as it blocks
 // cat: they read pipes, for process substitution). Rootfs inputs (`ocikit spec --rootfs R -u alice`): /etc/passwd
 // as an absolute symlink to a host file, a ../ escape to it, a symlink loop, a
@@ -72,12 +73,12 @@ std::string ReadBack(const std::string& path) {
   return text.ok() ? *text : "";
 }
 
-// Runs the ocikit binary with `args`, stdin from /dev/null.
-Result RunOcikit(const std::vector<std::string>& args) {
+// Runs the ocikit binary with `args`, stdin from `stdin_path`.
+Result RunOcikit(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
   const std::string out = TempDir() + "/out", err = TempDir() + "/err";
   const pid_t pid = ::fork();
   if (pid == 0) {
-    const int in = ::open("/dev/null", O_RDONLY);
+    const int in = ::open(stdin_path.c_str(), O_RDONLY);
     const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(in, 0);
@@ -117,10 +118,11 @@ struct Case {
   int code;
   std::string error;  // a part of stderr
   long max_rss_mib;
+  std::string stdin_path = "/dev/null";
 };
 
 Result ExpectCase(const Case& c) {
-  const Result r = RunOcikit(c.args);
+  const Result r = RunOcikit(c.args, c.stdin_path);
   EXPECT_FALSE(r.hung) << c.name << ": did not return within 20 s";
   EXPECT_EQ(r.code, c.code) << c.name << "\n" << r.err;
   EXPECT_THAT(r.out + r.err, HasSubstr(c.error)) << c.name;
@@ -226,6 +228,13 @@ TEST(HostileInput, SizeLimitsAndSpecialFiles) {
   ExpectCase({"200 MB file: lint", {"lint", big}, 2, "big.json: input exceeds 16777216 bytes", 64});
   ExpectCase({"/dev/zero: spec --from", {"spec", "--from", "/dev/zero"}, 125, "/dev/zero: not a regular file", 64});
   ExpectCase({"/dev/zero: diff", {"diff", "/dev/zero", good}, 2, "/dev/zero: input exceeds 16777216 bytes", 64});
+  // An endless standard input stops at the same cap, on either side.
+  ExpectCase({"/dev/zero as stdin: diff - good", {"diff", "-", good}, 2, "<stdin>: input exceeds 16777216 bytes", 64,
+              "/dev/zero"});
+  ExpectCase({"/dev/zero as stdin: patch - P", {"patch", "-", good}, 2, "<stdin>: input exceeds 16777216 bytes", 64,
+              "/dev/zero"});
+  ExpectCase({"/dev/zero as stdin: patch F -", {"patch", good, "-"}, 2, "<stdin>: input exceeds 16777216 bytes", 64,
+              "/dev/zero"});
   {
     const EndlessFifo fifo(TempDir() + "/fifo.json");
     ExpectCase({"FIFO: spec --from", {"spec", "--from", fifo.path()}, 125, "fifo.json: not a regular file", 64});

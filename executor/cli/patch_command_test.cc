@@ -5,7 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <istream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -117,6 +120,42 @@ TEST_F(PatchCommandTest, TroubleIsExit2) {
             "ocikit: patch: <stdin>: patch[0]: unknown op \"frob\"; expected one of add, remove, replace, move, copy, "
             "test; nothing was written\n");
   EXPECT_EQ(err({dir_ + "/nope.json", "-"}, "{}"), "ocikit: patch: " + dir_ + "/nope.json: No such file or directory\n");
+}
+
+// An endless standard input: `bytes` zeros, counting what was read.
+class ZeroSource : public std::streambuf {
+ public:
+  explicit ZeroSource(size_t bytes) : left_(bytes), block_(1 << 16, '0') {}
+  size_t served() const { return served_; }
+
+ protected:
+  int_type underflow() override {
+    if (left_ == 0) return traits_type::eof();
+    const size_t n = std::min(left_, block_.size());
+    left_ -= n;
+    served_ += n;
+    setg(block_.data(), block_.data(), block_.data() + n);
+    return traits_type::to_int_type(block_[0]);
+  }
+
+ private:
+  size_t left_, served_ = 0;
+  std::string block_;
+};
+
+TEST_F(PatchCommandTest, StandardInputBeyondTheCapIsExit2) {
+  // Either side read from standard input stops reading at the 16 MiB cap:
+  // of 256 MiB offered, little more than the cap is read.
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"-", dir_ + "/ops.json"},
+                                               std::vector<std::string>{compact_, "-"}}) {
+    ZeroSource zeros(size_t{256} << 20);
+    std::istream in(&zeros);
+    std::ostringstream out, err;
+    EXPECT_EQ(RunPatch(args, {in, out, err}), 2) << args[0];
+    EXPECT_EQ(out.str(), "");
+    EXPECT_EQ(err.str(), "ocikit: patch: <stdin>: input exceeds 16777216 bytes\n") << args[0];
+    EXPECT_LE(zeros.served(), kMaxSpecFileBytes + (1 << 20)) << args[0];
+  }
 }
 
 TEST(DetectLayout, FromTheFirstIndentedLine) {
