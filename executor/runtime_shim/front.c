@@ -151,7 +151,7 @@ static int FindDelegate(const char* name, char out[PATH_MAX], struct stat* st) {
       memcpy(out, path, len);
       out[len] = '/';
       strcpy(out + len + 1, name);
-      if (Runnable(out, st)) return 1;
+      if (Runnable(out, st)) return IsClean(out);  // an unclean PATH entry: the gate cleans it
     }
     path = *end == ':' ? end + 1 : end;
   }

@@ -60,6 +60,8 @@ OCIKIT_RUNTIME_POLICY=$tmp/delegate.json same "policy file from env" state abc
 same "policy file without a delegate" --ocikit-policy "$tmp/plain.json" state abc
 same "relative delegate path" --ocikit-delegate ./rec state abc
 same "unclean delegate path" --ocikit-delegate "$tmp//rec" state abc
+PATH="$tmp//bin:/usr/bin:/bin" same "unclean PATH entry" state abc
+PATH="$tmp/bin/:/usr/bin:/bin" same "PATH entry with a trailing slash" state abc
 same "delegate not found" --ocikit-delegate "$tmp/nope" state abc
 # (The gate run directly does not know its front: it would hand over to it.)
 out=$(outcome "$front" --ocikit-delegate "$front" state abc)
