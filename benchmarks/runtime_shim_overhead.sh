@@ -68,8 +68,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 bundle=$work/bundle; mkdir -p "$bundle"
 config=$(<testdata/engines/podman-4.3-plain-run.json)
 fresh() { printf '%s' "$config" >"$bundle/config.json"; "$@"; }  # Podman's file, as Podman wrote it
-front=$(dirname "$(readlink -f "$OCIKIT_RUNTIME")")
-gate=$front/ocikit-runtime-gate; front=$(readlink -f "$OCIKIT_RUNTIME")
+front=$(readlink -f "$OCIKIT_RUNTIME")
+gate=$(dirname "$front")/ocikit-runtime-gate
 n=300
 d_true=$(direct $n /bin/true)
 d_front=$(direct $n "$front" --ocikit-delegate /bin/true start x)

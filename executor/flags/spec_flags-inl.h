@@ -500,6 +500,12 @@ OCIKIT_INLINE std::string ImplicitSeccompChoice(EngineDefaults engine, std::vect
   return "default";
 }
 
+// The seccomp profile the flags ask for: --security-opt seccomp=, else the
+// engine's implicit choice ("": a --from file keeps its own section).
+OCIKIT_INLINE std::string SeccompChoice(const SpecFlags& f, std::vector<std::string>* warnings) {
+  return f.seccomp.empty() ? ImplicitSeccompChoice(EngineFor(f), warnings) : f.seccomp;
+}
+
 // The caller's subordinate ids in `path` (by user name or uid); none when
 // the file or the entry is missing.
 OCIKIT_INLINE std::optional<SubordinateIDs> CallerSubordinateIDs(const std::string& path, uint32_t uid) {
@@ -735,7 +741,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const Sp
   // in Docker, and --defaults podman Podman's own profile file; a --from
   // file keeps its own seccomp section.
   const bool implicit = f.seccomp.empty();
-  const std::string choice = implicit ? internal::ImplicitSeccompChoice(internal::EngineFor(f), warnings) : f.seccomp;
+  const std::string choice = internal::SeccompChoice(f, warnings);
   if (choice.empty()) return std::vector<SpecOpt>{};
   if (choice == "unconfined" || (implicit && f.privileged)) return std::vector<SpecOpt>{WithSeccompUnconfined()};
   if (f.privileged) {
@@ -770,8 +776,7 @@ OCIKIT_INLINE absl::StatusOr<std::vector<SpecOpt>> SeccompOptsFromFlags(const Sp
 }
 
 OCIKIT_INLINE bool SeccompFromBuiltInProfile(const SpecFlags& f) {
-  const std::string choice =
-      f.seccomp.empty() ? internal::ImplicitSeccompChoice(internal::EngineFor(f), nullptr) : f.seccomp;
+  const std::string choice = internal::SeccompChoice(f, nullptr);
   if (f.privileged || choice == "unconfined") return true;
   if (choice.empty()) return f.from.empty();  // the base spec's section stays
   return choice == "default" || choice == "containerd";

@@ -163,38 +163,37 @@ static int SameFile(const struct stat* a, const char* path) {
   return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
 }
 
-// The gate: next to this binary (the build tree) or in ../libexec/ocikit
-// (an installation: bin/ocikit-runtime, libexec/ocikit/ocikit-runtime-gate).
-static int FindGate(char gate[PATH_MAX]) {
-  static const char* const kPlaces[] = {"/ocikit-runtime-gate", "/../libexec/ocikit/ocikit-runtime-gate"};
-  struct stat st;
-  char self[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  char* slash;
+// This binary's path, from /proc/self/exe; 0 when it cannot be read.
+static int Self(char self[PATH_MAX]) {
+  const ssize_t n = readlink("/proc/self/exe", self, PATH_MAX - 1);
   if (n <= 0) return 0;
   self[n] = '\0';
-  slash = strrchr(self, '/');
+  return 1;
+}
+
+// The gate: next to this binary (the build tree) or in ../libexec/ocikit
+// (an installation: bin/ocikit-runtime, libexec/ocikit/ocikit-runtime-gate).
+static int FindGate(const char* self, char gate[PATH_MAX]) {
+  static const char* const kPlaces[] = {"/ocikit-runtime-gate", "/../libexec/ocikit/ocikit-runtime-gate"};
+  struct stat st;
+  const char* slash = strrchr(self, '/');
   if (slash == NULL) return 0;
-  *slash = '\0';
   for (size_t i = 0; i < sizeof kPlaces / sizeof kPlaces[0]; ++i) {
-    if ((size_t)snprintf(gate, PATH_MAX, "%s%s", self, kPlaces[i]) < PATH_MAX && Runnable(gate, &st)) return 1;
+    const int len = snprintf(gate, PATH_MAX, "%.*s%s", (int)(slash - self), self, kPlaces[i]);
+    if (len > 0 && len < PATH_MAX && Runnable(gate, &st)) return 1;
   }
   return 0;
 }
 
 // Execs the gate with this process's arguments; it reports every error.
 static int RunGate(char** argv) {
-  char gate[PATH_MAX];
   char self[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (!FindGate(gate)) {
+  char gate[PATH_MAX];
+  if (!Self(self) || !FindGate(self, gate)) {
     fprintf(stderr, "ocikit-runtime: ocikit-runtime-gate is neither next to this binary nor in ../libexec/ocikit\n");
     return 1;
   }
-  if (n > 0) {
-    self[n] = '\0';
-    setenv("OCIKIT_RUNTIME_FRONT", self, 1);  // the gate refuses it as a delegate
-  }
+  setenv("OCIKIT_RUNTIME_FRONT", self, 1);  // the gate refuses it as a delegate
   execv(gate, argv);
   fprintf(stderr, "ocikit-runtime: cannot run %s: %s\n", gate, strerror(errno));
   return 1;
@@ -203,6 +202,7 @@ static int RunGate(char** argv) {
 int main(int argc, char** argv) {
   static struct Args a;
   char path[PATH_MAX];
+  char self[PATH_MAX];
   char gate[PATH_MAX];
   struct stat st;
   const char* env_delegate = getenv("OCIKIT_RUNTIME_DELEGATE");
@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
   if (a.policy == NULL) a.policy = env_policy != NULL && *env_policy != '\0' ? env_policy : kDefaultPolicy;
   if (a.delegate == NULL && PolicyMayNameDelegate(a.policy)) return RunGate(argv);
   if (!FindDelegate(a.delegate != NULL ? a.delegate : "runc", path, &st)) return RunGate(argv);
-  if (SameFile(&st, "/proc/self/exe") || (FindGate(gate) && SameFile(&st, gate))) return RunGate(argv);
+  if (!Self(self) || SameFile(&st, self) || (FindGate(self, gate) && SameFile(&st, gate))) return RunGate(argv);
   a.argv[0] = path;
   execv(path, a.argv);
   return RunGate(argv);

@@ -45,11 +45,14 @@ OCIKIT_INLINE void SortFindings(const NodePolicy& policy, const std::vector<Lint
   for (GateFinding& g : result.refusals) g.mode = RuleMode::kEnforce;
 }
 
+OCIKIT_INLINE std::string LaidOutLike(std::string text, bool tabs, absl::string_view like) {
+  if (tabs) text = cli::WithTabs(text);
+  if (!like.empty() && like.back() == '\n') text.push_back('\n');
+  return text;
+}
+
 OCIKIT_INLINE std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like) {
-  std::string out = indent == 0 ? Marshal(spec) : MarshalIndent(spec, indent);
-  if (tabs) out = cli::WithTabs(out);
-  if (!like.empty() && like.back() == '\n') out.push_back('\n');
-  return out;
+  return LaidOutLike(indent == 0 ? Marshal(spec) : MarshalIndent(spec, indent), tabs, like);
 }
 
 OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, absl::string_view text,
@@ -78,9 +81,7 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
   OCIKIT_ASSIGN_OR_RETURN_PREFIXED("cannot apply the mutations: ", PatchOutcome out,
                                    ApplyPatchToText(text, FormatJsonPatch(diff.patch), PatchType::kJsonPatch,
                                                     layout.indent, source, MemberOrder::kInput));
-  std::string result = layout.tabs ? cli::WithTabs(out.text) : std::move(out.text);
-  if (!text.empty() && text.back() == '\n') result.push_back('\n');
-  return result;
+  return LaidOutLike(std::move(out.text), layout.tabs, text);
 }
 
 }  // namespace internal

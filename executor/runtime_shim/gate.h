@@ -96,6 +96,10 @@ namespace internal {
 // Sorts `findings` into result.refusals and result.reports.
 void SortFindings(const NodePolicy& policy, const std::vector<LintFinding>& findings, GateResult& result);
 
+// `text` (indented with spaces) with tabs instead when `tabs`, and a final
+// newline when `like` has one.
+std::string LaidOutLike(std::string text, bool tabs, absl::string_view like);
+
 // `spec` encoded with `indent` spaces (0: compact) or tabs, with a final
 // newline when `like` has one.
 std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
