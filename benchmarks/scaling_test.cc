@@ -6,8 +6,7 @@
 // the commands do with it: parse + marshal (`spec --from`), lint (`lint`; and
 // a document with one finding per entry, whose positions are all computed),
 // diff against a reordered and changed copy, printed as text, --stat and a
-// JSON Patch (`diff`). Applying that patch (`patch`) is not linear yet: see
-// DISABLED_ApplyingTheDiffPatchIsLinear.
+// JSON Patch (`diff`), and that patch applied (`patch`).
 //
 // Two measures, both ratios of 8N to N, so the machine's speed cancels out:
 //   - bytes allocated (operator new is counted in this binary): exact, so
@@ -246,14 +245,9 @@ TEST(Scaling, DiffIsLinear) {
   for (const NamedShape& s : Shapes()) ExpectLinear(s.name, s.shape, "diff", DiffReordered);
 }
 
-// NOT LINEAR YET, so disabled (run it with --gtest_also_run_disabled_tests):
-// applying the diff's JSON Patch goes through nlohmann/json one operation at
-// a time, and each costs time in the size of its target: a replace or remove
-// in an object finds its key by linear search (ordered_json keeps members in
-// a vector), a move in an array erases and inserts. Every shape takes 1.6 to
-// 2.3 s at 8000 entries, x19 to x34 of 1000 (the diff and parsing included);
-// annotations and unknown keys exceed the bound.
-TEST(Scaling, DISABLED_ApplyingTheDiffPatchIsLinear) {
+// Applying the diff's JSON Patch (`ocikit patch`): one operation per changed
+// annotation, env entry or unknown key and one move per reordered element.
+TEST(Scaling, ApplyingTheDiffPatchIsLinear) {
   for (const NamedShape& s : Shapes()) ExpectLinear(s.name, s.shape, "patch", ApplyDiffPatch);
 }
 

@@ -9,12 +9,12 @@
 #include "policy/diff/patch.h"
 #include "spec/internal/compile_mode.h"
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -50,14 +50,6 @@ OCIKIT_INLINE absl::StatusOr<PatchType> ParsePatchType(absl::string_view name) {
 }
 
 namespace patch_internal {
-
-OCIKIT_INLINE std::string Why(const nlohmann::json::exception& e) {
-  absl::string_view what = e.what();
-  if (const size_t close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != absl::string_view::npos) {
-    what.remove_prefix(close + 2);
-  }
-  return std::string(what);
-}
 
 OCIKIT_INLINE std::string WithoutPosition(absl::string_view message) {
   if (!message.empty() && message.front() == ':') {
@@ -98,28 +90,31 @@ OCIKIT_INLINE absl::Status CheckOperation(const Json& op, size_t index) {
   return absl::OkStatus();
 }
 
-OCIKIT_INLINE absl::Status ApplyOperation(Json& doc, const Json& op, size_t index) {
-  OCIKIT_RETURN_IF_ERROR(CheckOperation(op, index));
-  const std::string name = op["op"].get<std::string>();
-  const std::string path = op["path"].get<std::string>();
-  const std::string label = absl::StrCat("patch[", index, "] (", name, " \"", path, "\")");
-  try {
-    if (name == "test") {
-      const Json::json_pointer pointer(path);
-      if (!doc.contains(pointer)) return absl::FailedPreconditionError(absl::StrCat(label, ": no value at that path"));
-      if (doc.at(pointer) != op["value"]) {
-        return absl::FailedPreconditionError(absl::StrCat(label, ": test failed: the value is ", doc.at(pointer).dump(),
-                                                          ", expected ", op["value"].dump()));
-      }
-      return absl::OkStatus();
-    }
-    doc.patch_inplace(Json::array({op}));
-  } catch (const nlohmann::json::parse_error& e) {  // a malformed JSON Pointer
-    return absl::InvalidArgumentError(absl::StrCat(label, ": ", Why(e)));
-  } catch (const nlohmann::json::exception& e) {
-    return absl::FailedPreconditionError(absl::StrCat(label, ": ", Why(e)));
+// Runs one operation (checked by CheckOperation) on `doc`.
+OCIKIT_INLINE absl::Status RunOperation(PatchDocument& doc, const Json& op, const std::string& name,
+                                        const std::string& path) {
+  if (name == "add") return doc.Add(path, op["value"]);
+  if (name == "remove") return doc.Remove(path);
+  if (name == "replace") return doc.Replace(path, op["value"]);
+  if (name == "move") return doc.Move(op["from"].get_ref<const std::string&>(), path);
+  if (name == "copy") return doc.Copy(op["from"].get_ref<const std::string&>(), path);
+  absl::StatusOr<Json> value = doc.Get(path);
+  if (absl::IsFailedPrecondition(value.status())) return absl::FailedPreconditionError("no value at that path");
+  OCIKIT_RETURN_IF_ERROR(value.status());
+  if (*value != op["value"]) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("test failed: the value is ", value->dump(), ", expected ", op["value"].dump()));
   }
   return absl::OkStatus();
+}
+
+OCIKIT_INLINE absl::Status ApplyOperation(PatchDocument& doc, const Json& op, size_t index) {
+  OCIKIT_RETURN_IF_ERROR(CheckOperation(op, index));
+  const std::string& name = op["op"].get_ref<const std::string&>();
+  const std::string& path = op["path"].get_ref<const std::string&>();
+  const absl::Status status = RunOperation(doc, op, name, path);
+  if (status.ok()) return status;
+  return absl::Status(status.code(), absl::StrCat("patch[", index, "] (", name, " \"", path, "\"): ", status.message()));
 }
 OCIKIT_INLINE absl::Status CheckPatchText(absl::string_view text) {
   json::Reader reader(text);
@@ -188,7 +183,7 @@ OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, Patc
   OCIKIT_RETURN_IF_ERROR(CheckPatchNumbers(patch_text));
   Json patch;
   try {
-    patch = Json::parse(patch_text.begin(), patch_text.end());
+    patch = ParseWithoutDuplicates(patch_text);
   } catch (const nlohmann::json::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat("patch: ", Why(e)));
   }
@@ -215,7 +210,7 @@ OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, Patc
 OCIKIT_INLINE absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec) {
   Json doc;
   try {
-    doc = Json::parse(text.begin(), text.end());
+    doc = ParseWithoutDuplicates(text);
   } catch (const nlohmann::json::exception& e) {
     return absl::UnimplementedError(absl::StrCat("the spec holds a number the patch engine cannot keep exactly (",
                                                  Why(e), ")", kNumberLimit));
@@ -235,12 +230,14 @@ OCIKIT_INLINE absl::StatusOr<Json> LoadDocument(absl::string_view text, const Sp
 }
 
 // Applies `patch` to `doc` and reads the result back as a spec.
-OCIKIT_INLINE absl::StatusOr<Spec> PatchDocument(Json& doc, const Json& patch, PatchType type) {
+OCIKIT_INLINE absl::StatusOr<Spec> ApplyToDocument(Json& doc, const Json& patch, PatchType type) {
+  PatchDocument working(doc);
   if (type == PatchType::kJsonPatch) {
-    for (size_t i = 0; i < patch.size(); ++i) OCIKIT_RETURN_IF_ERROR(ApplyOperation(doc, patch[i], i));
+    for (size_t i = 0; i < patch.size(); ++i) OCIKIT_RETURN_IF_ERROR(ApplyOperation(working, patch[i], i));
   } else {
-    doc.merge_patch(patch);
+    working.MergePatch(patch);
   }
+  doc = working.ToJson();
   if (!doc.is_object()) {
     return absl::FailedPreconditionError(
         absl::StrCat("the patched document is not a valid config.json: expected an object, got a JSON ", doc.type_name()));
@@ -281,47 +278,64 @@ OCIKIT_INLINE void WriteDocument(json::Writer& w, const Json& v) {
   }
 }
 
+OCIKIT_INLINE absl::flat_hash_map<absl::string_view, const Json*> MembersByKey(const Json& object) {
+  absl::flat_hash_map<absl::string_view, const Json*> by_key;
+  by_key.reserve(object.size());
+  for (auto it = object.begin(); it != object.end(); ++it) by_key.emplace(it.key(), &it.value());
+  return by_key;
+}
+
+// ordered_json's own insertion searches its vector for the key first.
+OCIKIT_INLINE void AppendNewMember(Json& object, const std::string& key, Json value) {
+  static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>()).emplace_back(key, std::move(value));
+}
+
 // An object of `canonical` (the patched spec as ocikit writes it: Go's
 // member order) with the members the model dropped from `patched` put back:
 // empty arrays and objects and nulls. Each goes right after the member it
 // followed in `patched` (or first).
 OCIKIT_INLINE Json InGoOrder(const Json& canonical, const Json& patched) {
-  // The dropped members, by the kept member they follow (nullopt: first).
-  std::map<std::optional<std::string>, std::vector<std::string>> after;
-  std::optional<std::string> anchor;
-  for (const auto& [key, value] : patched.items()) {
-    if (canonical.contains(key)) {
-      anchor = key;
+  const absl::flat_hash_map<absl::string_view, const Json*> in_canonical = MembersByKey(canonical);
+  const absl::flat_hash_map<absl::string_view, const Json*> in_patched = MembersByKey(patched);
+  // The dropped members: those before every kept member, and the others by
+  // the kept member they follow.
+  std::vector<absl::string_view> leading;
+  absl::flat_hash_map<absl::string_view, std::vector<absl::string_view>> after;
+  std::optional<absl::string_view> anchor;
+  for (auto it = patched.begin(); it != patched.end(); ++it) {
+    if (in_canonical.contains(it.key())) {
+      anchor = it.key();
     } else {
-      after[anchor].push_back(key);
+      (anchor ? after[*anchor] : leading).push_back(it.key());
     }
   }
   Json out = Json::object();
-  const auto put_dropped = [&](const std::optional<std::string>& a) {
-    if (const auto it = after.find(a); it != after.end()) {
-      for (const std::string& d : it->second) out[d] = patched[d];
-    }
+  const auto put_dropped = [&out, &in_patched](const std::vector<absl::string_view>& keys) {
+    for (const absl::string_view d : keys) AppendNewMember(out, std::string(d), *in_patched.at(d));
   };
-  put_dropped(std::nullopt);
-  for (const auto& [key, value] : canonical.items()) {
-    out[key] = patched.contains(key) ? RestoreDropped(value, patched[key], MemberOrder::kGo) : value;
-    put_dropped(key);
+  put_dropped(leading);
+  for (auto it = canonical.begin(); it != canonical.end(); ++it) {
+    const auto p = in_patched.find(it.key());
+    AppendNewMember(out, it.key(), p == in_patched.end() ? it.value() : RestoreDropped(it.value(), *p->second, MemberOrder::kGo));
+    if (const auto a = after.find(it.key()); a != after.end()) put_dropped(a->second);
   }
   return out;
 }
 
-// An object of `canonical` in `patched`'s member order (the input's: nlohmann
-// keeps it, a patch changes values in place and appends what it adds), each
-// member valued as in `canonical`, or as in `patched` for what the model
-// dropped; then the members only `canonical` has, in its (Go's) order.
+// An object of `canonical` in `patched`'s member order (the input's: a
+// patch changes values in place and appends what it adds), each member
+// valued as in `canonical`, or as in `patched` for what the model dropped;
+// then the members only `canonical` has, in its (Go's) order.
 OCIKIT_INLINE Json InInputOrder(const Json& canonical, const Json& patched) {
+  const absl::flat_hash_map<absl::string_view, const Json*> in_canonical = MembersByKey(canonical);
   Json out = Json::object();
-  for (const auto& [key, value] : patched.items()) {
-    const auto it = canonical.find(key);
-    out[key] = it == canonical.end() ? value : RestoreDropped(*it, value, MemberOrder::kInput);
+  for (auto it = patched.begin(); it != patched.end(); ++it) {
+    const auto c = in_canonical.find(it.key());
+    AppendNewMember(out, it.key(), c == in_canonical.end() ? it.value() : RestoreDropped(*c->second, it.value(), MemberOrder::kInput));
   }
-  for (const auto& [key, value] : canonical.items()) {
-    if (!out.contains(key)) out[key] = value;
+  const absl::flat_hash_map<absl::string_view, const Json*> in_patched = MembersByKey(patched);
+  for (auto it = canonical.begin(); it != canonical.end(); ++it) {
+    if (!in_patched.contains(it.key())) AppendNewMember(out, it.key(), it.value());
   }
   return out;
 }
@@ -345,11 +359,11 @@ OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_
   OCIKIT_ASSIGN_OR_RETURN(const Json patch, ParsePatch(patch_text, type));
   OCIKIT_ASSIGN_OR_RETURN(Json doc, LoadDocument(text, spec));
   PatchOutcome out;
-  OCIKIT_ASSIGN_OR_RETURN(out.spec, PatchDocument(doc, patch, type));
+  OCIKIT_ASSIGN_OR_RETURN(out.spec, ApplyToDocument(doc, patch, type));
   out.type = type;
   if (indent >= 0) {
     json::Writer w(out.text, indent);
-    WriteDocument(w, RestoreDropped(Json::parse(Marshal(out.spec)), doc, order));
+    WriteDocument(w, RestoreDropped(ParseWithoutDuplicates(Marshal(out.spec)), doc, order));
   }
   return out;
 }

@@ -3,8 +3,9 @@
 // Applying a patch to a spec: an RFC 6902 JSON Patch (an array of
 // operations) or an RFC 7396 merge patch (an object that mirrors the
 // document; null deletes). The type is detected from the patch's top-level
-// value unless given. nlohmann/json applies it to the spec's canonical JSON
-// (with member order kept), and the result must parse as a config.json
+// value unless given. It is applied to the spec's canonical JSON (with member
+// order kept) in time O((n + k) log n) for k operations on n values
+// (policy/diff/patch_document.h), and the result must parse as a config.json
 // (spec/codec.h), so a patch can never produce a spec ocikit would not read.
 //
 // The patch text is read as strictly as a config.json (spec/json/reader.h):
@@ -42,9 +43,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "policy/diff/patch_document.h"
 #include "spec/config.h"
 
 namespace ocikit {
@@ -80,11 +83,6 @@ class Writer;
 
 namespace patch_internal {
 
-using Json = nlohmann::ordered_json;
-
-// nlohmann's message without its "[json.exception.x.n] " prefix.
-std::string Why(const nlohmann::json::exception& e);
-
 // A codec error without its "<source>:<line>:<column>: " prefix: the
 // position in a document nobody sees would not help.
 std::string WithoutPosition(absl::string_view message);
@@ -93,12 +91,19 @@ absl::Status CheckOperation(const Json& op, size_t index);
 // The patch text read as strictly as a config.json; errors name line and column.
 absl::Status CheckPatchText(absl::string_view text);
 
+// Runs one operation, checked by CheckOperation (errors without its label).
+absl::Status RunOperation(PatchDocument& doc, const Json& op, const std::string& name, const std::string& path);
 // Applies operation `index` to `doc` in place.
-absl::Status ApplyOperation(Json& doc, const Json& op, size_t index);
+absl::Status ApplyOperation(PatchDocument& doc, const Json& op, size_t index);
 
 absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, PatchType& type);
 absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec);
-absl::StatusOr<Spec> PatchDocument(Json& doc, const Json& patch, PatchType type);
+// Applies `patch` to `doc` (replaced by the result) and reads it as a spec.
+absl::StatusOr<Spec> ApplyToDocument(Json& doc, const Json& patch, PatchType type);
+// The members of an object by key: ordered_json finds one by linear search.
+absl::flat_hash_map<absl::string_view, const Json*> MembersByKey(const Json& object);
+// Appends a member `object` does not have, in O(1).
+void AppendNewMember(Json& object, const std::string& key, Json value);
 void WriteDocument(json::Writer& w, const Json& v);
 Json InGoOrder(const Json& canonical, const Json& patched);
 Json InInputOrder(const Json& canonical, const Json& patched);
