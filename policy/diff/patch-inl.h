@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "policy/diff/diff.h"
+#include "policy/internal/ordered_json.h"
 #include "spec/codec.h"
 #include "spec/config.h"
 #include "spec/json/raw.h"
@@ -183,7 +184,7 @@ OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, Patc
   OCIKIT_RETURN_IF_ERROR(CheckPatchNumbers(patch_text));
   Json patch;
   try {
-    patch = ParseWithoutDuplicates(patch_text);
+    patch = internal::ParseOrderedJson(patch_text);
   } catch (const nlohmann::json::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat("patch: ", Why(e)));
   }
@@ -210,7 +211,7 @@ OCIKIT_INLINE absl::StatusOr<Json> ParsePatch(absl::string_view patch_text, Patc
 OCIKIT_INLINE absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec) {
   Json doc;
   try {
-    doc = ParseWithoutDuplicates(text);
+    doc = internal::ParseOrderedJson(text);
   } catch (const nlohmann::json::exception& e) {
     return absl::UnimplementedError(absl::StrCat("the spec holds a number the patch engine cannot keep exactly (",
                                                  Why(e), ")", kNumberLimit));
@@ -285,11 +286,6 @@ OCIKIT_INLINE absl::flat_hash_map<absl::string_view, const Json*> MembersByKey(c
   return by_key;
 }
 
-// ordered_json's own insertion searches its vector for the key first.
-OCIKIT_INLINE void AppendNewMember(Json& object, const std::string& key, Json value) {
-  static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>()).emplace_back(key, std::move(value));
-}
-
 // An object of `canonical` (the patched spec as ocikit writes it: Go's
 // member order) with the members the model dropped from `patched` put back:
 // empty arrays and objects and nulls. Each goes right after the member it
@@ -311,12 +307,12 @@ OCIKIT_INLINE Json InGoOrder(const Json& canonical, const Json& patched) {
   }
   Json out = Json::object();
   const auto put_dropped = [&out, &in_patched](const std::vector<absl::string_view>& keys) {
-    for (const absl::string_view d : keys) AppendNewMember(out, std::string(d), *in_patched.at(d));
+    for (const absl::string_view d : keys) internal::AppendNewMember(out, std::string(d), *in_patched.at(d));
   };
   put_dropped(leading);
   for (auto it = canonical.begin(); it != canonical.end(); ++it) {
     const auto p = in_patched.find(it.key());
-    AppendNewMember(out, it.key(), p == in_patched.end() ? it.value() : RestoreDropped(it.value(), *p->second, MemberOrder::kGo));
+    internal::AppendNewMember(out, it.key(), p == in_patched.end() ? it.value() : RestoreDropped(it.value(), *p->second, MemberOrder::kGo));
     if (const auto a = after.find(it.key()); a != after.end()) put_dropped(a->second);
   }
   return out;
@@ -331,11 +327,11 @@ OCIKIT_INLINE Json InInputOrder(const Json& canonical, const Json& patched) {
   Json out = Json::object();
   for (auto it = patched.begin(); it != patched.end(); ++it) {
     const auto c = in_canonical.find(it.key());
-    AppendNewMember(out, it.key(), c == in_canonical.end() ? it.value() : RestoreDropped(*c->second, it.value(), MemberOrder::kInput));
+    internal::AppendNewMember(out, it.key(), c == in_canonical.end() ? it.value() : RestoreDropped(*c->second, it.value(), MemberOrder::kInput));
   }
   const absl::flat_hash_map<absl::string_view, const Json*> in_patched = MembersByKey(patched);
   for (auto it = canonical.begin(); it != canonical.end(); ++it) {
-    if (!in_patched.contains(it.key())) AppendNewMember(out, it.key(), it.value());
+    if (!in_patched.contains(it.key())) internal::AppendNewMember(out, it.key(), it.value());
   }
   return out;
 }
@@ -363,7 +359,7 @@ OCIKIT_INLINE absl::StatusOr<PatchOutcome> Apply(const Spec& spec, absl::string_
   out.type = type;
   if (indent >= 0) {
     json::Writer w(out.text, indent);
-    WriteDocument(w, RestoreDropped(ParseWithoutDuplicates(Marshal(out.spec)), doc, order));
+    WriteDocument(w, RestoreDropped(internal::ParseOrderedJson(Marshal(out.spec)), doc, order));
   }
   return out;
 }

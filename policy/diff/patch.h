@@ -102,8 +102,6 @@ absl::StatusOr<Json> LoadDocument(absl::string_view text, const Spec& spec);
 absl::StatusOr<Spec> ApplyToDocument(Json& doc, const Json& patch, PatchType type);
 // The members of an object by key: ordered_json finds one by linear search.
 absl::flat_hash_map<absl::string_view, const Json*> MembersByKey(const Json& object);
-// Appends a member `object` does not have, in O(1).
-void AppendNewMember(Json& object, const std::string& key, Json value);
 void WriteDocument(json::Writer& w, const Json& v);
 Json InGoOrder(const Json& canonical, const Json& patched);
 Json InInputOrder(const Json& canonical, const Json& patched);

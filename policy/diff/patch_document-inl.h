@@ -24,6 +24,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "policy/internal/ordered_json.h"
 #include "spec/internal/status_macros.h"
 
 namespace ocikit {
@@ -170,85 +171,6 @@ OCIKIT_INLINE std::vector<const DocNode*> DocElements::InOrder() const {
 
 // ---- The tree and JSON ----
 
-namespace patch_document_internal {
-
-// nlohmann's SAX interface, building ordered_json as its own DOM builder
-// does, but appending each member instead of looking its key up.
-class AppendingBuilder {
- public:
-  using number_integer_t = Json::number_integer_t;
-  using number_unsigned_t = Json::number_unsigned_t;
-  using number_float_t = Json::number_float_t;
-  using string_t = Json::string_t;
-  using binary_t = Json::binary_t;
-
-  explicit AppendingBuilder(Json& root) : root_(root) {}
-
-  bool null() { return Put(nullptr); }
-  bool boolean(bool v) { return Put(v); }
-  bool number_integer(number_integer_t v) { return Put(v); }
-  bool number_unsigned(number_unsigned_t v) { return Put(v); }
-  bool number_float(number_float_t v, const string_t& /*text*/) { return Put(v); }
-  bool string(string_t& v) { return Put(std::move(v)); }
-  bool binary(binary_t& v) { return Put(Json::binary(std::move(v))); }
-  bool start_object(std::size_t /*size*/) { return Open(Json::object()); }
-  bool key(string_t& k) {
-    key_ = std::move(k);
-    return true;
-  }
-  bool end_object() { return Close(); }
-  bool start_array(std::size_t /*size*/) { return Open(Json::array()); }
-  bool end_array() { return Close(); }
-  template <class Exception>
-  bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& e) {
-    throw e;
-  }
-
- private:
-  // Puts `v` where the parser is: the root, the next element of an array, or
-  // the member of the last key; returns where it went.
-  Json* Place(Json v) {
-    if (stack_.empty()) {
-      root_ = std::move(v);
-      return &root_;
-    }
-    Json& parent = *stack_.back();
-    if (parent.is_array()) {
-      auto& elements = parent.get_ref<Json::array_t&>();
-      elements.push_back(std::move(v));
-      return &elements.back();
-    }
-    auto& members = static_cast<Json::object_t::Container&>(parent.get_ref<Json::object_t&>());
-    members.emplace_back(std::move(key_), std::move(v));
-    return &members.back().second;
-  }
-  bool Put(Json v) {
-    Place(std::move(v));
-    return true;
-  }
-  bool Open(Json container) {
-    stack_.push_back(Place(std::move(container)));
-    return true;
-  }
-  bool Close() {
-    stack_.pop_back();
-    return true;
-  }
-
-  Json& root_;
-  std::vector<Json*> stack_;  // the open containers; each stays put while it is filled
-  std::string key_;
-};
-
-}  // namespace patch_document_internal
-
-OCIKIT_INLINE Json ParseWithoutDuplicates(absl::string_view text) {
-  Json out;
-  patch_document_internal::AppendingBuilder builder(out);
-  Json::sax_parse(text.begin(), text.end(), &builder);
-  return out;
-}
-
 OCIKIT_INLINE DocNodePtr MakeDocNode(const Json& value) {
   auto node = std::make_unique<DocNode>();
   if (value.is_object()) {
@@ -269,12 +191,8 @@ OCIKIT_INLINE Json DocNodeToJson(const DocNode& node) {
       return node.scalar;
     case DocNode::Kind::kObject: {
       Json out = Json::object();
-      // The keys are unique: append to ordered_json's vector directly, as
-      // its own insertion searches it for the key first (O(n) each).
-      auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
-      members.reserve(node.members.size());
       for (const auto& [key, value] : node.members.slots()) {
-        if (value != nullptr) members.emplace_back(key, DocNodeToJson(*value));
+        if (value != nullptr) internal::AppendNewMember(out, key, DocNodeToJson(*value));
       }
       return out;
     }

@@ -138,11 +138,6 @@ class PatchDocument {
   DocNodePtr root_;
 };
 
-// Parses JSON text without duplicate keys (a strict reader checked it) into
-// ordered_json in O(n): nlohmann's own parse finds each key in its object by
-// linear search, O(n^2) for n members. Throws what nlohmann's parse throws.
-Json ParseWithoutDuplicates(absl::string_view text);
-
 // The tree of `value`, and back.
 DocNodePtr MakeDocNode(const Json& value);
 Json DocNodeToJson(const DocNode& node);

@@ -135,17 +135,6 @@ TEST(PatchDocument, InsertingAlwaysAtTheFrontStaysBalanced) {
   EXPECT_EQ(out.back(), 0);
 }
 
-TEST(ParseWithoutDuplicates, ReadsAsNlohmannDoes) {
-  const char* text =
-      R"({"z":1,"a":[-1,18446744073709551615,1.5,"s\u00e9",true,null,{}],"m":{"y":{"x":[]},"b":"c"}})";
-  const Json mine = ParseWithoutDuplicates(text);
-  EXPECT_EQ(mine, Json::parse(text));
-  EXPECT_EQ(mine.dump(), Json::parse(text).dump());  // member order too
-  EXPECT_TRUE(mine["a"][1].is_number_unsigned());
-  EXPECT_THROW(ParseWithoutDuplicates("{\"a\":}"), nlohmann::json::parse_error);
-  EXPECT_THROW(ParseWithoutDuplicates("1e400"), nlohmann::json::out_of_range);
-}
-
 }  // namespace
 }  // namespace patch_internal
 }  // namespace ocikit

@@ -26,6 +26,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
+#include "policy/internal/ordered_json.h"
 #include "spec/internal/status_macros.h"
 #include "spec/linux_seccomp.h"
 
@@ -452,7 +453,11 @@ OCIKIT_INLINE absl::StatusOr<SeccompProfile> ParseSeccompProfile(absl::string_vi
   using internal::SeccompJson;
   SeccompProfile profile;
   try {
-    SeccompJson doc = SeccompJson::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
+    SeccompJson doc(nlohmann::json::value_t::discarded);
+    try {
+      doc = internal::ParseOrderedJson(json);
+    } catch (const nlohmann::json::exception&) {  // the SAX pass below says where and why
+    }
     if (doc.is_discarded()) {
       internal::SeccompSyntaxError error;
       SeccompJson::sax_parse(json.begin(), json.end(), &error);
