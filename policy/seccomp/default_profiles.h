@@ -20,7 +20,7 @@
 //   absl::StatusOr<LinuxSeccomp> moby = DefaultRuntimeSeccomp(target);  // 15 rules
 //   LinuxSeccomp containerd = ContainerdDefaultProfile(target);         // 14 rules
 //
-// Dependencies: absl_status absl_strings nlohmann_json
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_SECCOMP_DEFAULT_PROFILES_H_
 #define OCIKIT_POLICY_SECCOMP_DEFAULT_PROFILES_H_
 

@@ -14,7 +14,7 @@
 //   options.arch = "arm64";
 //   ApplyOpts(ctx, spec, {WithAddedCapabilities({"CAP_SYS_ADMIN"}), WithDefaultSeccompProfile(options)});
 //
-// Dependencies: absl_status absl_strings nlohmann_json seccomp
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json seccomp
 #ifndef OCIKIT_POLICY_SECCOMP_OPTS_H_
 #define OCIKIT_POLICY_SECCOMP_OPTS_H_
 

@@ -22,7 +22,7 @@
 //   target.bounding_caps = DefaultCapabilities();
 //   absl::StatusOr<LinuxSeccomp> section = ToRuntimeSeccomp(*profile, target);
 //
-// Dependencies: absl_status absl_strings nlohmann_json
+// Dependencies: absl_hash absl_status absl_strings nlohmann_json
 #ifndef OCIKIT_POLICY_SECCOMP_PROFILE_H_
 #define OCIKIT_POLICY_SECCOMP_PROFILE_H_
 
