@@ -20,6 +20,7 @@
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/patterns.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
 #include "policy/lint/walk.h"
@@ -127,12 +128,11 @@ OCIKIT_INLINE bool IsKnownRlimit(absl::string_view type, LintPlatform platform) 
 }
 
 OCIKIT_INLINE void CheckRlimits(const LintContext& ctx, const Process& p) {
-  static const RE2 kPattern("RLIMIT_[A-Z]+");
   absl::flat_hash_map<absl::string_view, size_t> seen;
   for (size_t i = 0; i < p.rlimits.size(); ++i) {
     const PosixRlimit& r = p.rlimits[i];
     const auto path = [&] { return LintPath("process", "rlimits").Index(i); };
-    if (!RE2::FullMatch(r.type, kPattern)) {
+    if (!IsRlimitType(r.type)) {
       ctx.Report(rules::kRlimitTypeInvalid, path().Field("type"),
                  absl::StrCat(LintQuote(r.type), " is not RLIMIT_<NAME>; expected a type such as RLIMIT_NOFILE"));
     } else if (!IsKnownRlimit(r.type, ctx.platform)) {
@@ -290,10 +290,9 @@ OCIKIT_INLINE void CheckProcess(const LintContext& ctx) {
   }
   if (p.scheduler) CheckScheduler(ctx, *p.scheduler);
   if (p.exec_cpu_affinity) {
-    static const RE2 kCpuList("[0-9, -]*");
     for (const auto& [name, value] : {std::pair<absl::string_view, const std::string*>{"initial", &p.exec_cpu_affinity->initial},
                                       {"final", &p.exec_cpu_affinity->final_cpus}}) {
-      if (!RE2::FullMatch(*value, kCpuList)) {
+      if (!IsCpuList(*value)) {
         ctx.Report(rules::kExecCpuAffinityInvalid, LintPath("process", "execCPUAffinity", name),
                    absl::StrCat(LintQuote(*value), " is not a CPU list; expected digits, ',', '-' and spaces, such as \"0-3,7\""));
       }
@@ -439,7 +438,6 @@ OCIKIT_INLINE void CheckMounts(const LintContext& ctx) {
 }
 
 OCIKIT_INLINE void CheckAnnotations(const LintContext& ctx) {
-  static const RE2 kReverseDomain(R"([A-Za-z]{2,6}(\.[A-Za-z0-9-]{1,63})+)");
   for (const auto& [key, value] : ctx.spec.annotations) {
     const auto path = [&key = key] { return FieldPath().Field("annotations").Key(key); };
     if (key.empty()) {
@@ -453,7 +451,7 @@ OCIKIT_INLINE void CheckAnnotations(const LintContext& ctx) {
                               "(only org.opencontainers.image.* keys are allowed)"));
       continue;
     }
-    if (!RE2::FullMatch(key, kReverseDomain)) {
+    if (!IsReverseDomainKey(key)) {
       ctx.Report(rules::kAnnotationKeyFormat, path(), absl::StrCat(LintQuote(key), " is not in reverse domain notation; expected a key such as com.example.key"));
     }
   }

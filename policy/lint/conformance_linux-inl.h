@@ -20,9 +20,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/patterns.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/opts/namespaces.h"
 #include "spec/opts/sysctls.h"
@@ -266,10 +266,9 @@ OCIKIT_INLINE void CheckResources(const LintContext& ctx, const LinuxResources& 
   CheckMemoryResources(ctx, r);
   CheckCpuResources(ctx, r);
   CheckBlockIoResources(ctx, r);
-  static const RE2 kPageSize("[1-9][0-9]*[KMG]B");
   for (size_t i = 0; i < r.hugepage_limits.size(); ++i) {
     const std::string& size = r.hugepage_limits[i].page_size;
-    if (!RE2::FullMatch(size, kPageSize)) {
+    if (!IsHugepageSize(size)) {
       ctx.Report(rules::kHugepageSizeInvalid, ResourcesPath("hugepageLimits").Index(i).Field("pageSize"),
                  absl::StrCat(LintQuote(size), " is not <size><unit>B; expected a size such as \"2MB\" or \"1GB\""));
     }

@@ -15,7 +15,7 @@
 // reads as an extension (rprivate, rshared, rslave and runbindable as
 // rootfsPropagation, which runc and crun accept).
 //
-// Dependencies: absl_hash absl_status absl_strings re2
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
 #define OCIKIT_POLICY_LINT_CONFORMANCE_LINUX_H_
 

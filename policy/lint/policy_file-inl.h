@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
 #include "policy/lint/context.h"
+#include "policy/lint/patterns.h"
 #include "policy/lint/types.h"
 #include "re2/re2.h"
 #include "spec/config.h"
@@ -254,8 +255,7 @@ class PolicyParser {
   }
 
   absl::Status ParseRlimitBounds(const PolicyJson& j, const std::string& where, LintPolicyRule& r) const {
-    static const RE2 kRlimit("RLIMIT_[A-Z]+");
-    if (!j.contains("rlimit") || !j.at("rlimit").is_string() || !RE2::FullMatch(j.at("rlimit").get<std::string>(), kRlimit)) {
+    if (!j.contains("rlimit") || !j.at("rlimit").is_string() || !internal::IsRlimitType(j.at("rlimit").get<std::string>())) {
       return Error(where, "rlimit: missing or not RLIMIT_<NAME>; expected a type such as RLIMIT_NOFILE");
     }
     r.rlimit = j.at("rlimit").get<std::string>();

@@ -18,9 +18,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "policy/lint/context.h"
+#include "policy/lint/patterns.h"
 #include "policy/lint/rules.h"
 #include "policy/lint/types.h"
-#include "re2/re2.h"
 #include "spec/config.h"
 #include "spec/default_spec.h"
 #include "spec/opts/capabilities.h"
@@ -132,8 +132,7 @@ OCIKIT_INLINE void CheckProcessProfile(const LintContext& ctx) {
                  absl::StrCat("type ", LintQuote(parts[2]), " is not a container type; expected ", LintOneOf(kTypes)));
     }
   }
-  static const RE2 kProcFd(R"(/proc/(self|thread-self|[0-9]+)/fd(/.*)?)");
-  if (absl::StrContains(p.cwd, "/fd") && RE2::FullMatch(CleanPath(p.cwd), kProcFd)) {
+  if (absl::StrContains(p.cwd, "/fd") && IsProcFdPath(CleanPath(p.cwd))) {
     ctx.Report(rules::kCwdProcFd, LintPath("process", "cwd"),
                absl::StrCat(LintQuote(p.cwd), " is a file descriptor directory that can leak a host directory; expected a path in the container"));
   }

@@ -23,7 +23,7 @@
 // capabilities a user added from the runtime's defaults; the profiles judge
 // the resulting sets.
 //
-// Dependencies: absl_hash absl_status absl_strings re2
+// Dependencies: absl_hash absl_status absl_strings
 #ifndef OCIKIT_POLICY_LINT_SECURITY_H_
 #define OCIKIT_POLICY_LINT_SECURITY_H_
 
