@@ -80,6 +80,9 @@ class FieldPath {
   // The empty path: the whole document.
   FieldPath() = default;
 
+  // The path of these segments, in order from the top.
+  explicit FieldPath(std::vector<Segment> segments) : segments_(std::move(segments)) {}
+
   // Builders: this path with one more segment.
   FieldPath Field(absl::string_view name) const { return With({Kind::kField, std::string(name), "", 0}); }
   FieldPath Index(uint64_t i) const { return With({Kind::kIndex, "", "", i}); }

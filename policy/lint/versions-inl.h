@@ -194,14 +194,16 @@ OCIKIT_INLINE void CheckVersionRules(const internal::LintContext& ctx) {
   if (!ctx.On(rules::kFieldNewerThanVersion) || v.AtLeast(CurrentOciVersion())) return;
   internal::CheckNewerValues(ctx, v);
   const auto& index = internal::FieldCatalogIndex();
+  std::string pattern;
   internal::ForEachField(s, nullptr, [&](const auto&, const internal::LintPathNode* node) {
-    const FieldPath path = internal::ToFieldPath(node);
-    const std::string pattern = path.Pattern();
+    pattern.clear();
+    internal::AppendPattern(node, pattern);
     const auto it = index.find(pattern);
     if (it == index.end()) return true;
     const std::optional<OciVersion> since = ParseOciVersion(it->second->since);
     if (!since || v.AtLeast(*since)) return true;
-    internal::ReportNewer(ctx, path, "the field", it->second->since, internal::ReadByCurrentRuntimes(pattern));
+    internal::ReportNewer(ctx, internal::ToFieldPath(node), "the field", it->second->since,
+                          internal::ReadByCurrentRuntimes(pattern));
     return false;  // its sub-fields are at least as new
   });
 }

@@ -22,23 +22,37 @@
 namespace ocikit::internal {
 
 OCIKIT_INLINE FieldPath ToFieldPath(const LintPathNode* node) {
-  std::vector<const LintPathNode*> chain;
-  for (const LintPathNode* n = node; n != nullptr; n = n->parent) chain.push_back(n);
-  FieldPath path;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    switch ((*it)->kind) {
-      case FieldPath::Kind::kIndex:
-        path = path.Index((*it)->index);
-        break;
-      case FieldPath::Kind::kKey:
-        path = path.Key((*it)->name);
-        break;
-      default:
-        path = path.Field((*it)->name);
-        break;
+  size_t depth = 0;
+  for (const LintPathNode* n = node; n != nullptr; n = n->parent) ++depth;
+  std::vector<FieldPath::Segment> segments(depth);
+  for (const LintPathNode* n = node; n != nullptr; n = n->parent) {
+    FieldPath::Segment& s = segments[--depth];
+    s.kind = n->kind;
+    if (n->kind == FieldPath::Kind::kIndex) {
+      s.index = n->index;
+    } else {
+      s.name = std::string(n->name);
     }
   }
-  return path;
+  return FieldPath(std::move(segments));
+}
+
+OCIKIT_INLINE void AppendPattern(const LintPathNode* node, std::string& out) {
+  if (node == nullptr) return;
+  AppendPattern(node->parent, out);
+  switch (node->kind) {
+    case FieldPath::Kind::kIndex:
+    case FieldPath::Kind::kSelector:
+      out.append("[]");
+      break;
+    case FieldPath::Kind::kKey:
+      out.append("[*]");
+      break;
+    case FieldPath::Kind::kField:
+      if (node->parent != nullptr) out.push_back('.');
+      out.append(node->name.data(), node->name.size());
+      break;
+  }
 }
 }  // namespace ocikit::internal
 

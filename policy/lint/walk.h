@@ -42,6 +42,11 @@ struct LintPathNode {
 // The FieldPath of `node` (the empty path for nullptr).
 FieldPath ToFieldPath(const LintPathNode* node);
 
+// Appends ToFieldPath(node).Pattern() to `out`, without building the path:
+// the walk's nodes name model fields, which are identifiers. The version
+// rules look up every field of a config this way.
+void AppendPattern(const LintPathNode* node, std::string& out);
+
 // Whether values of T can contain model objects (so the walk must enter them).
 template <class T>
 constexpr bool HoldsObjects() {
