@@ -55,20 +55,18 @@ OCIKIT_INLINE std::string MarshalLike(const Spec& spec, int indent, bool tabs, a
   return LaidOutLike(indent == 0 ? Marshal(spec) : MarshalIndent(spec, indent), tabs, like);
 }
 
-OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, absl::string_view text,
-                                                                 absl::string_view source,
+OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, const Spec& original,
+                                                                 absl::string_view text, absl::string_view source,
                                                                  std::vector<std::string>& changed) {
-  OCIKIT_ASSIGN_OR_RETURN_PREFIXED("cannot apply the mutations: ", const Spec original, ParseSpec(text, source));
   Spec mutated = original;
   SpecContext ctx;
   ctx.write_state_files = false;
   for (const Mutation& m : policy.mutations) {
-    const std::string before = Marshal(mutated);
+    const Spec before = mutated;
     OCIKIT_RETURN_IF_ERROR_PREFIXED(absl::StrCat("mutation ", m.name, ": "), MutationOpt(m)(ctx, mutated));
-    if (Marshal(mutated) != before) changed.push_back(m.name);
+    if (mutated != before) changed.push_back(m.name);
   }
-  const SpecDiff diff = DiffSpecs(original, mutated);
-  if (diff.patch.empty()) return std::nullopt;
+  if (mutated == original) return std::nullopt;
   const cli::Layout layout = cli::DetectLayout(text);
   // What engines write is Go's encoding of the spec, which Marshal reproduces
   // byte for byte: then the mutated file is the mutated spec's encoding, every
@@ -78,6 +76,8 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
   if (MarshalLike(original, layout.indent, layout.tabs, text) == text) {
     return MarshalLike(mutated, layout.indent, layout.tabs, text);
   }
+  const SpecDiff diff = DiffSpecs(original, mutated);
+  if (diff.patch.empty()) return std::nullopt;
   OCIKIT_ASSIGN_OR_RETURN_PREFIXED("cannot apply the mutations: ", PatchOutcome out,
                                    ApplyPatchToText(text, FormatJsonPatch(diff.patch), PatchType::kJsonPatch,
                                                     layout.indent, source, MemberOrder::kInput));
@@ -89,14 +89,21 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
 OCIKIT_INLINE absl::StatusOr<GateResult> EvaluateConfig(const NodePolicy& policy, absl::string_view text,
                                                        absl::string_view source) {
   GateResult result;
-  if (absl::StatusOr<Spec> spec = ParseSpec(text, source, ParseOptions{.go_semantics = true}); spec.ok()) {
-    if (const Exemption* e = policy.ExemptionFor(spec->annotations); e != nullptr) {
+  // One parse serves the exemption and the mutations. A file the strict
+  // reading accepts holds nothing Go's reading (runc's) takes differently,
+  // so only a file it refuses is read again the Go way, for the exemption.
+  const absl::StatusOr<Spec> strict = ParseSpec(text, source);
+  const absl::StatusOr<Spec> go = strict.ok() ? absl::StatusOr<Spec>(absl::UnknownError("not read"))
+                                              : ParseSpec(text, source, ParseOptions{.go_semantics = true});
+  if (const absl::StatusOr<Spec>& read = strict.ok() ? strict : go; read.ok()) {
+    if (const Exemption* e = policy.ExemptionFor(read->annotations); e != nullptr) {
       result.exempted_by = absl::StrCat(e->key_text, "=", e->value_text);
       return result;
     }
   }
   if (!policy.mutations.empty()) {
-    OCIKIT_ASSIGN_OR_RETURN(result.mutated_text, internal::Mutate(policy, text, source, result.mutations));
+    OCIKIT_RETURN_IF_ERROR_PREFIXED("cannot apply the mutations: ", strict.status());
+    OCIKIT_ASSIGN_OR_RETURN(result.mutated_text, internal::Mutate(policy, *strict, text, source, result.mutations));
   }
   const LintOptions options = policy.ToLintOptions();
   const LintResult lint = LintConfigText(result.mutated_text ? *result.mutated_text : text, options);

@@ -105,10 +105,11 @@ std::string LaidOutLike(std::string text, bool tabs, absl::string_view like);
 std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
 
 // The config.json text after the policy's mutations, or nullopt when they
-// change nothing; the names of the mutations that changed something go to
-// `changed`.
-absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, absl::string_view text,
-                                                  absl::string_view source, std::vector<std::string>& changed);
+// change nothing; `original` is `text` parsed. The names of the mutations
+// that changed something go to `changed`.
+absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, const Spec& original,
+                                                  absl::string_view text, absl::string_view source,
+                                                  std::vector<std::string>& changed);
 
 }  // namespace internal
 

@@ -152,6 +152,24 @@ TEST(GateTest, ExemptionSkipsEvaluationAndMutation) {
   EXPECT_FALSE(r->mutated_text.has_value());
 }
 
+// A key only Go's case folding binds ("Annotations") makes the strict reading
+// refuse the file; runc reads the annotation, and so does the exemption.
+TEST(GateTest, ExemptionReadsTheFileAsRuncDoes) {
+  const NodePolicy p = Policy(R"({"exemptions":[{"annotation":"team","value":"infra"}],
+                                  "mutations":[{"name":"noNewPrivileges"}]})");
+  std::string text = DefaultConfig();
+  text.insert(text.rfind('}'), R"(, "Annotations": {"team": "infra"})");
+  ASSERT_FALSE(ParseSpec(text).ok());
+  absl::StatusOr<GateResult> r = EvaluateConfig(p, text, "config.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->exempted_by, "team=infra");
+  // Without the exemption the mutation needs the strict reading: refused.
+  absl::StrReplaceAll({{"infra\"}", "web\"}"}}, &text);
+  absl::StatusOr<GateResult> refused = EvaluateConfig(p, text, "config.json");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.status().message(), HasSubstr("cannot apply the mutations: config.json"));
+}
+
 TEST(GateTest, MutationIsEvaluatedAndKeepsUnknownFieldsOrderAndLayout) {
   Spec spec = *ParseSpec(DefaultConfig());
   spec.linux_section->seccomp.reset();
