@@ -45,6 +45,18 @@ OCIKIT_INLINE void SortFindings(const NodePolicy& policy, const std::vector<Lint
   for (GateFinding& g : result.refusals) g.mode = RuleMode::kEnforce;
 }
 
+// The findings of `ocikit lint` on the text the runtime will read, without
+// their line and column (the gate reports paths). A file the strict reading
+// accepted holds nothing runc and crun read differently, so its parse is
+// linted as is; LintConfigText judges any other file under both readings.
+OCIKIT_INLINE std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict,
+                                            const std::optional<std::string>& mutated_text, absl::string_view text) {
+  const LintOptions options = policy.ToLintOptions();
+  if (!mutated_text) return (strict.ok() ? LintSpec(*strict, options) : LintConfigText(text, options)).findings;
+  const absl::StatusOr<Spec> mutated = ParseSpec(*mutated_text);
+  return (mutated.ok() ? LintSpec(*mutated, options) : LintConfigText(*mutated_text, options)).findings;
+}
+
 OCIKIT_INLINE std::string LaidOutLike(std::string text, bool tabs, absl::string_view like) {
   if (tabs) text = cli::WithTabs(text);
   if (!like.empty() && like.back() == '\n') text.push_back('\n');
@@ -61,10 +73,11 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
   Spec mutated = original;
   SpecContext ctx;
   ctx.write_state_files = false;
+  std::optional<Spec> before;  // the spec before the mutation: `original` for the first
   for (const Mutation& m : policy.mutations) {
-    const Spec before = mutated;
+    if (&m != &policy.mutations.front()) before = mutated;
     OCIKIT_RETURN_IF_ERROR_PREFIXED(absl::StrCat("mutation ", m.name, ": "), MutationOpt(m)(ctx, mutated));
-    if (mutated != before) changed.push_back(m.name);
+    if (mutated != (before ? *before : original)) changed.push_back(m.name);
   }
   if (mutated == original) return std::nullopt;
   const cli::Layout layout = cli::DetectLayout(text);
@@ -105,9 +118,7 @@ OCIKIT_INLINE absl::StatusOr<GateResult> EvaluateConfig(const NodePolicy& policy
     OCIKIT_RETURN_IF_ERROR_PREFIXED("cannot apply the mutations: ", strict.status());
     OCIKIT_ASSIGN_OR_RETURN(result.mutated_text, internal::Mutate(policy, *strict, text, source, result.mutations));
   }
-  const LintOptions options = policy.ToLintOptions();
-  const LintResult lint = LintConfigText(result.mutated_text ? *result.mutated_text : text, options);
-  internal::SortFindings(policy, lint.findings, result);
+  internal::SortFindings(policy, internal::Lint(policy, strict, result.mutated_text, text), result);
   return result;
 }
 

@@ -104,6 +104,11 @@ std::string LaidOutLike(std::string text, bool tabs, absl::string_view like);
 // newline when `like` has one.
 std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
 
+// The lint findings of the text the runtime will read: `mutated_text` if set,
+// else `text`, whose strict parse is `strict`.
+std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict,
+                              const std::optional<std::string>& mutated_text, absl::string_view text);
+
 // The config.json text after the policy's mutations, or nullopt when they
 // change nothing; `original` is `text` parsed. The names of the mutations
 // that changed something go to `changed`.

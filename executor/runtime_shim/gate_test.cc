@@ -1,10 +1,12 @@
 #include "executor/runtime_shim/gate.h"
+#include "policy/lint/lint.h"
 
 #include <stdlib.h>
 
 #include <algorithm>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -319,6 +321,40 @@ TEST(GateTest, MutationOfUnparseableConfigIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), HasSubstr("cannot apply the mutations: b/config.json:1:"));
   EXPECT_THAT(r.status().message(), HasSubstr("process.cwd"));
+}
+
+// What the gate judges is what `ocikit lint` finds (LintConfigText), less
+// the positions: for every config of the lint corpus, the round-trip set and
+// the engines' files, under each profile.
+TEST(GateTest, GateLintIsLintConfigTextWithoutPositions) {
+  std::vector<std::string> files;
+  for (const char* dir : {"testdata/lint/cases", "testdata/roundtrip", "testdata/engines"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() == ".json" && entry.path().filename() != "expected.json") {
+        files.push_back(entry.path().string());
+      }
+    }
+  }
+  ASSERT_GT(files.size(), 250u);
+  const auto key = [](const LintFinding& f) {
+    return absl::StrCat(f.rule_id, " ", f.path.ToString(), " ", f.message, " ", LintSeverityName(f.severity));
+  };
+  size_t judged = 0;
+  for (const char* profile : {"baseline", "restricted"}) {
+    const NodePolicy p = Policy(absl::StrCat(R"({"profile":")", profile, R"("})").c_str());
+    for (const std::string& file : files) {
+      absl::StatusOr<std::string> text = ReadRegularFile(file, kMaxSpecFileBytes);
+      ASSERT_TRUE(text.ok()) << text.status();
+      std::vector<std::string> want, got;
+      for (const LintFinding& f : LintConfigText(*text, p.ToLintOptions()).findings) want.push_back(key(f));
+      for (const LintFinding& f : internal::Lint(p, ParseSpec(*text), std::nullopt, *text)) got.push_back(key(f));
+      std::sort(want.begin(), want.end());
+      std::sort(got.begin(), got.end());
+      EXPECT_EQ(got, want) << file << " (" << profile << ")";
+      judged += ParseSpec(*text).ok();
+    }
+  }
+  EXPECT_GT(judged, 200u);  // most files take the strict reading's path
 }
 
 TEST(GateTest, ExecProcessJudgedByProcessRulesOnly) {
