@@ -26,10 +26,10 @@ namespace ocikit {
 
 namespace internal {
 
-OCIKIT_INLINE const absl::flat_hash_map<absl::string_view, const FieldInfo*>& FieldCatalogIndex() {
+OCIKIT_INLINE const absl::flat_hash_map<absl::string_view, CatalogField>& FieldCatalogIndex() {
   static const auto* kIndex = [] {
-    auto* index = new absl::flat_hash_map<absl::string_view, const FieldInfo*>();
-    for (const FieldInfo& f : kFieldCatalog) index->emplace(f.pattern, &f);
+    auto* index = new absl::flat_hash_map<absl::string_view, CatalogField>();
+    for (const FieldInfo& f : kFieldCatalog) index->emplace(f.pattern, CatalogField{&f, ParseOciVersion(f.since)});
     return index;
   }();
   return *kIndex;
@@ -200,9 +200,9 @@ OCIKIT_INLINE void CheckVersionRules(const internal::LintContext& ctx) {
     internal::AppendPattern(node, pattern);
     const auto it = index.find(pattern);
     if (it == index.end()) return true;
-    const std::optional<OciVersion> since = ParseOciVersion(it->second->since);
+    const std::optional<OciVersion>& since = it->second.since;
     if (!since || v.AtLeast(*since)) return true;
-    internal::ReportNewer(ctx, internal::ToFieldPath(node), "the field", it->second->since,
+    internal::ReportNewer(ctx, internal::ToFieldPath(node), "the field", it->second.info->since,
                           internal::ReadByCurrentRuntimes(pattern));
     return false;  // its sub-fields are at least as new
   });

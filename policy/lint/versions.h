@@ -23,6 +23,7 @@
 #ifndef OCIKIT_POLICY_LINT_VERSIONS_H_
 #define OCIKIT_POLICY_LINT_VERSIONS_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,7 +43,14 @@ namespace ocikit {
 
 namespace internal {
 
-const absl::flat_hash_map<absl::string_view, const FieldInfo*>& FieldCatalogIndex();
+// A field of the catalog and the release that added it, parsed once.
+struct CatalogField {
+  const FieldInfo* info;
+  std::optional<OciVersion> since;
+};
+
+// The field catalog by pattern (FieldPath::Pattern).
+const absl::flat_hash_map<absl::string_view, CatalogField>& FieldCatalogIndex();
 
 // Checks ociVersion and returns the version to check the config against.
 OciVersion CheckOciVersion(const Spec& spec, LintSink& sink);
