@@ -8,9 +8,12 @@
 
 #include "policy/lint/versions.h"
 #include "spec/internal/compile_mode.h"
+#include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -29,7 +32,14 @@ namespace internal {
 OCIKIT_INLINE const absl::flat_hash_map<absl::string_view, CatalogField>& FieldCatalogIndex() {
   static const auto* kIndex = [] {
     auto* index = new absl::flat_hash_map<absl::string_view, CatalogField>();
-    for (const FieldInfo& f : kFieldCatalog) index->emplace(f.pattern, CatalogField{&f, ParseOciVersion(f.since)});
+    index->reserve(std::size(kFieldCatalog));
+    // A handful of releases for some two hundred fields: each parsed once.
+    std::vector<std::pair<absl::string_view, std::optional<OciVersion>>> releases;
+    for (const FieldInfo& f : kFieldCatalog) {
+      auto it = absl::c_find_if(releases, [&f](const auto& r) { return r.first == f.since; });
+      if (it == releases.end()) it = releases.insert(it, {f.since, ParseOciVersion(f.since)});
+      index->emplace(f.pattern, CatalogField{&f, it->second});
+    }
     return index;
   }();
   return *kIndex;
