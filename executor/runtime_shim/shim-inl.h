@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -236,11 +235,13 @@ OCIKIT_INLINE absl::StatusOr<std::string> ResolveDelegate(const ShimArgs& args, 
   if (name.empty()) name = policy != nullptr ? policy->delegate : PolicyDelegate(args, env);
   if (name.empty()) name = std::string(executor::kDefaultRuntime);
   OCIKIT_ASSIGN_OR_RETURN(std::string path, executor::FindExecutable(name, "delegate runtime"));
-  char self[PATH_MAX], front[PATH_MAX], target[PATH_MAX];
-  const bool is_self = ::realpath(path.c_str(), target) != nullptr &&
-                       ((::realpath("/proc/self/exe", self) != nullptr && std::strcmp(self, target) == 0) ||
-                        (!env.front.empty() && ::realpath(env.front.c_str(), front) != nullptr &&
-                         std::strcmp(front, target) == 0));
+  // The same file, by device and inode: a copy under another name is not
+  // the shim, a hard link or symbolic link to it is.
+  struct stat target, self, front;
+  const auto same = [&target](const struct stat& s) { return s.st_dev == target.st_dev && s.st_ino == target.st_ino; };
+  const bool is_self = ::stat(path.c_str(), &target) == 0 &&
+                       ((::stat("/proc/self/exe", &self) == 0 && same(self)) ||
+                        (!env.front.empty() && ::stat(env.front.c_str(), &front) == 0 && same(front)));
   if (is_self) {
     return absl::FailedPreconditionError(
         absl::StrCat("the delegate runtime ", path, " is ", kShimName, " itself; name the real runtime (runc, crun)"));

@@ -356,6 +356,24 @@ TEST_F(ShimRunTest, KilledRewriteLeavesTheOldOrTheNewConfigAndNoTemporaryFile) {
   EXPECT_THAT(*ReadDirNames(bundle), ElementsAre("config.json", "config.json.ocikit-orig"));
 }
 
+// The delegate is the shim (here the front that started it) when it is the
+// same file: a hard link to it under another name would exec the shim again
+// and again; a copy is another program.
+TEST_F(ShimRunTest, ADelegateThatIsTheShimUnderAnotherNameIsRefused) {
+  env_.front = dir_ + "/ocikit-runtime";
+  ASSERT_TRUE(WriteFileAtomic(env_.front, "#!/bin/sh\n", 0755).ok());
+  const std::string link = dir_ + "/runc", copy = dir_ + "/crun";
+  ASSERT_EQ(::link(env_.front.c_str(), link.c_str()), 0);
+  ASSERT_TRUE(WriteFileAtomic(copy, "#!/bin/sh\n", 0755).ok());
+  ShimArgs args;
+  args.delegate = link;
+  absl::StatusOr<std::string> refused = internal::ResolveDelegate(args, env_, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("is ocikit-runtime itself"));
+  args.delegate = copy;
+  EXPECT_TRUE(internal::ResolveDelegate(args, env_, nullptr).ok());
+}
+
 TEST_F(ShimRunTest, MoveOverPutsTheNewFileInPlaceAndRemovesTheOld) {
   const std::string from = dir_ + "/new", to = dir_ + "/config.json";
   ASSERT_TRUE(WriteFileAtomic(from, "new", 0644).ok());
