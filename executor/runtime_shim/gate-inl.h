@@ -45,16 +45,14 @@ OCIKIT_INLINE void SortFindings(const NodePolicy& policy, const std::vector<Lint
   for (GateFinding& g : result.refusals) g.mode = RuleMode::kEnforce;
 }
 
-// The findings of `ocikit lint` on the text the runtime will read, without
-// their line and column (the gate reports paths). A file the strict reading
-// accepted holds nothing runc and crun read differently, so its parse is
-// linted as is; LintConfigText judges any other file under both readings.
+// The findings of `ocikit lint` on `text`, without their line and column (the
+// gate reports paths). A file the strict reading accepted holds nothing runc
+// and crun read differently, so its parse is linted as is; LintConfigText
+// judges any other file under both readings.
 OCIKIT_INLINE std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict,
-                                            const std::optional<std::string>& mutated_text, absl::string_view text) {
+                                            absl::string_view text) {
   const LintOptions options = policy.ToLintOptions();
-  if (!mutated_text) return (strict.ok() ? LintSpec(*strict, options) : LintConfigText(text, options)).findings;
-  const absl::StatusOr<Spec> mutated = ParseSpec(*mutated_text);
-  return (mutated.ok() ? LintSpec(*mutated, options) : LintConfigText(*mutated_text, options)).findings;
+  return (strict.ok() ? LintSpec(*strict, options) : LintConfigText(text, options)).findings;
 }
 
 OCIKIT_INLINE std::string LaidOutLike(std::string text, bool tabs, absl::string_view like) {
@@ -67,9 +65,9 @@ OCIKIT_INLINE std::string MarshalLike(const Spec& spec, int indent, bool tabs, a
   return LaidOutLike(indent == 0 ? Marshal(spec) : MarshalIndent(spec, indent), tabs, like);
 }
 
-OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, const Spec& original,
-                                                                 absl::string_view text, absl::string_view source,
-                                                                 std::vector<std::string>& changed) {
+OCIKIT_INLINE absl::StatusOr<std::optional<Mutated>> Mutate(const NodePolicy& policy, const Spec& original,
+                                                             absl::string_view text, absl::string_view source,
+                                                             std::vector<std::string>& changed) {
   Spec mutated = original;
   SpecContext ctx;
   ctx.write_state_files = false;
@@ -87,14 +85,15 @@ OCIKIT_INLINE absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy
   // where the patch engine below parses and writes the text with nlohmann and
   // checks it again (~0.5 ms of a create on Podman's config, gate_benchmark).
   if (MarshalLike(original, layout.indent, layout.tabs, text) == text) {
-    return MarshalLike(mutated, layout.indent, layout.tabs, text);
+    std::string mutated_text = MarshalLike(mutated, layout.indent, layout.tabs, text);
+    return Mutated{std::move(mutated_text), std::move(mutated)};
   }
   const SpecDiff diff = DiffSpecs(original, mutated);
   if (diff.patch.empty()) return std::nullopt;
   OCIKIT_ASSIGN_OR_RETURN_PREFIXED("cannot apply the mutations: ", PatchOutcome out,
                                    ApplyPatchToText(text, FormatJsonPatch(diff.patch), PatchType::kJsonPatch,
                                                     layout.indent, source, MemberOrder::kInput));
-  return LaidOutLike(std::move(out.text), layout.tabs, text);
+  return Mutated{LaidOutLike(std::move(out.text), layout.tabs, text), std::nullopt};
 }
 
 }  // namespace internal
@@ -116,9 +115,16 @@ OCIKIT_INLINE absl::StatusOr<GateResult> EvaluateConfig(const NodePolicy& policy
   }
   if (!policy.mutations.empty()) {
     OCIKIT_RETURN_IF_ERROR_PREFIXED("cannot apply the mutations: ", strict.status());
-    OCIKIT_ASSIGN_OR_RETURN(result.mutated_text, internal::Mutate(policy, *strict, text, source, result.mutations));
+    OCIKIT_ASSIGN_OR_RETURN(std::optional<internal::Mutated> mutated,
+                            internal::Mutate(policy, *strict, text, source, result.mutations));
+    if (mutated) {  // judged as the runtime will read it
+      const absl::StatusOr<Spec> read = mutated->spec ? *std::move(mutated->spec) : ParseSpec(mutated->text);
+      internal::SortFindings(policy, internal::Lint(policy, read, mutated->text), result);
+      result.mutated_text = std::move(mutated->text);
+      return result;
+    }
   }
-  internal::SortFindings(policy, internal::Lint(policy, strict, result.mutated_text, text), result);
+  internal::SortFindings(policy, internal::Lint(policy, strict, text), result);
   return result;
 }
 

@@ -104,17 +104,22 @@ std::string LaidOutLike(std::string text, bool tabs, absl::string_view like);
 // newline when `like` has one.
 std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
 
-// The lint findings of the text the runtime will read: `mutated_text` if set,
-// else `text`, whose strict parse is `strict`.
-std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict,
-                              const std::optional<std::string>& mutated_text, absl::string_view text);
+// The lint findings of config.json `text`, whose strict parse is `strict`.
+std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict, absl::string_view text);
 
-// The config.json text after the policy's mutations, or nullopt when they
-// change nothing; `original` is `text` parsed. The names of the mutations
-// that changed something go to `changed`.
-absl::StatusOr<std::optional<std::string>> Mutate(const NodePolicy& policy, const Spec& original,
-                                                  absl::string_view text, absl::string_view source,
-                                                  std::vector<std::string>& changed);
+// A mutated config.json: its text and, when the text is the spec's own
+// encoding (MarshalLike), the spec, which the text parses back to
+// (gate_test checks it over the lint corpus).
+struct Mutated {
+  std::string text;
+  std::optional<Spec> spec;
+};
+
+// The config.json after the policy's mutations, or nullopt when they change
+// nothing; `original` is `text` parsed. The names of the mutations that
+// changed something go to `changed`.
+absl::StatusOr<std::optional<Mutated>> Mutate(const NodePolicy& policy, const Spec& original, absl::string_view text,
+                                              absl::string_view source, std::vector<std::string>& changed);
 
 }  // namespace internal
 

@@ -323,10 +323,8 @@ TEST(GateTest, MutationOfUnparseableConfigIsAnError) {
   EXPECT_THAT(r.status().message(), HasSubstr("process.cwd"));
 }
 
-// What the gate judges is what `ocikit lint` finds (LintConfigText), less
-// the positions: for every config of the lint corpus, the round-trip set and
-// the engines' files, under each profile.
-TEST(GateTest, GateLintIsLintConfigTextWithoutPositions) {
+// Every config.json of the lint corpus, the round-trip set and the engines.
+std::vector<std::string> CorpusFiles() {
   std::vector<std::string> files;
   for (const char* dir : {"testdata/lint/cases", "testdata/roundtrip", "testdata/engines"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
@@ -335,26 +333,66 @@ TEST(GateTest, GateLintIsLintConfigTextWithoutPositions) {
       }
     }
   }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// A finding without its position, sortable.
+std::vector<std::string> Keys(const std::vector<LintFinding>& findings) {
+  std::vector<std::string> keys;
+  for (const LintFinding& f : findings) {
+    keys.push_back(absl::StrCat(f.rule_id, " ", f.path.ToString(), " ", f.message, " ", LintSeverityName(f.severity)));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// What the gate judges is what `ocikit lint` finds (LintConfigText), less
+// the positions: for every corpus file, under each profile.
+TEST(GateTest, GateLintIsLintConfigTextWithoutPositions) {
+  const std::vector<std::string> files = CorpusFiles();
   ASSERT_GT(files.size(), 250u);
-  const auto key = [](const LintFinding& f) {
-    return absl::StrCat(f.rule_id, " ", f.path.ToString(), " ", f.message, " ", LintSeverityName(f.severity));
-  };
   size_t judged = 0;
   for (const char* profile : {"baseline", "restricted"}) {
     const NodePolicy p = Policy(absl::StrCat(R"({"profile":")", profile, R"("})").c_str());
     for (const std::string& file : files) {
       absl::StatusOr<std::string> text = ReadRegularFile(file, kMaxSpecFileBytes);
       ASSERT_TRUE(text.ok()) << text.status();
-      std::vector<std::string> want, got;
-      for (const LintFinding& f : LintConfigText(*text, p.ToLintOptions()).findings) want.push_back(key(f));
-      for (const LintFinding& f : internal::Lint(p, ParseSpec(*text), std::nullopt, *text)) got.push_back(key(f));
-      std::sort(want.begin(), want.end());
-      std::sort(got.begin(), got.end());
-      EXPECT_EQ(got, want) << file << " (" << profile << ")";
+      EXPECT_EQ(Keys(internal::Lint(p, ParseSpec(*text), *text)), Keys(LintConfigText(*text, p.ToLintOptions()).findings))
+          << file << " (" << profile << ")";
       judged += ParseSpec(*text).ok();
     }
   }
   EXPECT_GT(judged, 200u);  // most files take the strict reading's path
+}
+
+// A mutation of a file in Go's encoding hands back the mutated spec with its
+// text, and the gate lints that spec without parsing the text: the text must
+// parse back to it, and lint as it does, for every corpus file and mutation.
+TEST(GateTest, AMutatedSpecIsWhatItsTextReadsAs) {
+  const NodePolicy p = Policy(R"({"profile":"restricted","mutations":[{"name":"defaultSeccomp"},
+      {"name":"maskedPaths"},{"name":"dropCapabilities","capabilities":["CAP_NET_RAW","CAP_SYS_ADMIN"]},
+      {"name":"noNewPrivileges"}]})");
+  size_t by_spec = 0;
+  for (const std::string& file : CorpusFiles()) {
+    absl::StatusOr<std::string> original = ReadRegularFile(file, kMaxSpecFileBytes);
+    ASSERT_TRUE(original.ok()) << original.status();
+    absl::StatusOr<Spec> parsed = ParseSpec(*original);
+    if (!parsed.ok()) continue;
+    // The file as an engine writes it (Go's encoding), and as it was written.
+    for (const std::string& text : {Marshal(*parsed), *original}) {
+      std::vector<std::string> changed;
+      absl::StatusOr<std::optional<internal::Mutated>> m = internal::Mutate(p, *parsed, text, file, changed);
+      if (!m.ok() || !m->has_value() || !(*m)->spec) continue;
+      ++by_spec;
+      absl::StatusOr<Spec> reread = ParseSpec((*m)->text);
+      ASSERT_TRUE(reread.ok()) << file << ": " << reread.status();
+      EXPECT_TRUE(*reread == *(*m)->spec) << file;
+      EXPECT_EQ(Keys(internal::Lint(p, *(*m)->spec, (*m)->text)), Keys(LintConfigText((*m)->text, p.ToLintOptions()).findings))
+          << file;
+    }
+  }
+  EXPECT_GT(by_spec, 200u);
 }
 
 TEST(GateTest, ExecProcessJudgedByProcessRulesOnly) {
