@@ -65,10 +65,10 @@ OCIKIT_INLINE bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccom
   static const std::vector<absl::string_view> kOps = {"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE",       "SCMP_CMP_EQ",
                                                       "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ"};
   const std::vector<absl::string_view>& actions = SeccompActionNames();
-  const FieldPath base = LinuxPath("seccomp");
   bool ok = true;
   const LinuxSyscall& rule = sc.syscalls[i];
-  const auto path = [&] { return base.Field("syscalls").Index(i); };
+  // Built only for a finding: a profile has hundreds of rules.
+  const auto path = [&] { return LinuxPath("seccomp").Field("syscalls").Index(i); };
   if (!rule.names || rule.names->empty()) {
     FailSchema(ctx, ok, rules::kSeccompNamesEmpty, path().Field("names"), absl::StrCat(rule.names ? "empty" : "missing", "; expected at least one system call name"));
   } else {
@@ -81,7 +81,7 @@ OCIKIT_INLINE bool CheckSeccompSyscall(const LintContext& ctx, const LinuxSeccom
          absl::StrCat(rule.action.empty() ? "missing" : absl::StrCat(LintQuote(rule.action), " is not an action"),
                       "; expected one of ", LintOneOf(actions), LintDidYouMean(rule.action, actions)));
   }
-  ok = CheckSeccompErrno(ctx, rule.action, rule.errno_ret, path().Field("errnoRet")) && ok;
+  if (rule.errno_ret) ok = CheckSeccompErrno(ctx, rule.action, rule.errno_ret, path().Field("errnoRet")) && ok;
   for (size_t k = 0; k < rule.args.size(); ++k) {
     const LinuxSeccompArg& arg = rule.args[k];
     if (arg.index > 5) {

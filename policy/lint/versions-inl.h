@@ -29,20 +29,19 @@ namespace ocikit {
 
 namespace internal {
 
-OCIKIT_INLINE const absl::flat_hash_map<absl::string_view, CatalogField>& FieldCatalogIndex() {
-  static const auto* kIndex = [] {
-    auto* index = new absl::flat_hash_map<absl::string_view, CatalogField>();
-    index->reserve(std::size(kFieldCatalog));
-    // A handful of releases for some two hundred fields: each parsed once.
-    std::vector<std::pair<absl::string_view, std::optional<OciVersion>>> releases;
-    for (const FieldInfo& f : kFieldCatalog) {
-      auto it = absl::c_find_if(releases, [&f](const auto& r) { return r.first == f.since; });
-      if (it == releases.end()) it = releases.insert(it, {f.since, ParseOciVersion(f.since)});
-      index->emplace(f.pattern, CatalogField{&f, it->second});
+OCIKIT_INLINE absl::flat_hash_map<absl::string_view, const FieldInfo*> FieldsNewerThan(const OciVersion& version) {
+  // A handful of releases for some two hundred fields: each parsed once.
+  std::vector<std::pair<absl::string_view, bool>> newer_releases;
+  absl::flat_hash_map<absl::string_view, const FieldInfo*> out;
+  for (const FieldInfo& f : kFieldCatalog) {
+    auto it = absl::c_find_if(newer_releases, [&f](const auto& r) { return r.first == f.since; });
+    if (it == newer_releases.end()) {
+      const std::optional<OciVersion> since = ParseOciVersion(f.since);
+      it = newer_releases.insert(it, {f.since, since && !version.AtLeast(*since)});
     }
-    return index;
-  }();
-  return *kIndex;
+    if (it->second) out.emplace(f.pattern, &f);
+  }
+  return out;
 }
 
 OCIKIT_INLINE OciVersion CheckOciVersion(const Spec& spec, LintSink& sink) {
@@ -203,16 +202,14 @@ OCIKIT_INLINE void CheckVersionRules(const internal::LintContext& ctx) {
   const OciVersion v = internal::FieldsVersion(ctx.version);
   if (!ctx.On(rules::kFieldNewerThanVersion) || v.AtLeast(CurrentOciVersion())) return;
   internal::CheckNewerValues(ctx, v);
-  const auto& index = internal::FieldCatalogIndex();
+  const absl::flat_hash_map<absl::string_view, const FieldInfo*> newer = internal::FieldsNewerThan(v);
   std::string pattern;
   internal::ForEachField(s, nullptr, [&](const auto&, const internal::LintPathNode* node) {
     pattern.clear();
     internal::AppendPattern(node, pattern);
-    const auto it = index.find(pattern);
-    if (it == index.end()) return true;
-    const std::optional<OciVersion>& since = it->second.since;
-    if (!since || v.AtLeast(*since)) return true;
-    internal::ReportNewer(ctx, internal::ToFieldPath(node), "the field", it->second.info->since,
+    const auto it = newer.find(pattern);
+    if (it == newer.end()) return true;
+    internal::ReportNewer(ctx, internal::ToFieldPath(node), "the field", it->second->since,
                           internal::ReadByCurrentRuntimes(pattern));
     return false;  // its sub-fields are at least as new
   });

@@ -43,14 +43,9 @@ namespace ocikit {
 
 namespace internal {
 
-// A field of the catalog and the release that added it, parsed once.
-struct CatalogField {
-  const FieldInfo* info;
-  std::optional<OciVersion> since;
-};
-
-// The field catalog by pattern (FieldPath::Pattern).
-const absl::flat_hash_map<absl::string_view, CatalogField>& FieldCatalogIndex();
+// The catalog's fields that runtime-spec `version` does not have yet, by
+// pattern (FieldPath::Pattern).
+absl::flat_hash_map<absl::string_view, const FieldInfo*> FieldsNewerThan(const OciVersion& version);
 
 // Checks ociVersion and returns the version to check the config against.
 OciVersion CheckOciVersion(const Spec& spec, LintSink& sink);
