@@ -156,26 +156,20 @@ int GateCreate(const ShimArgs& args, const ShimEnv& env, const NodePolicy& polic
 int GateExec(const ShimArgs& args, const ShimEnv& env, const NodePolicy& policy, const Reporter& r);
 // Logs the findings that do not refuse; refuses when one does. -1: allowed.
 int Judge(const NodePolicy& policy, const GateResult& result, const Reporter& r);
-// The one name a file ReplaceFile writes has before it is moved over `path`: `path`.ocikit-tmp.
+// The one name a file ReplaceFile writes has before its rename: `path`.ocikit-tmp.
 std::string ReplacementName(const std::string& path);
 
 // A new file in `dir` without a name (O_TMPFILE) holding `data` with `mode`
 // (fsynced when `sync` is kDurable): its descriptor, or -1 with errno set.
 int WriteUnnamedFile(const std::string& dir, absl::string_view data, mode_t mode, FileSync sync);
 
-// Puts the file `from` at `to` atomically: exchanges the two and unlinks the
-// old one (now at `from`), or renames where there is no `to` or the file
-// system cannot exchange. Why not a rename: see shim-inl.h.
-absl::Status MoveOver(const std::string& from, const std::string& to);
-
 // Writes `data` over `path` atomically, with `mode`, as WriteFileAtomic does
 // but crash-safe for the bundle too: the new file is written without a name
-// and named ReplacementName(path) only for the MoveOver that follows, so a
-// shim killed at any moment leaves the old file or the new one at `path` and,
-// but for a kill between those system calls, no other file. That name, when
-// a killed shim left it (holding the new file or the old one), is removed on
-// the next write. Where the file system has no O_TMPFILE (or /proc is
-// missing), WriteFileAtomic.
+// and named ReplacementName(path) only for the rename that follows, so a
+// shim killed at any moment leaves the old file or the new one and, but for
+// a kill between those two system calls, no other file. That name, when a
+// killed shim left it, is removed on the next write. Where the file system
+// has no O_TMPFILE (or /proc is missing), WriteFileAtomic.
 absl::Status ReplaceFile(const std::string& path, absl::string_view data, mode_t mode, FileSync sync);
 
 // Writes the mutated config.json atomically (and the original beside it when

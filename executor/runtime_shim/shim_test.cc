@@ -374,31 +374,6 @@ TEST_F(ShimRunTest, ADelegateThatIsTheShimUnderAnotherNameIsRefused) {
   EXPECT_TRUE(internal::ResolveDelegate(args, env_, nullptr).ok());
 }
 
-TEST_F(ShimRunTest, MoveOverPutsTheNewFileInPlaceAndRemovesTheOld) {
-  const std::string from = dir_ + "/new", to = dir_ + "/config.json";
-  ASSERT_TRUE(WriteFileAtomic(from, "new", 0644).ok());
-  ASSERT_TRUE(WriteFileAtomic(to, "old", 0644).ok());
-  struct stat before;
-  ASSERT_EQ(::stat(from.c_str(), &before), 0);
-  ASSERT_TRUE(internal::MoveOver(from, to).ok());
-  struct stat after;
-  ASSERT_EQ(::stat(to.c_str(), &after), 0);
-  EXPECT_EQ(after.st_ino, before.st_ino);  // the file itself, not a copy
-  EXPECT_EQ(*ReadRegularFile(to, 100), "new");
-  EXPECT_EQ(::access(from.c_str(), F_OK), -1);
-  // No file at `to` yet: a rename.
-  ASSERT_TRUE(WriteFileAtomic(from, "first", 0644).ok());
-  const std::string fresh = dir_ + "/fresh.json";
-  ASSERT_TRUE(internal::MoveOver(from, fresh).ok());
-  EXPECT_EQ(*ReadRegularFile(fresh, 100), "first");
-  EXPECT_EQ(::access(from.c_str(), F_OK), -1);
-  // Nothing to move: an error naming the target, and the target unchanged.
-  const absl::Status missing = internal::MoveOver(dir_ + "/none", to);
-  EXPECT_FALSE(missing.ok());
-  EXPECT_THAT(std::string(missing.message()), HasSubstr("config.json"));
-  EXPECT_EQ(*ReadRegularFile(to, 100), "new");
-}
-
 TEST(ExecProcessTest, FlagsChangeTheContainersProcessAsRuncDoes) {
   Spec container = DefaultLinuxSpec();
   container.process->args = {"sleep", "1000"};
