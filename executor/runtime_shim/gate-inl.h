@@ -45,6 +45,13 @@ OCIKIT_INLINE void SortFindings(const NodePolicy& policy, const std::vector<Lint
   for (GateFinding& g : result.refusals) g.mode = RuleMode::kEnforce;
 }
 
+OCIKIT_INLINE const Exemption* ExemptionFor(const NodePolicy& policy, const absl::StatusOr<Spec>& strict,
+                                            absl::string_view text, absl::string_view source) {
+  if (strict.ok()) return policy.ExemptionFor(strict->annotations);
+  const absl::StatusOr<Spec> go = ParseSpec(text, source, ParseOptions{.go_semantics = true});
+  return go.ok() ? policy.ExemptionFor(go->annotations) : nullptr;
+}
+
 // The findings of `ocikit lint` on `text`, without their line and column (the
 // gate reports paths). A file the strict reading accepted holds nothing runc
 // and crun read differently, so its parse is linted as is; LintConfigText
@@ -101,17 +108,11 @@ OCIKIT_INLINE absl::StatusOr<std::optional<Mutated>> Mutate(const NodePolicy& po
 OCIKIT_INLINE absl::StatusOr<GateResult> EvaluateConfig(const NodePolicy& policy, absl::string_view text,
                                                        absl::string_view source) {
   GateResult result;
-  // One parse serves the exemption and the mutations. A file the strict
-  // reading accepts holds nothing Go's reading (runc's) takes differently,
-  // so only a file it refuses is read again the Go way, for the exemption.
+  // One parse serves the exemption, the mutations and the lint.
   const absl::StatusOr<Spec> strict = ParseSpec(text, source);
-  const absl::StatusOr<Spec> go = strict.ok() ? absl::StatusOr<Spec>(absl::UnknownError("not read"))
-                                              : ParseSpec(text, source, ParseOptions{.go_semantics = true});
-  if (const absl::StatusOr<Spec>& read = strict.ok() ? strict : go; read.ok()) {
-    if (const Exemption* e = policy.ExemptionFor(read->annotations); e != nullptr) {
-      result.exempted_by = absl::StrCat(e->key_text, "=", e->value_text);
-      return result;
-    }
+  if (const Exemption* e = internal::ExemptionFor(policy, strict, text, source); e != nullptr) {
+    result.exempted_by = absl::StrCat(e->key_text, "=", e->value_text);
+    return result;
   }
   if (!policy.mutations.empty()) {
     OCIKIT_RETURN_IF_ERROR_PREFIXED("cannot apply the mutations: ", strict.status());

@@ -104,6 +104,13 @@ std::string LaidOutLike(std::string text, bool tabs, absl::string_view like);
 // newline when `like` has one.
 std::string MarshalLike(const Spec& spec, int indent, bool tabs, absl::string_view like);
 
+// The exemption of config.json `text` as runc reads it: from its strict
+// parse `strict` when that succeeded (a file the strict reading accepts holds
+// nothing Go's reading takes differently), else from Go's reading; null
+// when none applies or neither reading succeeds.
+const Exemption* ExemptionFor(const NodePolicy& policy, const absl::StatusOr<Spec>& strict, absl::string_view text,
+                              absl::string_view source);
+
 // The lint findings of config.json `text`, whose strict parse is `strict`.
 std::vector<LintFinding> Lint(const NodePolicy& policy, const absl::StatusOr<Spec>& strict, absl::string_view text);
 

@@ -8,7 +8,7 @@
 // Why by hand: ocikit-runtime checks one config.json per process, so every
 // static RE2 the linter reaches is compiled once per container. Compiling
 // `[A-Za-z]{2,6}(\.[A-Za-z0-9-]{1,63})+` alone took 0.9 M instructions
-// (callgrind), more than parsing Podman's 22 KB config.json; the four
+// (callgrind), more than parsing Podman's 11 KB config.json; the four
 // patterns a typical create reached were 18% of the gate's work.
 //
 // Example:

@@ -8,7 +8,6 @@
 
 #include "policy/lint/versions.h"
 #include "spec/internal/compile_mode.h"
-#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>

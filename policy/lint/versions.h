@@ -23,7 +23,6 @@
 #ifndef OCIKIT_POLICY_LINT_VERSIONS_H_
 #define OCIKIT_POLICY_LINT_VERSIONS_H_
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>

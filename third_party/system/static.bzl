@@ -70,6 +70,10 @@ STATIC_ABSL_LIBS = [
     "-labsl_log_severity",
 ]
 
+# The C++ libraries both link modes take from their static archives,
+# dependents before dependencies.
+_STATIC_CXX_LIBS = ["-lre2"] + STATIC_ABSL_LIBS + ["-lstdc++"]
+
 def static_linkopts():
     """linkopts of a cc_binary whose C++ libraries are linked statically.
 
@@ -81,8 +85,8 @@ def static_linkopts():
     """
     return select({
         "//third_party/system:sanitizer": [],
-        "//conditions:default": ["-static-libgcc", "-Wl,--as-needed", "-Wl,-Bstatic", "-lre2"] + STATIC_ABSL_LIBS +
-                                ["-lstdc++", "-Wl,-Bdynamic"],
+        "//conditions:default": ["-static-libgcc", "-Wl,--as-needed", "-Wl,-Bstatic"] + _STATIC_CXX_LIBS +
+                                ["-Wl,-Bdynamic"],
     })
 
 def static_pie_linkopts():
@@ -104,6 +108,6 @@ def static_pie_linkopts():
     """
     return select({
         "//third_party/system:sanitizer": [],
-        "//conditions:default": ["-static-pie", "-fuse-ld=bfd", "-lre2"] + STATIC_ABSL_LIBS + ["-lstdc++"],
+        "//conditions:default": ["-static-pie", "-fuse-ld=bfd"] + _STATIC_CXX_LIBS,
     })
 
