@@ -8,11 +8,16 @@
 #include "spec/internal/compile_mode.h"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <syslog.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -296,18 +301,85 @@ OCIKIT_INLINE int WriteUnnamedFile(const std::string& dir, absl::string_view dat
   return -1;
 }
 
-OCIKIT_INLINE absl::Status ReplaceFile(const std::string& path, absl::string_view data, mode_t mode, FileSync sync) {
+// UnlinkInBackground's child shares this process's memory, errno and the
+// rest of its thread state included, so it makes its system calls itself:
+// hand-written because glibc's wrappers write errno.
+#if defined(__x86_64__) || defined(__aarch64__)
+#define OCIKIT_RUNTIME_SHIM_RAW_SYSCALL 1
+__attribute__((always_inline, no_sanitize("address", "thread", "undefined"))) inline long RawSyscall3(long n, long a,
+                                                                                                   long b, long c) {
+#if defined(__x86_64__)
+  long ret;
+  __asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+  return ret;
+#else
+  register long x8 __asm__("x8") = n;
+  register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b;
+  register long x2 __asm__("x2") = c;
+  __asm__ volatile("svc 0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+  return x0;
+#endif
+}
+
+// The child: closes its copies of the descriptors, unlinks `path`, exits
+// with 0 or the errno.
+__attribute__((no_sanitize("address", "thread", "undefined"))) inline int UnlinkChild(void* path) {
+#ifdef SYS_close_range
+  RawSyscall3(SYS_close_range, 0, static_cast<long>(~0U), 0);
+#endif
+  const long ret = RawSyscall3(SYS_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), 0);
+  return static_cast<int>(-ret);
+}
+#endif
+
+OCIKIT_INLINE pid_t UnlinkInBackground(const std::string& path) {
+#ifdef OCIKIT_RUNTIME_SHIM_RAW_SYSCALL
+  // The child's path and stack. `tid` is the child's while it runs: the
+  // kernel sets it before clone returns and clears it when the child exits.
+  static struct {
+    char path[PATH_MAX];
+    alignas(16) char stack[16 * 1024];
+    pid_t tid;
+  } job;
+  if (path.size() < sizeof job.path && __atomic_load_n(&job.tid, __ATOMIC_ACQUIRE) == 0) {
+    std::memcpy(job.path, path.c_str(), path.size() + 1);
+    const int flags = CLONE_VM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD;
+    const pid_t pid = ::clone(&UnlinkChild, job.stack + sizeof job.stack, flags, job.path, &job.tid, nullptr, &job.tid);
+    if (pid > 0) return pid;
+  }
+#endif
+  ::unlink(path.c_str());
+  return 0;
+}
+#undef OCIKIT_RUNTIME_SHIM_RAW_SYSCALL
+
+OCIKIT_INLINE absl::Status ReplaceFile(const std::string& path, absl::string_view data, mode_t mode, FileSync sync,
+                                       Replaced replaced) {
   const size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   const int fd = WriteUnnamedFile(dir, data, mode, sync);
   if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR) return ErrnoStatus(errno, path);
   const std::string name = ReplacementName(path);
-  ::unlink(name.c_str());  // left by a shim killed between link and rename
-  const bool linked = fd >= 0 && ::linkat(AT_FDCWD, absl::StrCat("/proc/self/fd/", fd).c_str(), AT_FDCWD,
-                                          name.c_str(), AT_SYMLINK_FOLLOW) == 0;
-  if (fd >= 0) ::close(fd);
+  bool linked = false;
+  if (fd >= 0) {
+    const std::string unnamed = absl::StrCat("/proc/self/fd/", fd);
+    const auto link = [&] {
+      return ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0;
+    };
+    linked = link() || (errno == EEXIST && ::unlink(name.c_str()) == 0 && link());  // left by a killed shim
+    ::close(fd);
+  }
   if (!linked) return WriteFileAtomic(path, data, mode, sync);
-  if (::rename(name.c_str(), path.c_str()) != 0) {
+  if (::renameat2(AT_FDCWD, name.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+    // The old file has the temporary name now; freeing it is what a rename
+    // over it would have waited for.
+    if (replaced == Replaced::kUnlinkInBackground) {
+      UnlinkInBackground(name);
+    } else {
+      ::unlink(name.c_str());
+    }
+  } else if (::rename(name.c_str(), path.c_str()) != 0) {  // no exchange here (or no old file)
     const int err = errno;
     ::unlink(name.c_str());
     return ErrnoStatus(err, path);
@@ -331,7 +403,7 @@ OCIKIT_INLINE absl::Status Rewrite(const std::string& config, absl::string_view 
   // No fsync (FileSync::kAtomic): the runtime reads the file from the page
   // cache at once, and the gate judges whatever config.json holds at the next
   // create, so a write lost to a power loss lets nothing through.
-  return ReplaceFile(config, *result.mutated_text, mode, FileSync::kAtomic);
+  return ReplaceFile(config, *result.mutated_text, mode, FileSync::kAtomic, Replaced::kUnlinkInBackground);
 }
 
 OCIKIT_INLINE int GateCreate(const ShimArgs& args, const ShimEnv& env, const NodePolicy& policy, const Reporter& r) {

@@ -1,13 +1,16 @@
 #include "executor/runtime_shim/shim.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/inotify.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <iostream>
 #include <random>
 #include <set>
@@ -299,15 +302,19 @@ void RunAndKill(const std::vector<std::string>& args, const ShimEnv& env, const 
   }
   if (kill_at_event >= 0) ::kill(pid, SIGKILL);
   ::waitpid(pid, nullptr, 0);
+  while (::waitpid(-1, nullptr, 0) > 0) {  // its UnlinkInBackground child (the test is a subreaper)
+  }
   ::close(in);
 }
 
 // SIGKILLs shims that rewrite a large config.json (and keep the original)
 // at each step of the rewrite and at random moments: config.json is always
 // the engine's file or the mutated one, whole; the bundle never holds a
-// temporary file other than the one name ReplaceFile uses for a single
-// system call, and that one is gone after the next rewrite.
+// temporary file other than the one name ReplaceFile uses between its link
+// and its unlink, and that one is gone after the next rewrite. The test is
+// the subreaper of the shims' background children, so it waits for them.
 TEST_F(ShimRunTest, KilledRewriteLeavesTheOldOrTheNewConfigAndNoTemporaryFile) {
+  ASSERT_EQ(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
   WritePolicy(R"({"profile":"none","modes":{"default":"warn"},"keepOriginal":true,
                   "mutations":[{"name":"maskedPaths"},{"name":"defaultSeccomp"},{"name":"noNewPrivileges"}]})");
   const std::string bundle = dir_ + "/bundle", config = bundle + "/config.json";
@@ -329,7 +336,9 @@ TEST_F(ShimRunTest, KilledRewriteLeavesTheOldOrTheNewConfigAndNoTemporaryFile) {
   const absl::Time budget = absl::Now() + absl::Seconds(6);  // bounds the test, not an assertion
   for (int i = 0; i < 60 && absl::Now() < budget; ++i) {
     ASSERT_TRUE(WriteFileAtomic(config, original, 0644).ok());
-    const int event = i % 5 < 4 ? i % 5 + 1 : 0;  // each of the 4 names of a rewrite, or a random moment
+    // Each of the 6 name events of a rewrite (for the original, then for
+    // config.json: the link, and the exchange's two names), or a random moment.
+    const int event = i % 7 < 6 ? i % 7 + 1 : 0;
     const absl::Duration delay = full * std::uniform_real_distribution<double>(0, 1.2)(random);
     RunAndKill(args, env_, bundle, event, delay);
     const std::string now = *ReadRegularFile(config, 1 << 24);
@@ -354,6 +363,53 @@ TEST_F(ShimRunTest, KilledRewriteLeavesTheOldOrTheNewConfigAndNoTemporaryFile) {
   RunAndKill(args, env_, bundle, /*kill_at_event=*/-1, absl::ZeroDuration());
   EXPECT_EQ(*ReadRegularFile(config, 1 << 24), mutated);
   EXPECT_THAT(*ReadDirNames(bundle), ElementsAre("config.json", "config.json.ocikit-orig"));
+  ::prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+// ReplaceFile exchanges the files, and the old one, under the temporary
+// name, is unlinked by a child while the caller goes on.
+TEST_F(ShimRunTest, ReplaceFileUnlinksTheOldFileInTheBackground) {
+  const std::string path = dir_ + "/config.json";
+  ASSERT_TRUE(WriteFileAtomic(path, "old", 0640).ok());
+  const int old = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(old, 0);
+  ASSERT_TRUE(internal::ReplaceFile(path, "new", 0640, FileSync::kAtomic, internal::Replaced::kUnlinkInBackground).ok());
+  EXPECT_EQ(*ReadRegularFile(path, 100), "new");
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640);
+  // The children's exit (an earlier test's too): the old file has no name
+  // left, the temporary one is gone.
+  while (::waitpid(-1, nullptr, 0) > 0) {
+  }
+  ASSERT_EQ(::fstat(old, &st), 0);
+  EXPECT_EQ(st.st_nlink, 0u);
+  ::close(old);
+  EXPECT_THAT(*ReadDirNames(dir_), ElementsAre("config.json"));
+  // Without a file to replace, it is a rename.
+  ASSERT_TRUE(internal::ReplaceFile(dir_ + "/new.json", "x", 0600, FileSync::kAtomic).ok());
+  EXPECT_THAT(*ReadDirNames(dir_), ElementsAre("config.json", "new.json"));
+}
+
+// The unlink is the child's: its exit status is its errno, and a second call
+// after the first child has ended gets a child of its own.
+TEST(UnlinkInBackgroundTest, AChildUnlinksAndExitsWithItsErrno) {
+  const std::string file = absl::StrCat(::testing::TempDir(), "/unlink-in-background");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(WriteFileAtomic(file, "x", 0600).ok());
+    const pid_t pid = internal::UnlinkInBackground(file);
+    ASSERT_GT(pid, 0);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    EXPECT_NE(::access(file.c_str(), F_OK), 0);
+  }
+  const pid_t pid = internal::UnlinkInBackground(file);  // gone already
+  ASSERT_GT(pid, 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_EQ(WEXITSTATUS(status), ENOENT);
 }
 
 // The delegate is the shim (here the front that started it) when it is the
