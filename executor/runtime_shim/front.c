@@ -22,16 +22,28 @@
 // Flags are parsed as shim-inl.h's ParseShimArgs parses them; passthrough_test
 // runs every runc command through both binaries.
 //
+// For create and run it first asks the gate service (service.h), when its
+// socket is there, and runs the gate itself when the service cannot answer.
+//
 // Dependencies: musl libc (musl-tools), nothing else.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include "service_protocol.h"
+
+extern char** environ;
 
 enum { kMaxArgs = 4096, kMaxPolicyBytes = 1 << 20 };
 
@@ -42,8 +54,10 @@ static const char kFallbackSearchPath[] = "/usr/local/sbin:/usr/local/bin:/usr/s
 struct Args {
   const char* delegate;
   const char* policy;
+  const char* socket;  // --ocikit-gate-socket
   const char* command;
-  int gate;  // something only the gate may decide
+  int gate;      // something only the gate may decide
+  int bad_flag;  // a shim flag the gate must report on
   int argc;
   char* argv[kMaxArgs + 2];  // argv[0] is left for the delegate's path
 };
@@ -71,10 +85,11 @@ static void TakeFlag(struct Args* a, int argc, char** argv, int* i) {
   if (len >= 7 && memcmp(name, "ocikit-", 7) == 0) {
     if (NameIs(name, len, "ocikit-fail-open")) return;  // only the gate reads it
     if (value == NULL && *i + 1 < argc) value = argv[++*i];
-    if (value == NULL || *value == '\0') a->gate = 1;
+    if (value == NULL || *value == '\0') a->gate = a->bad_flag = 1;
     else if (NameIs(name, len, "ocikit-delegate")) a->delegate = value;
     else if (NameIs(name, len, "ocikit-policy")) a->policy = value;
-    else a->gate = 1;
+    else if (NameIs(name, len, "ocikit-gate-socket")) a->socket = value;
+    else a->gate = a->bad_flag = 1;
     return;
   }
   a->argv[++a->argc] = argv[*i];
@@ -84,7 +99,7 @@ static void TakeFlag(struct Args* a, int argc, char** argv, int* i) {
 static void ParseArgs(struct Args* a, int argc, char** argv) {
   int i = 1;
   if (argc > kMaxArgs) {
-    a->gate = 1;
+    a->gate = a->bad_flag = 1;
     return;
   }
   for (; i < argc; ++i) {
@@ -199,6 +214,127 @@ static int RunGate(char** argv) {
   return 1;
 }
 
+// The gate service's side of the conversation (service.h has the protocol).
+static char message[12 + OCIKIT_GATE_MAX_MESSAGE];
+
+// Appends `s` and its NUL to the request at *len; 0 when it does not fit.
+static int Append(size_t* len, const char* s) {
+  const size_t n = strlen(s) + 1;
+  if (*len + n > sizeof message) return 0;
+  memcpy(message + *len, s, n);
+  *len += n;
+  return 1;
+}
+
+// The request (after its header): argument count, arguments, environment.
+static size_t BuildRequest(int argc, char** argv, const char* self) {
+  char count[16];
+  size_t len = 12;
+  int ok = 1;
+  snprintf(count, sizeof count, "%d", argc - 1);
+  ok = Append(&len, count);
+  for (int i = 1; ok && i < argc; ++i) ok = Append(&len, argv[i]);
+  for (char** e = environ; ok && *e != NULL; ++e) {
+    if (strncmp(*e, "OCIKIT_RUNTIME_FRONT=", 21) != 0) ok = Append(&len, *e);
+  }
+  ok = ok && Append(&len, "OCIKIT_RUNTIME_FRONT=") && (--len, Append(&len, self));
+  if (!ok) return 0;
+  const uint32_t payload = (uint32_t)(len - 12);
+  memcpy(message, OCIKIT_GATE_REQUEST_MAGIC, 8);
+  memcpy(message + 8, &payload, sizeof payload);
+  return len;
+}
+
+// A connection to the service at `path`, run by this process's user; -1 when
+// there is none.
+static int Connect(const char* path) {
+  struct sockaddr_un addr = {.sun_family = AF_UNIX};
+  struct ucred cred;
+  socklen_t cred_len = sizeof cred;
+  const struct timeval timeout = {OCIKIT_GATE_TIMEOUT_MS / 1000, 0};
+  if (strlen(path) >= sizeof addr.sun_path) return -1;
+  strcpy(addr.sun_path, path);
+  const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  if (connect(fd, (const struct sockaddr*)&addr, sizeof addr) != 0 ||
+      getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) != 0 || cred.uid != geteuid() ||
+      setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) != 0 ||
+      setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Sends the request with this process's standard streams and directory.
+static int SendRequest(int fd, size_t len) {
+  int fds[4];
+  for (int i = 0; i < 3; ++i) fds[i] = fcntl(i, F_GETFD) >= 0 ? i : open("/dev/null", O_RDWR | O_CLOEXEC);
+  fds[3] = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(sizeof fds)];
+  } control;
+  struct iovec iov = {message, len};
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control.buf};
+  struct cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof fds);
+  memcpy(CMSG_DATA(c), fds, sizeof fds);
+  ssize_t n = fds[3] >= 0 && fds[0] >= 0 && fds[1] >= 0 && fds[2] >= 0 ? sendmsg(fd, &msg, MSG_NOSIGNAL) : -1;
+  for (size_t done = n > 0 ? (size_t)n : 0; n > 0 && done < len; done += n > 0 ? (size_t)n : 0) {
+    n = send(fd, message + done, len - done, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) n = 0;
+  }
+  for (int i = 0; i < 4; ++i) {
+    if (fds[i] > 2) close(fds[i]);
+  }
+  return n > 0;
+}
+
+// Reads the reply into `message`: its payload's length, or 0.
+static size_t ReadReply(int fd) {
+  struct pollfd p = {fd, POLLIN, 0};
+  uint32_t payload = 0;
+  size_t got = 0;
+  if (poll(&p, 1, OCIKIT_GATE_TIMEOUT_MS) != 1) return 0;
+  for (size_t want = 12; got < want;) {
+    const ssize_t n = read(fd, message + got, want - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return 0;
+    got += (size_t)n;
+    if (got == 12 && want == 12) {
+      memcpy(&payload, message + 8, sizeof payload);
+      if (memcmp(message, OCIKIT_GATE_REPLY_MAGIC, 8) != 0 || payload == 0 || payload > OCIKIT_GATE_MAX_MESSAGE) return 0;
+      want += payload;
+    }
+  }
+  return message[got - 1] == '\0' ? payload : 0;
+}
+
+// Asks the gate service at `path` to run this create or run: exits with its
+// code or execs the delegate it names, or returns when it cannot be asked or
+// does not answer (the caller then runs the gate itself).
+static void AskService(const char* path, int argc, char** argv) {
+  static char* delegate_argv[kMaxArgs + 2];
+  char self[PATH_MAX];
+  const size_t len = Self(self) ? BuildRequest(argc, argv, self) : 0;
+  const int fd = len > 0 ? Connect(path) : -1;
+  if (fd < 0) return;
+  const size_t payload = SendRequest(fd, len) ? ReadReply(fd) : 0;
+  close(fd);
+  const char* s = message + 12;
+  const char* end = s + payload;
+  if (payload > 5 && strcmp(s, "exit") == 0) exit(atoi(s + 5));
+  if (payload == 0 || strcmp(s, "exec") != 0) return;
+  const char* delegate = s + 5;
+  size_t n = 0;
+  for (s = delegate + strlen(delegate) + 1; s < end && n < kMaxArgs + 1; s += strlen(s) + 1) delegate_argv[n++] = (char*)s;
+  delegate_argv[n] = NULL;
+  if (delegate + strlen(delegate) < end && n > 0) execv(delegate, delegate_argv);
+}
+
 int main(int argc, char** argv) {
   static struct Args a;
   char path[PATH_MAX];
@@ -208,6 +344,9 @@ int main(int argc, char** argv) {
   const char* env_delegate = getenv("OCIKIT_RUNTIME_DELEGATE");
   const char* env_policy = getenv("OCIKIT_RUNTIME_POLICY");
   ParseArgs(&a, argc, argv);
+  if (a.gate && !a.bad_flag && a.command != NULL && (strcmp(a.command, "create") == 0 || strcmp(a.command, "run") == 0)) {
+    AskService(a.socket != NULL ? a.socket : OCIKIT_GATE_SOCKET_DEFAULT, argc, argv);
+  }
   if (a.gate) return RunGate(argv);
   if (a.delegate == NULL && env_delegate != NULL && *env_delegate != '\0') a.delegate = env_delegate;
   if (a.policy == NULL) a.policy = env_policy != NULL && *env_policy != '\0' ? env_policy : kDefaultPolicy;

@@ -47,6 +47,7 @@ same "flag delegate, state" --ocikit-delegate "$tmp/rec" state abc
 same "global flags with values kept in order" --root /x --log "$tmp/log" --log-format json --ocikit-delegate="$tmp/rec" kill abc KILL
 same "one-dash and = forms" -root=/x -log "$tmp/log" --ocikit-delegate "$tmp/rec" --systemd-cgroup ps abc
 same "shim flags removed" --ocikit-policy "$tmp/plain.json" --ocikit-fail-open --debug --ocikit-delegate "$tmp/rec" delete --force abc
+same "gate socket flag removed" --ocikit-gate-socket "$tmp/none.sock" --ocikit-delegate "$tmp/rec" start abc
 same "rootless takes a value" --rootless false --ocikit-delegate "$tmp/rec" start abc
 same "arguments after the command untouched" --ocikit-delegate "$tmp/rec" update --ocikit-policy x --root y abc
 same "no command" --ocikit-delegate "$tmp/rec" --version

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "executor/runtime_shim/service.h"
 #include "executor/runtime_shim/shim.h"
 
 namespace {
@@ -28,7 +30,12 @@ constexpr char kUsage[] =
     "  --ocikit-fail-open      run containers unchecked, with an error in the\n"
     "                          log, when the policy file is invalid (env\n"
     "                          OCIKIT_RUNTIME_FAIL_OPEN=1; policy \"failOpen\")\n"
+    "  --ocikit-gate-socket S  create and run ask the gate service listening at S\n"
+    "                          (default /run/ocikit/gate.sock) when it is there\n"
     "  --ocikit-help           this text\n"
+    "\n"
+    "The gate service (ocikit-runtime-gate only; or systemd's socket):\n"
+    "  ocikit-runtime-gate --ocikit-serve SOCKET\n"
     "\n"
     "`ocikit-runtime --help` and `--version` are the delegate's. See docs/runtime.md.\n";
 
@@ -39,6 +46,12 @@ int main(int argc, char** argv) {
   if (args.size() == 1 && args[0] == "--ocikit-help") {
     std::cout << kUsage;
     return 0;
+  }
+  if (args.size() == 2 && args[0] == "--ocikit-serve") {
+    absl::StatusOr<int> fd = ocikit::runtime_shim::GateSocket(args[1]);
+    const absl::Status status = fd.ok() ? ocikit::runtime_shim::ServeGate(*fd) : fd.status();
+    std::cerr << ocikit::runtime_shim::kShimName << ": gate service: " << status.message() << std::endl;
+    return 1;
   }
   return ocikit::runtime_shim::RunShim(args, ocikit::runtime_shim::ShimEnv::FromProcess());
 }

@@ -23,7 +23,9 @@ pm() {
     --runtime "$shim" --runtime-flag "ocikit-policy=$tmp/policy.json" "$@"
 }
 run_flags=(--network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
+service=
 cleanup() {
+  [[ -z $service ]] || kill "$service" 2>/dev/null
   pm rm -af -t 0 >/dev/null 2>&1
   grep -o " $tmp[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null
   rm -rf "$tmp"
@@ -61,6 +63,24 @@ pm stop -t 1 "$name" >/dev/null; code=$?
 out=$(pm ps -a --format '{{.Names}} {{.Status}}'); [[ $code == 0 && $out == *"$name Exited"* ]]; check "podman stop through the shim" $? "exit $code: $out"
 pm rm "$name" >/dev/null; code=$?
 out=$(pm ps -a -q); [[ $code == 0 && -z $out ]]; check "podman rm through the shim" $? "exit $code: $out"
+
+# The gate service (service.h): a copy of the front without its gate can
+# only create through the service, so these two were judged by it.
+mkdir "$tmp/alone" && cp "$shim" "$tmp/alone/ocikit-runtime"
+"$(dirname "$shim")/ocikit-runtime-gate" --ocikit-serve "$tmp/gate.sock" 2>"$tmp/service.err" &
+service=$!
+for _ in $(seq 100); do [[ -S $tmp/gate.sock ]] && break; sleep 0.05; done
+pms() {
+  podman --root "$tmp/storage" --runroot "$tmp/run" --cgroup-manager cgroupfs --events-backend none \
+    --runtime "$tmp/alone/ocikit-runtime" --runtime-flag "ocikit-policy=$tmp/policy.json" \
+    --runtime-flag "ocikit-gate-socket=$tmp/gate.sock" "$@"
+}
+out=$(pms run --rm "${run_flags[@]}" --rootfs "$rootfs" /bin/sh -c 'echo hello from the service; exit 4' 2>"$tmp/err"); code=$?
+[[ $code == 4 && $out == "hello from the service" ]]; check "gate service: allowed container runs" $? "exit $code, out '$out', err $(cat "$tmp/err")"
+err=$(pms run --rm "${run_flags[@]}" --privileged --rootfs "$rootfs" /bin/true 2>&1 >/dev/null); code=$?
+[[ $code != 0 && $err == *"ocikit: refused by policy podman-test: "*"[SEC401]"* ]]
+check "gate service: privileged container refused, message on podman's stderr" $? "exit $code, stderr: $err"
+kill "$service"; wait "$service" 2>/dev/null; service=
 
 # A named policy file that is missing refuses every container.
 rm "$tmp/policy.json"

@@ -67,9 +67,9 @@ inline absl::StatusOr<bool> TakeShimFlag(const std::string& name, const std::opt
     out.fail_open = !value || *value == "true";
     return true;
   }
-  if (name != "ocikit-policy" && name != "ocikit-delegate") return false;
+  if (name != "ocikit-policy" && name != "ocikit-delegate" && name != "ocikit-gate-socket") return false;
   if (!value || value->empty()) return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
-  (name == "ocikit-policy" ? out.policy : out.delegate) = *value;
+  (name == "ocikit-policy" ? out.policy : name == "ocikit-delegate" ? out.delegate : out.gate_socket) = *value;
   return true;
 }
 

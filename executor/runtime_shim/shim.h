@@ -20,6 +20,8 @@
 //                           (env OCIKIT_RUNTIME_DELEGATE; policy "delegate"; runc)
 //   --ocikit-fail-open      run containers unchecked when the policy file is
 //                           invalid (env OCIKIT_RUNTIME_FAIL_OPEN=1; policy "failOpen")
+//   --ocikit-gate-socket S  the front asks the gate service (service.h) at S
+//                           (default /run/ocikit/gate.sock) when it is there
 //
 // A refusal exits 1 after one runc-style JSON line in --log (what containerd
 // shows) and the message on stderr (what Podman shows):
@@ -78,6 +80,7 @@ struct ShimArgs {
   std::string policy;
   std::string delegate;
   bool fail_open = false;
+  std::string gate_socket;  // the front's: where it asks the gate service
 
   // The delegate's arguments (without argv[0]): global, command, rest.
   std::vector<std::string> DelegateArgs() const;
