@@ -83,13 +83,16 @@ check_install() {
   local prefix=$1
   run "$repo/scripts/install.sh" --prefix "$prefix"
   local f
-  for f in bin/ocikit bin/ocikit-runtime libexec/ocikit/ocikit-runtime-gate share/ocikit/runtime.json share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
+  for f in bin/ocikit bin/ocikit-runtime libexec/ocikit/ocikit-runtime-gate share/ocikit/runtime.json \
+           share/ocikit/systemd/ocikit-gate.socket share/ocikit/systemd/ocikit-gate.service share/man/man1/ocikit.1 include/ocikit/spec/codec.h include/ocikit/spec/codec-inl.h \
            include/ocikit/spec/internal/compile_mode.h lib/cmake/ocikit/ocikitConfig.cmake \
            lib/cmake/ocikit/ocikitConfigVersion.cmake; do
     [[ -f $prefix/$f ]] || fail "install: $prefix/$f is missing"
   done
   "$prefix/bin/ocikit-runtime" --ocikit-help | grep -q '^Usage: ocikit-runtime' ||
     fail "install: bin/ocikit-runtime does not find libexec/ocikit/ocikit-runtime-gate"
+  grep -qxF "ExecStart=$prefix/libexec/ocikit/ocikit-runtime-gate --ocikit-serve /run/ocikit/gate.sock" \
+    "$prefix/share/ocikit/systemd/ocikit-gate.service" || fail "install: ocikit-gate.service does not start the installed gate"
   for layer in spec policy executor; do
     for f in "lib/libocikit_$layer.a" "lib/pkgconfig/ocikit-$layer.pc" "lib/pkgconfig/ocikit-$layer-header-only.pc"; do
       [[ -s $prefix/$f ]] || fail "install: $prefix/$f is missing or empty"

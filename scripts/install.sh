@@ -8,6 +8,7 @@
 #   DIR/bin/ocikit-runtime             the policy-enforcing OCI runtime shim (docs/runtime.md)
 #   DIR/libexec/ocikit/ocikit-runtime-gate   the shim's policy gate, which it execs
 #   DIR/share/ocikit/runtime.json      its example node policy (copy to /etc/ocikit/runtime.json)
+#   DIR/share/ocikit/systemd/ocikit-gate.{socket,service}   the optional gate service's units
 #   DIR/share/man/man1/ocikit.1        its --help texts, as a man page
 #   DIR/include/ocikit/{spec,policy,executor}/...   the public headers
 #   DIR/lib/libocikit_{spec,policy,executor}.a      the compiled layers
@@ -156,6 +157,9 @@ install -D -m 0755 "$ocikit" "$root/bin/ocikit"
 install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime-front" "$root/bin/ocikit-runtime"
 install -D -m 0755 "$bin/executor/runtime_shim/ocikit-runtime-gate" "$root/libexec/ocikit/ocikit-runtime-gate"
 install -D -m 0644 docs/runtime/runtime.json "$root/share/ocikit/runtime.json"
+install -D -m 0644 docs/runtime/ocikit-gate.socket "$root/share/ocikit/systemd/ocikit-gate.socket"
+sed "s#/usr/local/libexec/ocikit/#$prefix/libexec/ocikit/#" docs/runtime/ocikit-gate.service |
+  install -D -m 0644 /dev/stdin "$root/share/ocikit/systemd/ocikit-gate.service"
 install_man_page "$ocikit" "$version"
 mkdir -p "$root/lib"
 layers_json=$(mktemp)

@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   runc crun busybox-static tini musl-tools
   podman containerd python3-yaml
+  systemd  # systemd-socket-activate and systemd-analyze: the gate service's tests
 )
 if [[ ${1:-} == --ci ]]; then
   packages+=(clang clang-16 pkgconf cmake dpkg-dev pre-commit python3-yaml libclang-rt-16-dev)

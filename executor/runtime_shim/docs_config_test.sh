@@ -4,7 +4,8 @@
 # containerd's config.toml with `containerd config dump`, Podman's
 # containers.conf with `podman info`, the example node policy with
 # ocikit-runtime itself (`create` in a directory without config.json gets as
-# far as the bundle only when the policy is valid). CRI-O and Kubernetes do
+# far as the bundle only when the policy is valid), the gate service's
+# systemd units with `systemd-analyze verify`. CRI-O and Kubernetes do
 # not run here: their files are only parsed. Arguments: the shim, then the
 # files of //docs:runtime_configs.
 set -u
@@ -62,6 +63,20 @@ if command -v podman >/dev/null && [[ $(id -u) == 0 ]]; then
   rm -rf "$pmtmp"
 else
   skip_check "podman info: podman is not installed (scripts/setup.sh installs it) or not root"
+fi
+
+if command -v systemd-analyze >/dev/null; then
+  gate=$(dirname "$shim")/ocikit-runtime-gate
+  sed "s#/usr/local/libexec/ocikit/ocikit-runtime-gate#$gate#" "$docs/ocikit-gate.service" >"$tmp/ocikit-gate.service"
+  cp "$docs/ocikit-gate.socket" "$tmp/"
+  out=$(systemd-analyze verify "$tmp/ocikit-gate.socket" "$tmp/ocikit-gate.service" 2>&1); code=$?
+  [[ $code == 0 && -z $out ]]; check "the gate service's systemd units verify without a warning" $? "exit $code: $out"
+  default=$("$shim" --ocikit-help | sed -n 's/.*(default \(\/[^)]*\)) when it is there.*/\1/p')
+  grep -qxF "ListenStream=$default" "$docs/ocikit-gate.socket" &&
+    grep -qF -- "--ocikit-serve $default" "$docs/ocikit-gate.service"
+  check "the units listen where the front looks by default ($default)" $? "$(cat "$docs/ocikit-gate.socket")"
+else
+  skip_check "systemd units: systemd-analyze is not installed"
 fi
 
 mkdir -p "$tmp/bundle"

@@ -6,6 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "executor/runtime_shim/service.h"
+#include "executor/runtime_shim/service_protocol.h"
 #include "executor/runtime_shim/shim.h"
 
 namespace {
@@ -31,7 +32,7 @@ constexpr char kUsage[] =
     "                          log, when the policy file is invalid (env\n"
     "                          OCIKIT_RUNTIME_FAIL_OPEN=1; policy \"failOpen\")\n"
     "  --ocikit-gate-socket S  create and run ask the gate service listening at S\n"
-    "                          (default /run/ocikit/gate.sock) when it is there\n"
+    "                          (default " OCIKIT_GATE_SOCKET_DEFAULT ") when it is there\n"
     "  --ocikit-help           this text\n"
     "\n"
     "The gate service (ocikit-runtime-gate only; or systemd's socket):\n"
