@@ -73,6 +73,9 @@ echo "$allowed" >"$tmp/work/b/config.json"
   --ocikit-delegate "$tmp/bin/rec" create --bundle b web >/dev/null 2>"$tmp/stderr")
 check "the front's environment names the policy (here a missing one: refused)" grep -q "$tmp/missing.json" "$tmp/stderr"
 
+run "$tmp/work" --ocikit-delegate "$lone" create --bundle b web
+check "the front that asked is refused as the delegate" grep -q 'is ocikit-runtime itself' <<<"$err"
+
 run "$tmp/work" --ocikit-delegate "$tmp/bin/rec" exec web sh
 check "exec is not served (it needs the gate)" grep -q 'ocikit-runtime-gate is neither next to this binary' <<<"$err"
 run "$tmp/work" --ocikit-delegate "$tmp/bin/rec" state web
