@@ -4,7 +4,9 @@
 # temporary directory (CRI plugin off), and runs `ctr run --runc-binary
 # <ocikit-runtime> --rootfs <busybox> ...` with a private --runc-root. The
 # node policy reaches the shim through containerd's environment
-# (OCIKIT_RUNTIME_POLICY), which containerd-shim-runc-v2 passes on to it.
+# (OCIKIT_RUNTIME_POLICY), which containerd-shim-runc-v2 passes on to it, and
+# so does the gate service's socket (OCIKIT_RUNTIME_GATE_SOCKET), where a
+# service listens only for the last two containers.
 # ctr's spec has no seccomp filter (SEC405) and containerd 1.6 does not mask
 # /sys/devices/virtual/powercap (SEC408): the policy's mutations add both.
 set -u
@@ -35,9 +37,12 @@ cat >"$tmp/policy.json" <<'JSON'
 {"version": 1, "name": "containerd-test",
  "mutations": [{"name": "maskedPaths", "defaults": "containerd"}, {"name": "defaultSeccomp"}]}
 JSON
-OCIKIT_RUNTIME_POLICY=$tmp/policy.json containerd --config "$tmp/config.toml" >"$tmp/containerd.log" 2>&1 &
+OCIKIT_RUNTIME_POLICY=$tmp/policy.json OCIKIT_RUNTIME_GATE_SOCKET=$tmp/gate.sock \
+  containerd --config "$tmp/config.toml" >"$tmp/containerd.log" 2>&1 &
 containerd_pid=$!
+service=
 cleanup() {
+  [[ -z $service ]] || kill "$service" 2>/dev/null
   for c in $(ctr -a "$sock" containers list -q 2>/dev/null); do
     ctr -a "$sock" tasks kill -s KILL "$c" >/dev/null 2>&1
     ctr -a "$sock" tasks delete -f "$c" >/dev/null 2>&1
@@ -66,6 +71,22 @@ check "privileged container refused, message in ctr's error" $? "exit $code: $er
 err=$(cr --cap-add CAP_SYS_PTRACE --rootfs "$rootfs" ocikit-rt-c3 /bin/true 2>&1); code=$?
 [[ $code != 0 && $err == *"CAP_SYS_PTRACE"*"[SEC401]"* ]]
 check "added capability refused" $? "exit $code: $err"
+
+# The gate service (service.h), at the socket containerd's environment names:
+# a copy of the front without its gate can only create through it.
+mkdir "$tmp/alone" && cp "$shim" "$tmp/alone/ocikit-runtime"
+"$(dirname "$shim")/ocikit-runtime-gate" --ocikit-serve "$tmp/gate.sock" 2>"$tmp/service.err" &
+service=$!
+for _ in $(seq 100); do [[ -S $tmp/gate.sock ]] && break; sleep 0.05; done
+out=$(ctr -a "$sock" run --rm --runc-binary "$tmp/alone/ocikit-runtime" --runc-root "$tmp/runc" --rootfs "$rootfs" \
+  ocikit-rt-c4 /bin/sh -c 'echo served; grep Seccomp: /proc/self/status' 2>&1); code=$?
+[[ $code == 0 && $out == "served"*"Seccomp:"*"2"* ]]
+check "gate service: allowed container runs, mutated" $? "exit $code: $out"
+err=$(ctr -a "$sock" run --rm --runc-binary "$tmp/alone/ocikit-runtime" --runc-root "$tmp/runc" --privileged \
+  --rootfs "$rootfs" ocikit-rt-c5 /bin/true 2>&1); code=$?
+[[ $code != 0 && $err == *"ocikit: refused by policy containerd-test: "*"[SEC401]"* ]]
+check "gate service: privileged container refused" $? "exit $code: $err"
+kill "$service"; wait "$service" 2>/dev/null; service=
 
 out=$(ctr -a "$sock" containers list -q); [[ -z $out ]]; check "nothing left behind in containerd" $? "$out"
 exit $fail

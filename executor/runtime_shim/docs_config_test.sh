@@ -71,7 +71,7 @@ if command -v systemd-analyze >/dev/null; then
   cp "$docs/ocikit-gate.socket" "$tmp/"
   out=$(systemd-analyze verify "$tmp/ocikit-gate.socket" "$tmp/ocikit-gate.service" 2>&1); code=$?
   [[ $code == 0 && -z $out ]]; check "the gate service's systemd units verify without a warning" $? "exit $code: $out"
-  default=$("$shim" --ocikit-help | sed -n 's/.*(default \(\/[^)]*\)) when it is there.*/\1/p')
+  default=$("$shim" --ocikit-help | sed -n '/OCIKIT_RUNTIME_GATE_SOCKET; default/{n;s/^ *\(\/[^)]*\)) when it is there.*/\1/p}')
   grep -qxF "ListenStream=$default" "$docs/ocikit-gate.socket" &&
     grep -qF -- "--ocikit-serve $default" "$docs/ocikit-gate.service"
   check "the units listen where the front looks by default ($default)" $? "$(cat "$docs/ocikit-gate.socket")"

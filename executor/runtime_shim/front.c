@@ -346,7 +346,11 @@ int main(int argc, char** argv) {
   const char* env_policy = getenv("OCIKIT_RUNTIME_POLICY");
   ParseArgs(&a, argc, argv);
   if (a.gate && !a.bad_flag && a.command != NULL && (strcmp(a.command, "create") == 0 || strcmp(a.command, "run") == 0)) {
-    AskService(a.socket != NULL ? a.socket : OCIKIT_GATE_SOCKET_DEFAULT, argc, argv);
+    const char* env_socket = getenv("OCIKIT_RUNTIME_GATE_SOCKET");
+    AskService(a.socket != NULL                              ? a.socket
+               : env_socket != NULL && *env_socket != '\0' ? env_socket
+                                                            : OCIKIT_GATE_SOCKET_DEFAULT,
+               argc, argv);
   }
   if (a.gate) return RunGate(argv);
   if (a.delegate == NULL && env_delegate != NULL && *env_delegate != '\0') a.delegate = env_delegate;

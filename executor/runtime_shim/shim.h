@@ -21,7 +21,8 @@
 //   --ocikit-fail-open      run containers unchecked when the policy file is
 //                           invalid (env OCIKIT_RUNTIME_FAIL_OPEN=1; policy "failOpen")
 //   --ocikit-gate-socket S  the front asks the gate service (service.h) at S
-//                           (default /run/ocikit/gate.sock) when it is there
+//                           (env OCIKIT_RUNTIME_GATE_SOCKET; default
+//                           /run/ocikit/gate.sock) when it is there
 //
 // A refusal exits 1 after one runc-style JSON line in --log (what containerd
 // shows) and the message on stderr (what Podman shows):
