@@ -30,7 +30,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,7 +214,8 @@ static int RunGate(char** argv) {
 }
 
 // The gate service's side of the conversation (service.h has the protocol).
-static char message[12 + OCIKIT_GATE_MAX_MESSAGE];
+enum { kHeader = OCIKIT_GATE_HEADER_SIZE };
+static char message[kHeader + OCIKIT_GATE_MAX_MESSAGE];
 
 // Appends `s` and its NUL to the request at *len; 0 when it does not fit.
 static int Append(size_t* len, const char* s) {
@@ -226,10 +226,11 @@ static int Append(size_t* len, const char* s) {
   return 1;
 }
 
-// The request (after its header): argument count, arguments, environment.
+// The request in `message`: header, argument count, arguments, environment.
+// Its length, or 0 when it does not fit.
 static size_t BuildRequest(int argc, char** argv, const char* self) {
   char count[16];
-  size_t len = 12;
+  size_t len = kHeader;
   int ok = 1;
   snprintf(count, sizeof count, "%d", argc - 1);
   ok = Append(&len, count);
@@ -240,14 +241,14 @@ static size_t BuildRequest(int argc, char** argv, const char* self) {
   char front[PATH_MAX + 32];  // the gate refuses it as a delegate, as RunGate tells it
   ok = ok && snprintf(front, sizeof front, "OCIKIT_RUNTIME_FRONT=%s", self) < (int)sizeof front && Append(&len, front);
   if (!ok) return 0;
-  const uint32_t payload = (uint32_t)(len - 12);
+  const uint32_t payload = (uint32_t)(len - kHeader);
   memcpy(message, OCIKIT_GATE_REQUEST_MAGIC, 8);
   memcpy(message + 8, &payload, sizeof payload);
   return len;
 }
 
-// A connection to the service at `path`, run by this process's user; -1 when
-// there is none.
+// A connection to the service at `path`, run by this process's user, whose
+// reads and writes time out; -1 when there is none.
 static int Connect(const char* path) {
   struct sockaddr_un addr = {.sun_family = AF_UNIX};
   struct ucred cred;
@@ -267,6 +268,18 @@ static int Connect(const char* path) {
   return fd;
 }
 
+// Sends or reads exactly `len` bytes of `data`; 0 on an error, a timeout or
+// the end of the stream.
+static int Transfer(int fd, char* data, size_t len, int sending) {
+  for (size_t done = 0; done < len;) {
+    const ssize_t n = sending ? send(fd, data + done, len - done, MSG_NOSIGNAL) : read(fd, data + done, len - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return 0;
+    done += (size_t)n;
+  }
+  return 1;
+}
+
 // Sends the request with this process's standard streams and directory.
 static int SendRequest(int fd, size_t len) {
   int fds[4];
@@ -276,42 +289,28 @@ static int SendRequest(int fd, size_t len) {
     struct cmsghdr align;
     char buf[CMSG_SPACE(sizeof fds)];
   } control;
-  struct iovec iov = {message, len};
+  struct iovec iov = {message, kHeader};  // the descriptors go with the header
   struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control.buf};
   struct cmsghdr* c = CMSG_FIRSTHDR(&msg);
   c->cmsg_level = SOL_SOCKET;
   c->cmsg_type = SCM_RIGHTS;
   c->cmsg_len = CMSG_LEN(sizeof fds);
   memcpy(CMSG_DATA(c), fds, sizeof fds);
-  ssize_t n = fds[3] >= 0 && fds[0] >= 0 && fds[1] >= 0 && fds[2] >= 0 ? sendmsg(fd, &msg, MSG_NOSIGNAL) : -1;
-  for (size_t done = n > 0 ? (size_t)n : 0; n > 0 && done < len; done += n > 0 ? (size_t)n : 0) {
-    n = send(fd, message + done, len - done, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) n = 0;
-  }
+  const int ok = fds[0] >= 0 && fds[1] >= 0 && fds[2] >= 0 && fds[3] >= 0 &&
+                 sendmsg(fd, &msg, MSG_NOSIGNAL) == kHeader && Transfer(fd, message + kHeader, len - kHeader, 1);
   for (int i = 0; i < 4; ++i) {
     if (fds[i] > 2) close(fds[i]);
   }
-  return n > 0;
+  return ok;
 }
 
 // Reads the reply into `message`: its payload's length, or 0.
 static size_t ReadReply(int fd) {
-  struct pollfd p = {fd, POLLIN, 0};
-  uint32_t payload = 0;
-  size_t got = 0;
-  if (poll(&p, 1, OCIKIT_GATE_TIMEOUT_MS) != 1) return 0;
-  for (size_t want = 12; got < want;) {
-    const ssize_t n = read(fd, message + got, want - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return 0;
-    got += (size_t)n;
-    if (got == 12 && want == 12) {
-      memcpy(&payload, message + 8, sizeof payload);
-      if (memcmp(message, OCIKIT_GATE_REPLY_MAGIC, 8) != 0 || payload == 0 || payload > OCIKIT_GATE_MAX_MESSAGE) return 0;
-      want += payload;
-    }
-  }
-  return message[got - 1] == '\0' ? payload : 0;
+  uint32_t payload;
+  if (!Transfer(fd, message, kHeader, 0) || memcmp(message, OCIKIT_GATE_REPLY_MAGIC, 8) != 0) return 0;
+  memcpy(&payload, message + 8, sizeof payload);
+  if (payload == 0 || payload > OCIKIT_GATE_MAX_MESSAGE || !Transfer(fd, message + kHeader, payload, 0)) return 0;
+  return message[kHeader + payload - 1] == '\0' ? payload : 0;
 }
 
 // Asks the gate service at `path` to run this create or run: exits with its
@@ -325,7 +324,7 @@ static void AskService(const char* path, int argc, char** argv) {
   if (fd < 0) return;
   const size_t payload = SendRequest(fd, len) ? ReadReply(fd) : 0;
   close(fd);
-  const char* s = message + 12;
+  const char* s = message + kHeader;
   const char* end = s + payload;
   if (payload > 5 && strcmp(s, "exit") == 0) exit(atoi(s + 5));
   if (payload == 0 || strcmp(s, "exec") != 0) return;

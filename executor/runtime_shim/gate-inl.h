@@ -78,11 +78,12 @@ OCIKIT_INLINE absl::StatusOr<std::optional<Mutated>> Mutate(const NodePolicy& po
   Spec mutated = original;
   SpecContext ctx;
   ctx.write_state_files = false;
-  std::optional<Spec> before;  // the spec before the mutation: `original` for the first
-  for (const Mutation& m : policy.mutations) {
-    if (&m != &policy.mutations.front()) before = mutated;
+  std::optional<Spec> before;  // the spec before mutation i, when i > 0 (`original` before the first)
+  for (size_t i = 0; i < policy.mutations.size(); ++i) {
+    const Mutation& m = policy.mutations[i];
+    if (i > 0) before = mutated;
     OCIKIT_RETURN_IF_ERROR_PREFIXED(absl::StrCat("mutation ", m.name, ": "), MutationOpt(m)(ctx, mutated));
-    if (mutated != (before ? *before : original)) changed.push_back(m.name);
+    if (mutated != (i > 0 ? *before : original)) changed.push_back(m.name);
   }
   if (mutated == original) return std::nullopt;
   const cli::Layout layout = cli::DetectLayout(text);

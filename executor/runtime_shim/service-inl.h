@@ -33,8 +33,6 @@ namespace ocikit::runtime_shim {
 
 namespace internal {
 
-inline constexpr size_t kServiceHeader = 12;  // magic and u32 length
-
 // Reads exactly `size` bytes (SO_RCVTIMEO bounds each read).
 inline bool ReadFull(int fd, char* data, size_t size) {
   for (size_t done = 0; done < size;) {
@@ -58,7 +56,7 @@ inline bool SendFull(int fd, absl::string_view data) {
 
 // The request's header and its 4 descriptors, which `req` owns from then on.
 inline absl::StatusOr<uint32_t> ReceiveHeader(int conn, ServiceRequest& req) {
-  char head[kServiceHeader];
+  char head[OCIKIT_GATE_HEADER_SIZE];
   iovec iov = {head, sizeof head};
   alignas(cmsghdr) char control[CMSG_SPACE(sizeof req.fds)];
   msghdr msg = {};
